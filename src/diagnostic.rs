@@ -1,0 +1,304 @@
+//! Diagnostics: every problem found in a letter project, with the place it was found.
+//!
+//! Stages return diagnostics as values; only the command line prints them
+//! (see [`Diagnostic::render_human`] and [`Diagnostic::render_short`]).
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// The input cannot be built as it stands.
+    Error,
+    /// The input builds, but a reviewer should look at it.
+    Warning,
+}
+
+impl Severity {
+    /// The lowercase word used in printed diagnostics.
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// A source file as read from disk: its path (as shown to the user) and its text.
+#[derive(Debug, PartialEq, Eq)]
+pub struct SourceFile {
+    /// Path shown in diagnostics, relative to the project where possible.
+    pub path: PathBuf,
+    /// The whole text of the file.
+    pub text: String,
+}
+
+impl SourceFile {
+    /// Wraps a file's path and text for sharing between stages.
+    pub fn new(path: impl Into<PathBuf>, text: impl Into<String>) -> Arc<SourceFile> {
+        Arc::new(SourceFile {
+            path: path.into(),
+            text: text.into(),
+        })
+    }
+
+    /// The text of 1-based line `line`, without its line ending.
+    pub fn line_text(&self, line: usize) -> Option<&str> {
+        self.text
+            .split('\n')
+            .nth(line.checked_sub(1)?)
+            .map(|l| l.strip_suffix('\r').unwrap_or(l))
+    }
+
+    /// The 1-based line and column (in characters) of byte offset `offset`.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
+        let before = &self.text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count() + 1;
+        (line, column)
+    }
+
+    /// The byte offset of 1-based `line` and character `column`, clamped to the line.
+    pub fn offset_of(&self, line: usize, column: usize) -> usize {
+        let mut start = 0;
+        for _ in 1..line {
+            match self.text[start..].find('\n') {
+                Some(i) => start += i + 1,
+                None => return self.text.len(),
+            }
+        }
+        let rest = &self.text[start..];
+        let line_len = rest.find('\n').unwrap_or(rest.len());
+        let within = rest[..line_len]
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(line_len, |(i, _)| i);
+        start + within
+    }
+}
+
+/// The largest char boundary of `s` at or before `i`.
+pub fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// A place in a source file: 1-based line and column (in characters).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// The file the place is in.
+    pub file: Arc<SourceFile>,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub column: usize,
+}
+
+impl Location {
+    /// The place at 1-based `line`, `column` of `file`.
+    pub fn new(file: &Arc<SourceFile>, line: usize, column: usize) -> Location {
+        Location {
+            file: Arc::clone(file),
+            line: line.max(1),
+            column: column.max(1),
+        }
+    }
+
+    /// The place of byte `offset` in `file`.
+    pub fn at_offset(file: &Arc<SourceFile>, offset: usize) -> Location {
+        let (line, column) = file.line_col(offset);
+        Location::new(file, line, column)
+    }
+
+    /// The start of `file`.
+    pub fn start_of(file: &Arc<SourceFile>) -> Location {
+        Location::new(file, 1, 1)
+    }
+
+    /// An error at this place.
+    pub fn error(&self, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(Severity::Error, self.clone(), message)
+    }
+
+    /// A warning at this place.
+    pub fn warning(&self, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(Severity::Warning, self.clone(), message)
+    }
+}
+
+/// One finding: what is wrong, where, and how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// Where the problem is.
+    pub location: Location,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// How to fix it.
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    /// A finding of `severity` at `location`.
+    pub fn new(severity: Severity, location: Location, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity,
+            location,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    /// Adds the sentence that tells the user how to fix the problem.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Diagnostic {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// True for errors (which stop a build).
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// `file:line:col: severity: message` on one line, for editors.
+    pub fn render_short(&self) -> String {
+        let mut out = format!(
+            "{}:{}:{}: {}: {}",
+            display_path(&self.location.file.path),
+            self.location.line,
+            self.location.column,
+            self.severity.label(),
+            self.message
+        );
+        if let Some(hint) = &self.hint {
+            let _ = write!(out, " ({hint})");
+        }
+        out
+    }
+
+    /// The human format: message, place, the quoted line with a caret, and the hint.
+    pub fn render_human(&self) -> String {
+        let loc = &self.location;
+        let mut out = format!("{}: {}\n", self.severity.label(), self.message);
+        let line_no = loc.line.to_string();
+        let pad = " ".repeat(line_no.len());
+        let _ = writeln!(
+            out,
+            "{pad}--> {}:{}:{}",
+            display_path(&loc.file.path),
+            loc.line,
+            loc.column
+        );
+        if let Some(text) = loc.file.line_text(loc.line) {
+            let shown: String = text.chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
+            let caret_pad = " ".repeat(loc.column.saturating_sub(1).min(shown.chars().count()));
+            let _ = writeln!(out, "{pad} |");
+            let _ = writeln!(out, "{line_no} | {shown}");
+            let _ = writeln!(out, "{pad} | {caret_pad}^");
+        }
+        if let Some(hint) = &self.hint {
+            let _ = writeln!(out, "{pad} = help: {hint}");
+        }
+        out
+    }
+}
+
+/// A path as printed in diagnostics, with forward slashes on every platform.
+pub fn display_path(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+/// Diagnostics gathered by a stage, in the order found.
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics(Vec<Diagnostic>);
+
+impl Diagnostics {
+    /// An empty collection.
+    pub fn new() -> Diagnostics {
+        Diagnostics(Vec::new())
+    }
+
+    /// Adds one finding.
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.0.push(diagnostic);
+    }
+
+    /// Adds every finding of `other`.
+    pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
+        self.0.extend(other);
+    }
+
+    /// True when any finding is an error.
+    pub fn has_errors(&self) -> bool {
+        self.0.iter().any(Diagnostic::is_error)
+    }
+
+    /// True when nothing was found.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The findings in the order found.
+    pub fn iter(&self) -> std::slice::Iter<'_, Diagnostic> {
+        self.0.iter()
+    }
+
+    /// The findings, sorted by file, line and column (errors first on ties).
+    pub fn into_sorted(mut self) -> Vec<Diagnostic> {
+        self.0.sort_by(|a, b| {
+            (&a.location.file.path, a.location.line, a.location.column, a.severity).cmp(&(
+                &b.location.file.path,
+                b.location.line,
+                b.location.column,
+                b.severity,
+            ))
+        });
+        self.0.dedup();
+        self.0
+    }
+}
+
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters_not_bytes() {
+        let file = SourceFile::new("a.yaml", "one\ntwo — x\nthree");
+        let offset = file.text.find('x').unwrap();
+        assert_eq!(file.line_col(offset), (2, 7));
+        assert_eq!(file.offset_of(2, 7), offset);
+    }
+
+    #[test]
+    fn human_format_quotes_line_with_caret() {
+        let file = SourceFile::new("letter.yaml", "date: 2014-13-09\n");
+        let d = Location::new(&file, 1, 7)
+            .error("invalid date")
+            .with_hint("write YYYY-MM-DD");
+        let text = d.render_human();
+        assert!(text.contains("--> letter.yaml:1:7"), "{text}");
+        assert!(text.contains("1 | date: 2014-13-09"), "{text}");
+        assert!(text.contains("  |       ^"), "{text}");
+        assert!(text.contains("= help: write YYYY-MM-DD"), "{text}");
+        assert_eq!(
+            d.render_short(),
+            "letter.yaml:1:7: error: invalid date (write YYYY-MM-DD)"
+        );
+    }
+}

@@ -1,0 +1,11 @@
+//! respond: SEC comment-response letters and redlines from YAML.
+//!
+//! The pipeline, one module per stage: [`load`] (YAML → raw values with
+//! positions) → [`model`] (validated, typed letter) → [`redline`] (revisions
+//! compared word by word) → [`check`] (tick and tie) → [`render`] (Markdown,
+//! EDGAR HTML, PDF). [`world`] is the only place that touches the file system
+//! or the clock; [`build`] strings the stages together.
+
+pub mod diagnostic;
+pub mod load;
+pub mod markdown;

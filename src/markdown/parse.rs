@@ -1,0 +1,351 @@
+//! Author Markdown → [`Doc`], with every construct EDGAR forbids reported.
+
+use pulldown_cmark::{Alignment, Event, Options, Parser, Tag, TagEnd};
+
+use super::{Align, Block, Doc, Footnote, Inline, InlineContent, Style, Table};
+
+/// The one set of Markdown options used everywhere: for author text and for the
+/// rendered letter that the HTML and PDF writers read.
+pub fn parser_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_SMART_PUNCTUATION
+}
+
+/// Something in author Markdown that cannot be rendered, at a byte offset of the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkdownIssue {
+    /// Byte offset in the Markdown text.
+    pub offset: usize,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub hint: String,
+}
+
+/// A container being built while walking the events.
+enum Frame {
+    /// A block container; `pending` holds the text of a tight list item not yet in a paragraph.
+    Blocks { blocks: Vec<Block>, pending: Vec<Inline> },
+    Inlines(Vec<Inline>),
+    List { start: Option<u64>, items: Vec<Vec<Block>> },
+    Table { align: Vec<Align>, header: Vec<Vec<Inline>>, rows: Vec<Vec<Vec<Inline>>>, row: Vec<Vec<Inline>>, in_head: bool },
+    Footnote(String),
+}
+
+/// Parses author Markdown into a [`Doc`], reporting raw HTML other than `<u>`
+/// and `<ct>`, links, images and HTML blocks.
+pub fn parse(text: &str) -> (Doc, Vec<MarkdownIssue>) {
+    let mut issues = Vec::new();
+    let mut stack: Vec<Frame> = vec![blocks_frame()];
+    let mut footnotes: Vec<Footnote> = Vec::new();
+    let mut style = Style::default();
+    let mut code_text = String::new();
+    let mut in_code_block = false;
+    for (event, range) in Parser::new_ext(text, parser_options()).into_offset_iter() {
+        let offset = range.start;
+        match event {
+            Event::Start(tag) => {
+                if starts_block(&tag) {
+                    flush_pending(&mut stack);
+                }
+                match tag {
+                Tag::Paragraph | Tag::Heading { .. } | Tag::TableCell => stack.push(Frame::Inlines(Vec::new())),
+                Tag::BlockQuote(_) => stack.push(blocks_frame()),
+                Tag::List(start) => stack.push(Frame::List { start, items: Vec::new() }),
+                Tag::Item => stack.push(blocks_frame()),
+                Tag::Table(aligns) => stack.push(Frame::Table {
+                    align: aligns.iter().map(|a| match a {
+                        Alignment::None => Align::None,
+                        Alignment::Left => Align::Left,
+                        Alignment::Center => Align::Center,
+                        Alignment::Right => Align::Right,
+                    }).collect(),
+                    header: Vec::new(),
+                    rows: Vec::new(),
+                    row: Vec::new(),
+                    in_head: false,
+                }),
+                Tag::TableHead => {
+                    if let Some(Frame::Table { in_head, .. }) = stack.last_mut() {
+                        *in_head = true;
+                    }
+                }
+                Tag::TableRow => {}
+                Tag::FootnoteDefinition(label) => {
+                    stack.push(Frame::Footnote(label.to_string()));
+                    stack.push(blocks_frame());
+                }
+                Tag::CodeBlock(_) => {
+                    in_code_block = true;
+                    code_text.clear();
+                }
+                Tag::Emphasis => style.italic = true,
+                Tag::Strong => style.bold = true,
+                Tag::Strikethrough => style.strike = true,
+                Tag::Link { dest_url, .. } => issues.push(MarkdownIssue {
+                    offset,
+                    message: format!("links are not allowed in a letter filed on EDGAR (`{dest_url}`)"),
+                    hint: "write the address as plain text, without [ ]( ) or < >".into(),
+                }),
+                Tag::Image { .. } => issues.push(MarkdownIssue {
+                    offset,
+                    message: "images are not allowed in a response letter".into(),
+                    hint: "remove the image; describe it in words or attach it separately".into(),
+                }),
+                Tag::HtmlBlock => issues.push(MarkdownIssue {
+                    offset,
+                    message: "raw HTML is not allowed here".into(),
+                    hint: "use Markdown; only <u>…</u> (underline) and <ct>…</ct> (confidential) may appear, inside a paragraph; keep internal remarks in `notes:`".into(),
+                }),
+                _ => {}
+            }
+            }
+            Event::End(tag) => match tag {
+                TagEnd::Paragraph => {
+                    let inlines = pop_inlines(&mut stack);
+                    push_block(&mut stack, Block::Paragraph(inlines));
+                }
+                TagEnd::Heading(level) => {
+                    let content = pop_inlines(&mut stack);
+                    push_block(&mut stack, Block::Heading { level: level as u8, content });
+                }
+                TagEnd::BlockQuote(_) => {
+                    let blocks = pop_blocks(&mut stack);
+                    push_block(&mut stack, Block::Quote(blocks));
+                }
+                TagEnd::Item => {
+                    let blocks = pop_blocks(&mut stack);
+                    if let Some(Frame::List { items, .. }) = stack.last_mut() {
+                        items.push(blocks);
+                    }
+                }
+                TagEnd::List(_) => {
+                    if let Some(Frame::List { start, items }) = stack.pop() {
+                        push_block(&mut stack, Block::List { start, items });
+                    }
+                }
+                TagEnd::TableCell => {
+                    let cell = pop_inlines(&mut stack);
+                    if let Some(Frame::Table { row, .. }) = stack.last_mut() {
+                        row.push(cell);
+                    }
+                }
+                TagEnd::TableHead => {
+                    if let Some(Frame::Table { header, row, in_head, .. }) = stack.last_mut() {
+                        *header = std::mem::take(row);
+                        *in_head = false;
+                    }
+                }
+                TagEnd::TableRow => {
+                    if let Some(Frame::Table { rows, row, .. }) = stack.last_mut() {
+                        rows.push(std::mem::take(row));
+                    }
+                }
+                TagEnd::Table => {
+                    if let Some(Frame::Table { align, header, rows, .. }) = stack.pop() {
+                        push_block(&mut stack, Block::Table(Table { align, header, rows }));
+                    }
+                }
+                TagEnd::FootnoteDefinition => {
+                    let blocks = pop_blocks(&mut stack);
+                    if let Some(Frame::Footnote(label)) = stack.pop() {
+                        footnotes.push(Footnote { label, blocks });
+                    }
+                }
+                TagEnd::CodeBlock => {
+                    in_code_block = false;
+                    push_block(&mut stack, Block::Code(std::mem::take(&mut code_text)));
+                }
+                TagEnd::Emphasis => style.italic = false,
+                TagEnd::Strong => style.bold = false,
+                TagEnd::Strikethrough => style.strike = false,
+                _ => {}
+            },
+            Event::Text(t) => {
+                if in_code_block {
+                    code_text.push_str(&t);
+                } else {
+                    push_text(&mut stack, &t, style);
+                }
+            }
+            Event::Code(t) => {
+                let mut s = style;
+                s.code = true;
+                push_text(&mut stack, &t, s);
+            }
+            Event::SoftBreak => push_inline(&mut stack, InlineContent::SoftBreak, style),
+            Event::HardBreak => push_inline(&mut stack, InlineContent::HardBreak, style),
+            Event::FootnoteReference(label) => push_inline(&mut stack, InlineContent::FootnoteRef(label.to_string()), style),
+            Event::InlineHtml(html) => match inline_tag(&html) {
+                Some(("u", open)) => style.underline = open,
+                Some(("ct", open)) => style.confidential = open,
+                _ => issues.push(MarkdownIssue {
+                    offset,
+                    message: format!("raw HTML `{}` is not allowed", html.trim()),
+                    hint: "EDGAR rejects active content: use Markdown (**bold**, *italic*), <u>…</u> to underline or <ct>…</ct> for confidential text; write a literal < as \\<".into(),
+                }),
+            },
+            Event::Html(_) => {}
+            Event::Rule => {
+                flush_pending(&mut stack);
+                push_block(&mut stack, Block::Rule)
+            }
+            Event::TaskListMarker(_) | Event::InlineMath(_) | Event::DisplayMath(_) => {}
+        }
+    }
+    let blocks = match stack.into_iter().next() {
+        Some(Frame::Blocks { mut blocks, pending }) => {
+            flush_into(&mut blocks, pending);
+            blocks
+        }
+        _ => Vec::new(),
+    };
+    (Doc { blocks, footnotes }, issues)
+}
+
+/// Recognises `<u>`, `</u>`, `<ct>`, `</ct>` (any case, optional spaces); returns the tag and whether it opens.
+fn inline_tag(html: &str) -> Option<(&'static str, bool)> {
+    let inner = html.trim().strip_prefix('<')?.strip_suffix('>')?.trim();
+    let (name, open) = match inner.strip_prefix('/') {
+        Some(rest) => (rest.trim(), false),
+        None => (inner, true),
+    };
+    match name.to_ascii_lowercase().as_str() {
+        "u" => Some(("u", open)),
+        "ct" => Some(("ct", open)),
+        _ => None,
+    }
+}
+
+fn blocks_frame() -> Frame {
+    Frame::Blocks { blocks: Vec::new(), pending: Vec::new() }
+}
+
+/// True for tags that open a block (and so end a tight item's loose text).
+fn starts_block(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Paragraph
+            | Tag::Heading { .. }
+            | Tag::BlockQuote(_)
+            | Tag::List(_)
+            | Tag::Table(_)
+            | Tag::CodeBlock(_)
+            | Tag::HtmlBlock
+            | Tag::FootnoteDefinition(_)
+    )
+}
+
+fn flush_into(blocks: &mut Vec<Block>, pending: Vec<Inline>) {
+    if !pending.is_empty() {
+        blocks.push(Block::Paragraph(pending));
+    }
+}
+
+fn flush_pending(stack: &mut [Frame]) {
+    if let Some(Frame::Blocks { blocks, pending }) = stack.last_mut() {
+        let pending = std::mem::take(pending);
+        flush_into(blocks, pending);
+    }
+}
+
+fn inline_target(stack: &mut [Frame]) -> Option<&mut Vec<Inline>> {
+    match stack.last_mut() {
+        Some(Frame::Inlines(inlines)) => Some(inlines),
+        Some(Frame::Blocks { pending, .. }) => Some(pending),
+        _ => None,
+    }
+}
+
+fn push_text(stack: &mut [Frame], text: &str, style: Style) {
+    if let Some(inlines) = inline_target(stack) {
+        if let Some(Inline { content: InlineContent::Text(prev), style: s }) = inlines.last_mut()
+            && *s == style
+        {
+            prev.push_str(text);
+            return;
+        }
+        inlines.push(Inline::text(text, style));
+    }
+}
+
+fn push_inline(stack: &mut [Frame], content: InlineContent, style: Style) {
+    if let Some(inlines) = inline_target(stack) {
+        inlines.push(Inline { content, style });
+    }
+}
+
+fn push_block(stack: &mut [Frame], block: Block) {
+    flush_pending(stack);
+    if let Some(Frame::Blocks { blocks, .. }) = stack.last_mut() {
+        blocks.push(block);
+    }
+}
+
+fn pop_inlines(stack: &mut Vec<Frame>) -> Vec<Inline> {
+    match stack.pop() {
+        Some(Frame::Inlines(inlines)) => inlines,
+        Some(other) => {
+            stack.push(other);
+            Vec::new()
+        }
+        None => Vec::new(),
+    }
+}
+
+fn pop_blocks(stack: &mut Vec<Frame>) -> Vec<Block> {
+    match stack.pop() {
+        Some(Frame::Blocks { mut blocks, pending }) => {
+            flush_into(&mut blocks, pending);
+            blocks
+        }
+        Some(other) => {
+            stack.push(other);
+            Vec::new()
+        }
+        None => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_styles_lists_tables_and_footnotes() {
+        let (doc, issues) = parse(
+            "Some **bold** and <u>under</u> text.[^1]\n\n- one\n- two\n\n| A | B |\n|---|--:|\n| x | 1,234 |\n\n[^1]: A note.\n",
+        );
+        assert!(issues.is_empty(), "{issues:?}");
+        assert_eq!(doc.blocks.len(), 3);
+        let Block::Paragraph(p) = &doc.blocks[0] else { panic!() };
+        assert!(p.iter().any(|i| i.style.bold && i.plain() == "bold"));
+        assert!(p.iter().any(|i| i.style.underline && i.plain() == "under"));
+        assert!(matches!(p.last().unwrap().content, InlineContent::FootnoteRef(ref l) if l == "1"));
+        let Block::List { items, .. } = &doc.blocks[1] else { panic!() };
+        assert_eq!(items.len(), 2);
+        let Block::Table(t) = &doc.blocks[2] else { panic!() };
+        assert_eq!(t.align, vec![Align::None, Align::Right]);
+        assert_eq!(t.rows[0][1][0].plain(), "1,234");
+        assert_eq!(doc.footnotes[0].label, "1");
+    }
+
+    #[test]
+    fn reports_forbidden_html_links_and_images_with_offsets() {
+        let text = "Hello <script>alert(1)</script> [x](http://e.com) ![i](a.png)";
+        let (_, issues) = parse(text);
+        assert_eq!(issues.len(), 4, "{issues:?}");
+        assert_eq!(issues[0].offset, text.find("<script>").unwrap());
+        assert!(issues[0].message.contains("<script>"));
+        let (_, issues) = parse("<div>\nblock\n</div>\n");
+        assert_eq!(issues.len(), 1);
+    }
+
+    #[test]
+    fn smart_punctuation_curls_quotes() {
+        let (doc, _) = parse("the \"Company\" and the Company's");
+        assert_eq!(doc.plain_text(), "the \u{201c}Company\u{201d} and the Company\u{2019}s");
+    }
+}
