@@ -197,7 +197,10 @@ impl Diagnostic {
             loc.column
         );
         if let Some(text) = loc.file.line_text(loc.line) {
-            let shown: String = text.chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
+            let shown: String = text
+                .chars()
+                .map(|c| if c == '\t' { ' ' } else { c })
+                .collect();
             let caret_pad = " ".repeat(loc.column.saturating_sub(1).min(shown.chars().count()));
             let _ = writeln!(out, "{pad} |");
             let _ = writeln!(out, "{line_no} | {shown}");
@@ -253,12 +256,18 @@ impl Diagnostics {
     /// The findings, sorted by file, line and column (errors first on ties).
     pub fn into_sorted(mut self) -> Vec<Diagnostic> {
         self.0.sort_by(|a, b| {
-            (&a.location.file.path, a.location.line, a.location.column, a.severity).cmp(&(
-                &b.location.file.path,
-                b.location.line,
-                b.location.column,
-                b.severity,
-            ))
+            (
+                &a.location.file.path,
+                a.location.line,
+                a.location.column,
+                a.severity,
+            )
+                .cmp(&(
+                    &b.location.file.path,
+                    b.location.line,
+                    b.location.column,
+                    b.severity,
+                ))
         });
         self.0.dedup();
         self.0

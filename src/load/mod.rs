@@ -96,7 +96,9 @@ pub fn load_file<T: DeserializeOwned>(
         Err(error) => {
             diags.push(
                 Location::start_of(file)
-                    .error(format!("this file does not have the expected shape: {error}"))
+                    .error(format!(
+                        "this file does not have the expected shape: {error}"
+                    ))
                     .with_hint("compare with the file format in the README"),
             );
             None
@@ -122,11 +124,18 @@ fn syntax_error(file: &Arc<SourceFile>, error: &serde_yaml::Error) -> Diagnostic
     } else {
         "check the indentation and quoting on this line; text containing `: ` or starting with a quote or `*` must be quoted or written as a `|` block"
     };
-    location.error(format!("YAML syntax error: {message}")).with_hint(hint)
+    location
+        .error(format!("YAML syntax error: {message}"))
+        .with_hint(hint)
 }
 
 /// Converts a YAML value to JSON for schema validation; nulls are dropped (absent).
-fn to_json(value: &serde_yaml::Value, pointer: &str, map: &SourceMap, found: &mut Vec<Diagnostic>) -> Json {
+fn to_json(
+    value: &serde_yaml::Value,
+    pointer: &str,
+    map: &SourceMap,
+    found: &mut Vec<Diagnostic>,
+) -> Json {
     use serde_yaml::Value as Y;
     match value {
         Y::Null => Json::Null,
@@ -206,7 +215,8 @@ mod tests {
 
     #[test]
     fn loads_a_valid_comment() {
-        let (loaded, diags) = comment("number: 1\ncomment: Tell us.\nresponse:\n  - text: We will.\n");
+        let (loaded, diags) =
+            comment("number: 1\ncomment: Tell us.\nresponse:\n  - text: We will.\n");
         assert!(diags.is_empty(), "{diags:?}");
         let raw = loaded.unwrap().raw;
         assert_eq!(raw.number, 1);
@@ -218,24 +228,47 @@ mod tests {
         let (loaded, diags) = comment("number: one\ncomment: Tell us.\nrespons:\n  - text: x\n");
         assert!(loaded.is_none());
         let messages: Vec<String> = diags.iter().map(Diagnostic::render_short).collect();
-        assert!(messages.iter().any(|m| m.starts_with("comments/01-a.yaml:1:9: error: `number` should be a whole number")), "{messages:?}");
-        assert!(messages.iter().any(|m| m.starts_with("comments/01-a.yaml:3:1: error: unknown field `respons`") && m.contains("did you mean `response`?")), "{messages:?}");
+        assert!(
+            messages.iter().any(|m| m
+                .starts_with("comments/01-a.yaml:1:9: error: `number` should be a whole number")),
+            "{messages:?}"
+        );
+        assert!(
+            messages.iter().any(|m| m
+                .starts_with("comments/01-a.yaml:3:1: error: unknown field `respons`")
+                && m.contains("did you mean `response`?")),
+            "{messages:?}"
+        );
     }
 
     #[test]
     fn reports_missing_fields_and_syntax_errors() {
         let (_, diags) = comment("number: 2\nresponse: []\n");
-        assert!(diags.iter().any(|d| d.message.contains("missing field `comment`")), "{diags:?}");
+        assert!(
+            diags
+                .iter()
+                .any(|d| d.message.contains("missing field `comment`")),
+            "{diags:?}"
+        );
         let (_, diags) = comment("number: 2\ncomment: \"unclosed\n");
         assert_eq!(diags.len(), 1);
-        assert!(diags[0].message.starts_with("YAML syntax error"), "{diags:?}");
+        assert!(
+            diags[0].message.starts_with("YAML syntax error"),
+            "{diags:?}"
+        );
         assert!(diags[0].location.line >= 2);
     }
 
     #[test]
     fn nested_unknown_fields_are_located() {
-        let (_, diags) = comment("number: 2\ncomment: x\nresponse:\n  - revise:\n      revisd: y\n");
+        let (_, diags) =
+            comment("number: 2\ncomment: x\nresponse:\n  - revise:\n      revisd: y\n");
         let short: Vec<String> = diags.iter().map(Diagnostic::render_short).collect();
-        assert!(short.iter().any(|m| m.starts_with("comments/01-a.yaml:5:7: error: unknown field `revisd`") && m.contains("`revised`")), "{short:?}");
+        assert!(
+            short.iter().any(|m| m
+                .starts_with("comments/01-a.yaml:5:7: error: unknown field `revisd`")
+                && m.contains("`revised`")),
+            "{short:?}"
+        );
     }
 }

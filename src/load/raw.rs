@@ -10,7 +10,10 @@ use serde::{Deserialize, Serialize};
 /// `letter.yaml`: the letter's metadata.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "letter.yaml", description = "Metadata of one SEC comment-response letter.")]
+#[schemars(
+    title = "letter.yaml",
+    description = "Metadata of one SEC comment-response letter."
+)]
 pub struct RawLetter {
     /// Letter date, YYYY-MM-DD; printed as "December 9, 2014".
     pub date: String,
@@ -154,7 +157,10 @@ pub struct RawConfidentialTreatment {
 /// `comments/NN-*.yaml`: one staff comment and the company's response.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "comment file", description = "One staff comment and the company's response.")]
+#[schemars(
+    title = "comment file",
+    description = "One staff comment and the company's response."
+)]
 pub struct RawComment {
     /// The comment's number in the staff letter (1, 2, 3, …).
     pub number: i64,

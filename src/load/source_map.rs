@@ -49,8 +49,12 @@ pub struct SourceMap {
 }
 
 enum Frame {
-    Mapping { key: Option<(String, (usize, usize))> },
-    Sequence { index: usize },
+    Mapping {
+        key: Option<(String, (usize, usize))>,
+    },
+    Sequence {
+        index: usize,
+    },
 }
 
 impl SourceMap {
@@ -186,7 +190,11 @@ impl SourceMap {
                     _ => span.value.0,
                 };
                 let indent = block_indent(&self.file, first);
-                Location::new(&self.file, first + line_in_value, indent + column_in_line + 1)
+                Location::new(
+                    &self.file,
+                    first + line_in_value,
+                    indent + column_in_line + 1,
+                )
             }
             Some(ScalarKind::Plain) if !value.contains('\n') && self.single_line(span) => {
                 Location::new(&self.file, span.value.0, span.value.1 + column_in_line)
@@ -200,7 +208,9 @@ impl SourceMap {
 
     fn single_line(&self, span: &NodeSpan) -> bool {
         let start = self.file.offset_of(span.value.0, span.value.1);
-        !self.file.text[start..span.end.max(start)].trim_end().contains('\n')
+        !self.file.text[start..span.end.max(start)]
+            .trim_end()
+            .contains('\n')
     }
 
     fn search(&self, span: &NodeSpan, rest: &str) -> Location {
@@ -329,7 +339,11 @@ mod tests {
         let loc = map.text_offset("/response/0/text", "plain words here", 6);
         assert_eq!((loc.line, loc.column), (7, 17));
         let value = "folded text goes on\n";
-        let loc = map.text_offset("/response/1/revise/revised", value, value.find("goes").unwrap());
+        let loc = map.text_offset(
+            "/response/1/revise/revised",
+            value,
+            value.find("goes").unwrap(),
+        );
         assert_eq!((loc.line, loc.column), (11, 9));
     }
 

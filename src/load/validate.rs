@@ -81,7 +81,13 @@ pub fn validate(kind: FileKind, instance: &Json, map: &SourceMap) -> Vec<Diagnos
     let mut out = Vec::new();
     for error in compiled.validator.iter_errors(instance) {
         let pointer = error.instance_path().as_str().to_owned();
-        out.extend(describe(compiled, &pointer, error.kind(), error.instance(), map));
+        out.extend(describe(
+            compiled,
+            &pointer,
+            error.kind(),
+            error.instance(),
+            map,
+        ));
     }
     out
 }
@@ -107,7 +113,11 @@ fn describe(
                         Some(best) => d.with_hint(format!("did you mean `{best}`?")),
                         None => d.with_hint(format!(
                             "the fields allowed here are: {}",
-                            known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+                            known
+                                .iter()
+                                .map(|k| format!("`{k}`"))
+                                .collect::<Vec<_>>()
+                                .join(", ")
                         )),
                     }
                 })
@@ -120,25 +130,36 @@ fn describe(
             } else {
                 format!("`{field}`")
             };
-            vec![map.value(pointer).error(format!("missing field `{name}` in {place}")).with_hint(
-                format!("add `{name}: …` ({})", describe_field(&compiled.schema, pointer, name)),
-            )]
+            vec![
+                map.value(pointer)
+                    .error(format!("missing field `{name}` in {place}"))
+                    .with_hint(format!(
+                        "add `{name}: …` ({})",
+                        describe_field(&compiled.schema, pointer, name)
+                    )),
+            ]
         }
         K::Type { .. } | K::AnyOf { .. } | K::OneOfNotValid { .. } => {
             let expected = expected_at(&compiled.schema, pointer);
-            vec![map
-                .value(pointer)
-                .error(format!("`{field}` should be {expected}, not {}", json_kind(instance)))
-                .with_hint(format!("write {expected} here"))]
+            vec![
+                map.value(pointer)
+                    .error(format!(
+                        "`{field}` should be {expected}, not {}",
+                        json_kind(instance)
+                    ))
+                    .with_hint(format!("write {expected} here")),
+            ]
         }
-        K::Minimum { limit } => vec![map
-            .value(pointer)
-            .error(format!("`{field}` must be at least {limit}"))
-            .with_hint("use a positive number")],
-        _ => vec![map
-            .value(pointer)
-            .error(format!("`{field}` is not valid here: {}", kind_text(kind)))
-            .with_hint("compare with the file format in the README")],
+        K::Minimum { limit } => vec![
+            map.value(pointer)
+                .error(format!("`{field}` must be at least {limit}"))
+                .with_hint("use a positive number"),
+        ],
+        _ => vec![
+            map.value(pointer)
+                .error(format!("`{field}` is not valid here: {}", kind_text(kind)))
+                .with_hint("compare with the file format in the README"),
+        ],
     }
 }
 
@@ -159,7 +180,11 @@ fn field_name(pointer: &str) -> String {
             out.push_str(&seg.replace("~1", "/").replace("~0", "~"));
         }
     }
-    if out.is_empty() { "document".to_owned() } else { out }
+    if out.is_empty() {
+        "document".to_owned()
+    } else {
+        out
+    }
 }
 
 /// A name for the kind of a JSON value, as a user would say it of YAML.
@@ -179,7 +204,10 @@ fn resolve<'a>(root: &'a Json, schema: &'a Json) -> &'a Json {
     let mut current = schema;
     for _ in 0..16 {
         match current.get("$ref").and_then(Json::as_str) {
-            Some(r) => match r.strip_prefix("#/$defs/").and_then(|n| root.get("$defs")?.get(n)) {
+            Some(r) => match r
+                .strip_prefix("#/$defs/")
+                .and_then(|n| root.get("$defs")?.get(n))
+            {
                 Some(next) => current = next,
                 None => break,
             },
@@ -228,7 +256,10 @@ fn expected_at(root: &Json, pointer: &str) -> String {
     let mut kinds: Vec<&str> = Vec::new();
     let mut add = |s: &Json| match s.get("type") {
         Some(Json::String(t)) => kinds.push(type_word(t)),
-        Some(Json::Array(ts)) => ts.iter().filter_map(Json::as_str).for_each(|t| kinds.push(type_word(t))),
+        Some(Json::Array(ts)) => ts
+            .iter()
+            .filter_map(Json::as_str)
+            .for_each(|t| kinds.push(type_word(t))),
         _ => {}
     };
     add(schema);
@@ -273,7 +304,11 @@ mod tests {
 
     #[test]
     fn closest_suggests_typos_only() {
-        let known = vec!["addressees".to_owned(), "address".to_owned(), "date".to_owned()];
+        let known = vec![
+            "addressees".to_owned(),
+            "address".to_owned(),
+            "date".to_owned(),
+        ];
         assert_eq!(closest("adressees", &known), Some("addressees"));
         assert_eq!(closest("zzz", &known), None);
     }

@@ -9,7 +9,7 @@
 mod parse;
 mod write;
 
-pub use parse::{MarkdownIssue, parse, parser_options};
+pub use parse::{MarkdownIssue, parse, parse_rendered, parser_options};
 pub use write::{escape_text, to_markdown};
 
 /// A parsed Markdown text: its blocks and its footnote definitions.
@@ -57,6 +57,9 @@ pub enum Block {
     Rule,
     /// A code block, verbatim.
     Code(String),
+    /// Blocks a page break must not separate (from `<!-- keep-together -->` …
+    /// `<!-- /keep-together -->` in a template; never in author text).
+    KeepTogether(Vec<Block>),
 }
 
 /// A GFM table.
@@ -150,8 +153,13 @@ impl Block {
     pub fn visit_inlines_mut(&mut self, f: &mut dyn FnMut(&mut Vec<Inline>)) {
         match self {
             Block::Paragraph(content) | Block::Heading { content, .. } => f(content),
-            Block::List { items, .. } => items.iter_mut().flatten().for_each(|b| b.visit_inlines_mut(f)),
-            Block::Quote(blocks) => blocks.iter_mut().for_each(|b| b.visit_inlines_mut(f)),
+            Block::List { items, .. } => items
+                .iter_mut()
+                .flatten()
+                .for_each(|b| b.visit_inlines_mut(f)),
+            Block::Quote(blocks) | Block::KeepTogether(blocks) => {
+                blocks.iter_mut().for_each(|b| b.visit_inlines_mut(f))
+            }
             Block::Table(table) => {
                 table.header.iter_mut().for_each(&mut *f);
                 table.rows.iter_mut().flatten().for_each(&mut *f);
@@ -165,7 +173,9 @@ impl Block {
         match self {
             Block::Paragraph(content) | Block::Heading { content, .. } => f(content),
             Block::List { items, .. } => items.iter().flatten().for_each(|b| b.visit_inlines(f)),
-            Block::Quote(blocks) => blocks.iter().for_each(|b| b.visit_inlines(f)),
+            Block::Quote(blocks) | Block::KeepTogether(blocks) => {
+                blocks.iter().for_each(|b| b.visit_inlines(f))
+            }
             Block::Table(table) => {
                 table.header.iter().for_each(|c| f(c));
                 table.rows.iter().flatten().for_each(|c| f(c));
@@ -255,14 +265,16 @@ fn prune(blocks: &mut Vec<Block>) {
                 items.iter_mut().for_each(prune);
                 items.retain(|item| !item.is_empty());
             }
-            Block::Quote(inner) => prune(inner),
+            Block::Quote(inner) | Block::KeepTogether(inner) => prune(inner),
             _ => {}
         }
     }
     blocks.retain(|block| match block {
-        Block::Paragraph(c) | Block::Heading { content: c, .. } => c.iter().any(|i| !i.plain().trim().is_empty() || matches!(i.content, InlineContent::FootnoteRef(_))),
+        Block::Paragraph(c) | Block::Heading { content: c, .. } => c.iter().any(|i| {
+            !i.plain().trim().is_empty() || matches!(i.content, InlineContent::FootnoteRef(_))
+        }),
         Block::List { items, .. } => !items.is_empty(),
-        Block::Quote(inner) => !inner.is_empty(),
+        Block::Quote(inner) | Block::KeepTogether(inner) => !inner.is_empty(),
         _ => true,
     });
 }

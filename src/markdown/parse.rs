@@ -27,16 +27,49 @@ pub struct MarkdownIssue {
 /// A container being built while walking the events.
 enum Frame {
     /// A block container; `pending` holds the text of a tight list item not yet in a paragraph.
-    Blocks { blocks: Vec<Block>, pending: Vec<Inline> },
+    Blocks {
+        blocks: Vec<Block>,
+        pending: Vec<Inline>,
+    },
     Inlines(Vec<Inline>),
-    List { start: Option<u64>, items: Vec<Vec<Block>> },
-    Table { align: Vec<Align>, header: Vec<Vec<Inline>>, rows: Vec<Vec<Vec<Inline>>>, row: Vec<Vec<Inline>>, in_head: bool },
+    List {
+        start: Option<u64>,
+        items: Vec<Vec<Block>>,
+    },
+    Table {
+        align: Vec<Align>,
+        header: Vec<Vec<Inline>>,
+        rows: Vec<Vec<Vec<Inline>>>,
+        row: Vec<Vec<Inline>>,
+        in_head: bool,
+    },
     Footnote(String),
+    Group,
+}
+
+/// Which Markdown is being read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Text an author typed: only `<u>` and `<ct>` tags are allowed.
+    Author,
+    /// A rendered letter (template output): also `<ins>` and keep-together comments.
+    Rendered,
 }
 
 /// Parses author Markdown into a [`Doc`], reporting raw HTML other than `<u>`
 /// and `<ct>`, links, images and HTML blocks.
 pub fn parse(text: &str) -> (Doc, Vec<MarkdownIssue>) {
+    parse_mode(text, Mode::Author)
+}
+
+/// Parses a rendered letter (`letter.md`): `<ins>` marks insertions and
+/// `<!-- keep-together -->` … `<!-- /keep-together -->` groups blocks.
+/// The HTML and PDF writers read the letter through this function.
+pub fn parse_rendered(text: &str) -> (Doc, Vec<MarkdownIssue>) {
+    parse_mode(text, Mode::Rendered)
+}
+
+fn parse_mode(text: &str, mode: Mode) -> (Doc, Vec<MarkdownIssue>) {
     let mut issues = Vec::new();
     let mut stack: Vec<Frame> = vec![blocks_frame()];
     let mut footnotes: Vec<Footnote> = Vec::new();
@@ -94,6 +127,7 @@ pub fn parse(text: &str) -> (Doc, Vec<MarkdownIssue>) {
                     message: "images are not allowed in a response letter".into(),
                     hint: "remove the image; describe it in words or attach it separately".into(),
                 }),
+                Tag::HtmlBlock if mode == Mode::Rendered => {}
                 Tag::HtmlBlock => issues.push(MarkdownIssue {
                     offset,
                     message: "raw HTML is not allowed here".into(),
@@ -181,11 +215,33 @@ pub fn parse(text: &str) -> (Doc, Vec<MarkdownIssue>) {
             Event::InlineHtml(html) => match inline_tag(&html) {
                 Some(("u", open)) => style.underline = open,
                 Some(("ct", open)) => style.confidential = open,
+                Some(("ins", open)) if mode == Mode::Rendered => style.inserted = open,
                 _ => issues.push(MarkdownIssue {
                     offset,
                     message: format!("raw HTML `{}` is not allowed", html.trim()),
                     hint: "EDGAR rejects active content: use Markdown (**bold**, *italic*), <u>…</u> to underline or <ct>…</ct> for confidential text; write a literal < as \\<".into(),
                 }),
+            },
+            Event::Html(html) if mode == Mode::Rendered => match html.trim() {
+                "<!-- keep-together -->" => {
+                    flush_pending(&mut stack);
+                    stack.push(Frame::Group);
+                    stack.push(blocks_frame());
+                }
+                "<!-- /keep-together -->" => {
+                    let blocks = pop_blocks(&mut stack);
+                    if let Some(Frame::Group) = stack.last() {
+                        stack.pop();
+                        push_block(&mut stack, Block::KeepTogether(blocks));
+                    } else {
+                        // An unmatched close: keep the blocks where they are.
+                        stack.push(blocks_frame());
+                        for b in blocks {
+                            push_block(&mut stack, b);
+                        }
+                    }
+                }
+                _ => {}
             },
             Event::Html(_) => {}
             Event::Rule => {
@@ -195,8 +251,24 @@ pub fn parse(text: &str) -> (Doc, Vec<MarkdownIssue>) {
             Event::TaskListMarker(_) | Event::InlineMath(_) | Event::DisplayMath(_) => {}
         }
     }
+    // Close groups a template left open.
+    while stack.len() > 1 {
+        let blocks = pop_blocks(&mut stack);
+        if let Some(Frame::Group) = stack.last() {
+            stack.pop();
+        }
+        for b in blocks {
+            push_block(&mut stack, b);
+        }
+        if !matches!(stack.last(), Some(Frame::Blocks { .. })) {
+            stack.pop();
+        }
+    }
     let blocks = match stack.into_iter().next() {
-        Some(Frame::Blocks { mut blocks, pending }) => {
+        Some(Frame::Blocks {
+            mut blocks,
+            pending,
+        }) => {
             flush_into(&mut blocks, pending);
             blocks
         }
@@ -215,12 +287,16 @@ fn inline_tag(html: &str) -> Option<(&'static str, bool)> {
     match name.to_ascii_lowercase().as_str() {
         "u" => Some(("u", open)),
         "ct" => Some(("ct", open)),
+        "ins" => Some(("ins", open)),
         _ => None,
     }
 }
 
 fn blocks_frame() -> Frame {
-    Frame::Blocks { blocks: Vec::new(), pending: Vec::new() }
+    Frame::Blocks {
+        blocks: Vec::new(),
+        pending: Vec::new(),
+    }
 }
 
 /// True for tags that open a block (and so end a tight item's loose text).
@@ -261,7 +337,10 @@ fn inline_target(stack: &mut [Frame]) -> Option<&mut Vec<Inline>> {
 
 fn push_text(stack: &mut [Frame], text: &str, style: Style) {
     if let Some(inlines) = inline_target(stack) {
-        if let Some(Inline { content: InlineContent::Text(prev), style: s }) = inlines.last_mut()
+        if let Some(Inline {
+            content: InlineContent::Text(prev),
+            style: s,
+        }) = inlines.last_mut()
             && *s == style
         {
             prev.push_str(text);
@@ -297,7 +376,10 @@ fn pop_inlines(stack: &mut Vec<Frame>) -> Vec<Inline> {
 
 fn pop_blocks(stack: &mut Vec<Frame>) -> Vec<Block> {
     match stack.pop() {
-        Some(Frame::Blocks { mut blocks, pending }) => {
+        Some(Frame::Blocks {
+            mut blocks,
+            pending,
+        }) => {
             flush_into(&mut blocks, pending);
             blocks
         }
@@ -320,13 +402,19 @@ mod tests {
         );
         assert!(issues.is_empty(), "{issues:?}");
         assert_eq!(doc.blocks.len(), 3);
-        let Block::Paragraph(p) = &doc.blocks[0] else { panic!() };
+        let Block::Paragraph(p) = &doc.blocks[0] else {
+            panic!()
+        };
         assert!(p.iter().any(|i| i.style.bold && i.plain() == "bold"));
         assert!(p.iter().any(|i| i.style.underline && i.plain() == "under"));
         assert!(matches!(p.last().unwrap().content, InlineContent::FootnoteRef(ref l) if l == "1"));
-        let Block::List { items, .. } = &doc.blocks[1] else { panic!() };
+        let Block::List { items, .. } = &doc.blocks[1] else {
+            panic!()
+        };
         assert_eq!(items.len(), 2);
-        let Block::Table(t) = &doc.blocks[2] else { panic!() };
+        let Block::Table(t) = &doc.blocks[2] else {
+            panic!()
+        };
         assert_eq!(t.align, vec![Align::None, Align::Right]);
         assert_eq!(t.rows[0][1][0].plain(), "1,234");
         assert_eq!(doc.footnotes[0].label, "1");
@@ -344,8 +432,29 @@ mod tests {
     }
 
     #[test]
+    fn rendered_letters_understand_insertions_and_groups() {
+        let (doc, issues) = parse_rendered(
+            "a <ins>new</ins> b\n\n<!-- keep-together -->\n\nVery truly yours,\n\n/s/ X\n\n<!-- /keep-together -->\n",
+        );
+        assert!(issues.is_empty(), "{issues:?}");
+        let Block::Paragraph(p) = &doc.blocks[0] else {
+            panic!()
+        };
+        assert!(p.iter().any(|i| i.style.inserted && i.plain() == "new"));
+        let Block::KeepTogether(group) = &doc.blocks[1] else {
+            panic!("{:?}", doc.blocks)
+        };
+        assert_eq!(group.len(), 2);
+        let (_, issues) = parse("a <ins>new</ins> b");
+        assert_eq!(issues.len(), 2);
+    }
+
+    #[test]
     fn smart_punctuation_curls_quotes() {
         let (doc, _) = parse("the \"Company\" and the Company's");
-        assert_eq!(doc.plain_text(), "the \u{201c}Company\u{201d} and the Company\u{2019}s");
+        assert_eq!(
+            doc.plain_text(),
+            "the \u{201c}Company\u{201d} and the Company\u{2019}s"
+        );
     }
 }

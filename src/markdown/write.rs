@@ -36,7 +36,11 @@ fn write_block(block: &Block, bullet: &str) -> String {
     match block {
         Block::Paragraph(inlines) => write_inlines(inlines, false),
         Block::Heading { level, content } => {
-            format!("{} {}", "#".repeat(usize::from((*level).clamp(1, 6))), write_inlines(content, false))
+            format!(
+                "{} {}",
+                "#".repeat(usize::from((*level).clamp(1, 6))),
+                write_inlines(content, false)
+            )
         }
         Block::List { start, items } => write_list(*start, items, bullet),
         Block::Quote(blocks) => {
@@ -45,22 +49,49 @@ fn write_block(block: &Block, bullet: &str) -> String {
             inner
                 .join("\n\n")
                 .split('\n')
-                .map(|line| if line.is_empty() { ">".to_owned() } else { format!("> {line}") })
+                .map(|line| {
+                    if line.is_empty() {
+                        ">".to_owned()
+                    } else {
+                        format!("> {line}")
+                    }
+                })
                 .collect::<Vec<_>>()
                 .join("\n")
         }
         Block::Table(table) => write_table(table),
         Block::Rule => "---".to_owned(),
+        Block::KeepTogether(blocks) => {
+            let mut inner = Vec::new();
+            write_blocks(blocks, &mut inner);
+            format!(
+                "<!-- keep-together -->\n\n{}\n\n<!-- /keep-together -->",
+                inner.join("\n\n")
+            )
+        }
         Block::Code(code) => {
             let longest = longest_run(code, '`');
             let fence = "`".repeat((longest + 1).max(3));
-            format!("{fence}\n{}{}{fence}", code, if code.ends_with('\n') || code.is_empty() { "" } else { "\n" })
+            format!(
+                "{fence}\n{}{}{fence}",
+                code,
+                if code.ends_with('\n') || code.is_empty() {
+                    ""
+                } else {
+                    "\n"
+                }
+            )
         }
     }
 }
 
 fn write_list(start: Option<u64>, items: &[Vec<Block>], bullet: &str) -> String {
-    let loose = items.iter().any(|item| item.iter().filter(|b| !matches!(b, Block::List { .. })).count() > 1);
+    let loose = items.iter().any(|item| {
+        item.iter()
+            .filter(|b| !matches!(b, Block::List { .. }))
+            .count()
+            > 1
+    });
     let mut rendered = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let marker = match start {
@@ -70,8 +101,16 @@ fn write_list(start: Option<u64>, items: &[Vec<Block>], bullet: &str) -> String 
         let pad = " ".repeat(marker.len());
         let mut inner = Vec::new();
         write_blocks(item, &mut inner);
-        let body = if loose { inner.join("\n\n") } else { inner.join("\n") };
-        let body = if body.is_empty() { String::new() } else { indent_rest(&body, &pad) };
+        let body = if loose {
+            inner.join("\n\n")
+        } else {
+            inner.join("\n")
+        };
+        let body = if body.is_empty() {
+            String::new()
+        } else {
+            indent_rest(&body, &pad)
+        };
         rendered.push(format!("{marker}{body}").trim_end().to_owned());
     }
     rendered.join(if loose { "\n\n" } else { "\n" })
@@ -82,7 +121,10 @@ fn write_table(table: &Table) -> String {
     let row = |cells: &[Vec<Inline>]| {
         let mut line = String::from("|");
         for c in 0..columns {
-            let text = cells.get(c).map(|cell| write_inlines(cell, true)).unwrap_or_default();
+            let text = cells
+                .get(c)
+                .map(|cell| write_inlines(cell, true))
+                .unwrap_or_default();
             line.push(' ');
             line.push_str(&text);
             line.push_str(" |");
@@ -234,7 +276,11 @@ fn write_inlines(inlines: &[Inline], in_cell: bool) -> String {
             }
             Piece::Code(code) => {
                 let fence = "`".repeat(longest_run(&code, '`') + 1);
-                let pad = if code.starts_with('`') || code.ends_with('`') { " " } else { "" };
+                let pad = if code.starts_with('`') || code.ends_with('`') {
+                    " "
+                } else {
+                    ""
+                };
                 out.push_str(&format!("{fence}{pad}{code}{pad}{fence}"));
                 line_start = false;
             }
@@ -291,8 +337,13 @@ fn close_marks(out: &mut String, open: &mut Vec<Mark>, keep: usize) {
 fn merge(inlines: &[Inline]) -> Vec<Inline> {
     let mut out: Vec<Inline> = Vec::with_capacity(inlines.len());
     for inline in inlines {
-        if let (InlineContent::Text(t), Some(Inline { content: InlineContent::Text(prev), style })) =
-            (&inline.content, out.last_mut())
+        if let (
+            InlineContent::Text(t),
+            Some(Inline {
+                content: InlineContent::Text(prev),
+                style,
+            }),
+        ) = (&inline.content, out.last_mut())
             && *style == inline.style
         {
             prev.push_str(t);
@@ -360,7 +411,10 @@ mod tests {
 
     #[test]
     fn markers_hug_text() {
-        let s = Style { inserted: true, ..Style::default() };
+        let s = Style {
+            inserted: true,
+            ..Style::default()
+        };
         let doc = Doc {
             blocks: vec![Block::Paragraph(vec![
                 Inline::text("keep", Style::default()),
@@ -370,7 +424,10 @@ mod tests {
             footnotes: vec![],
         };
         assert_eq!(to_markdown(&doc), "keep <ins>new words</ins> end\n");
-        let d = Style { deleted: true, ..Style::default() };
+        let d = Style {
+            deleted: true,
+            ..Style::default()
+        };
         let doc = Doc {
             blocks: vec![Block::Paragraph(vec![
                 Inline::text("foo", Style::default()),
@@ -381,10 +438,19 @@ mod tests {
         };
         let md = to_markdown(&doc);
         let (back, _) = parse(&md);
-        assert_eq!(back.blocks, vec![Block::Paragraph(vec![
-            Inline::text("foo", Style::default()),
-            Inline::text(",", Style { strike: true, ..Style::default() }),
-            Inline::text(" bar", Style::default()),
-        ])]);
+        assert_eq!(
+            back.blocks,
+            vec![Block::Paragraph(vec![
+                Inline::text("foo", Style::default()),
+                Inline::text(
+                    ",",
+                    Style {
+                        strike: true,
+                        ..Style::default()
+                    }
+                ),
+                Inline::text(" bar", Style::default()),
+            ])]
+        );
     }
 }
