@@ -1,6 +1,6 @@
 //! The whole pipeline for one letter: load → model → redline → render.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostics, Location, SourceFile};
@@ -80,49 +80,68 @@ pub fn build_letter(
     }
 }
 
+/// What the HTML and PDF writers print besides the document itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentMeta {
+    /// Document title (HTML `<title>`, PDF metadata).
+    pub title: String,
+    /// Author (the company).
+    pub author: String,
+    /// Running header lines on pages 2+ (before "Page N").
+    pub header_lines: Vec<String>,
+    /// The date the PDF records as its creation date.
+    pub date: time::Date,
+}
+
+impl DocumentMeta {
+    /// The metadata of a letter's documents.
+    pub fn for_letter(letter: &Letter, title: String) -> DocumentMeta {
+        DocumentMeta {
+            title,
+            author: letter.company.name.clone(),
+            header_lines: vec!["Securities and Exchange Commission".to_owned(), long_date(letter.date)],
+            date: letter.date,
+        }
+    }
+}
+
 /// Renders the letter and its redline in every requested format.
-pub fn render_letter(
-    letter: &Letter,
-    templates: &Templates,
-    formats: Formats,
-) -> Result<Vec<OutputFile>, TemplateError> {
+pub fn render_letter(letter: &Letter, templates: &Templates, formats: Formats) -> Result<Vec<OutputFile>, TemplateError> {
     let view = letter_view(letter);
-    let title = format!(
-        "Response to SEC comment letter dated {}",
-        long_date(letter.staff_letter)
-    );
+    let title = format!("Response to SEC comment letter dated {}", long_date(letter.staff_letter));
     let mut files = Vec::new();
     for (template, stem, doc_title) in [
         (LETTER_TEMPLATE, "letter", title.clone()),
-        (
-            REDLINE_TEMPLATE,
-            "redline",
-            format!("Redline of revised disclosure: {title}"),
-        ),
+        (REDLINE_TEMPLATE, "redline", format!("Redline of revised disclosure: {title}")),
     ] {
         let markdown = templates.render(template, &view)?;
-        let path = |ext: &str| PathBuf::from(&letter.id).join(format!("{stem}.{ext}"));
-        let (doc, _) = parse_rendered(&markdown);
-        if formats.html {
-            let html = render_html(
-                &doc,
-                &HtmlMeta {
-                    title: doc_title.clone(),
-                },
-            );
-            files.push(OutputFile {
-                path: path("htm"),
-                bytes: html.into_bytes(),
-            });
-        }
-        if formats.markdown {
-            files.push(OutputFile {
-                path: path("md"),
-                bytes: markdown.into_bytes(),
-            });
-        }
+        let meta = DocumentMeta::for_letter(letter, doc_title);
+        files.extend(document_files(&PathBuf::from(&letter.id), stem, markdown, &meta, formats));
     }
     Ok(files)
+}
+
+/// One rendered Markdown document in every requested format: `{stem}.md`,
+/// `{stem}.htm`, `{stem}.pdf` under `dir`. The HTML and PDF are written from
+/// the Markdown as parsed once, so the three never disagree.
+pub fn document_files(dir: &Path, stem: &str, markdown: String, meta: &DocumentMeta, formats: Formats) -> Vec<OutputFile> {
+    let path = |ext: &str| dir.join(format!("{stem}.{ext}"));
+    let mut files = Vec::new();
+    let (doc, _) = parse_rendered(&markdown);
+    if formats.html {
+        let html = render_html(&doc, &HtmlMeta { title: meta.title.clone() });
+        files.push(OutputFile {
+            path: path("htm"),
+            bytes: html.into_bytes(),
+        });
+    }
+    if formats.markdown {
+        files.push(OutputFile {
+            path: path("md"),
+            bytes: markdown.into_bytes(),
+        });
+    }
+    files
 }
 
 /// A template problem as a diagnostic on the template file.
