@@ -24,6 +24,8 @@ const PARAGRAPH: &str = "margin: 0 0 12pt 0; text-align: justify";
 /// Paragraphs of short lines (address, signature) are not justified.
 const LINES: &str = "margin: 0 0 12pt 0; text-align: left";
 const RULE: &str = "1px solid #000000";
+/// A superscript that does not open up the spacing of its line.
+const SUP: &str = "<sup style=\"line-height: 0\">";
 
 /// Writes `doc` as a complete EDGAR HTML document.
 pub fn render_html(doc: &Doc, meta: &HtmlMeta) -> String {
@@ -325,7 +327,7 @@ impl Writer<'_> {
                 continue;
             };
             let n = i + 1;
-            let marker = format!("<a name=\"fn{n}\"></a><sup>{n}</sup> ");
+            let marker = format!("<a name=\"fn{n}\"></a>{SUP}{n}</sup> ");
             self.out
                 .push_str("<p style=\"margin: 0 0 6pt 0; text-align: justify\">");
             self.out.push_str(&marker);
@@ -375,13 +377,13 @@ impl Writer<'_> {
     fn footnote_ref(&mut self, label: &str) {
         match self.notes.iter().position(|l| l == label) {
             Some(i) => self.out.push_str(&format!(
-                "<sup><a href=\"#fn{n}\" style=\"color: #000000; text-decoration: none\">{n}</a></sup>",
+                "{SUP}<a href=\"#fn{n}\" style=\"color: #000000; text-decoration: none\">{n}</a></sup>",
                 n = i + 1
             )),
             // A reference to a note that does not exist: shown, never linked.
             None => self
                 .out
-                .push_str(&format!("<sup>[{}]</sup>", escape_html(label))),
+                .push_str(&format!("{SUP}[{}]</sup>", escape_html(label))),
         }
     }
 }
@@ -522,7 +524,7 @@ mod tests {
             footnotes: Vec::new(),
         };
         let html = render_html(&doc, &HtmlMeta::default());
-        assert!(html.contains("A<sup>[gone]</sup>"));
+        assert!(html.contains("A<sup style=\"line-height: 0\">[gone]</sup>"));
         assert!(!html.contains("<hr"));
         assert_eq!(validate_edgar_html(&html), vec![]);
     }
@@ -583,14 +585,22 @@ mod tests {
     fn footnotes_are_numbered_by_first_reference() {
         let html = render(SAMPLE);
         // [^rev] is cited first though defined last.
-        let first = html.find("<sup><a href=\"#fn1\"").unwrap();
-        let second = html.find("<sup><a href=\"#fn2\"").unwrap();
+        let first = html
+            .find("<sup style=\"line-height: 0\"><a href=\"#fn1\"")
+            .unwrap();
+        let second = html
+            .find("<sup style=\"line-height: 0\"><a href=\"#fn2\"")
+            .unwrap();
         assert!(first < second);
         assert!(html[..first].contains("page 56 of the 2013 20-F"));
         assert_eq!(html.matches("href=\"#fn1\"").count(), 2);
         let notes = &html[html.find("<hr").unwrap()..];
-        assert!(notes.contains("<a name=\"fn1\"></a><sup>1</sup> The page numbers refer"));
-        assert!(notes.contains("<a name=\"fn2\"></a><sup>2</sup> Translations of RMB"));
+        assert!(notes.contains(
+            "<a name=\"fn1\"></a><sup style=\"line-height: 0\">1</sup> The page numbers refer"
+        ));
+        assert!(notes.contains(
+            "<a name=\"fn2\"></a><sup style=\"line-height: 0\">2</sup> Translations of RMB"
+        ));
         assert!(notes.find("name=\"fn1\"") < notes.find("name=\"fn2\""));
     }
 
@@ -598,7 +608,9 @@ mod tests {
     fn undefined_and_unreferenced_notes_never_break_links() {
         let html = render("A[^gone] and B.\n\n[^spare]: Never cited.\n");
         assert!(!html.contains("href"));
-        assert!(html.contains("<a name=\"fn1\"></a><sup>1</sup> Never cited."));
+        assert!(
+            html.contains("<a name=\"fn1\"></a><sup style=\"line-height: 0\">1</sup> Never cited.")
+        );
         assert_eq!(validate_edgar_html(&html), vec![]);
     }
 
