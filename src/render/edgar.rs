@@ -252,12 +252,10 @@ impl<'a> Scanner<'a> {
 
     fn check_tag(&mut self, pos: usize, tag: &Tag) {
         let name = tag.name.as_str();
-        if let Some((_, why)) = FORBIDDEN_TAGS.iter().find(|(n, _)| *n == name) {
-            if !tag.end {
+        if !tag.end {
+            if let Some((_, why)) = FORBIDDEN_TAGS.iter().find(|(n, _)| *n == name) {
                 self.report(pos, format!("<{name}> is not allowed in EDGAR HTML: {why}"));
-            }
-        } else if !ALLOWED_TAGS.contains(&name) {
-            if !tag.end {
+            } else if !ALLOWED_TAGS.contains(&name) {
                 self.report(pos, format!("<{name}> is not on EDGAR's list of HTML tags"));
             }
         }

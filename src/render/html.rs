@@ -177,9 +177,9 @@ impl Writer<'_> {
                 self.out.push_str("</blockquote>\n");
             }
             Block::Table(t) => self.table(t),
-            Block::Rule => self.out.push_str(&format!(
-                "<p style=\"margin: 0 0 12pt 0; text-align: center\">* * * *</p>\n"
-            )),
+            Block::Rule => self
+                .out
+                .push_str("<p style=\"margin: 0 0 12pt 0; text-align: center\">* * * *</p>\n"),
             Block::Code(code) => {
                 self.out.push_str(
                     "<pre style=\"font-family: 'Courier New', Courier, monospace; font-size: 10pt; margin: 0 0 12pt 0\">",
@@ -662,5 +662,17 @@ mod tests {
         assert!(html.contains("font-size: 14pt; text-align: center"));
         assert!(html.contains("Response &#8212; &#8220;A&#8221; &amp;"));
         assert_eq!(validate_edgar_html(&html), vec![]);
+    }
+
+    proptest::proptest! {
+        /// Whatever a letter's Markdown holds, the HTML written from it may be filed.
+        #[test]
+        fn any_markdown_gives_valid_edgar_html(
+            md in "([-*_>#|`~:\\[\\]^!()<>/&\"' \n\t]|[a-z0-9]|\u{2014}|\u{201c}|\u{e9}|<ins>|</ins>|<u>|</u>|<script>|\\[\\^1\\]|\\[\\^1\\]: |\\|---\\|)*"
+        ) {
+            let (doc, _) = parse_rendered(&md);
+            let html = render_html(&doc, &HtmlMeta { title: md.clone() });
+            proptest::prop_assert_eq!(validate_edgar_html(&html), vec![]);
+        }
     }
 }
