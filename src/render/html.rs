@@ -396,12 +396,14 @@ fn cell_style(
     last_header: bool,
     cell: &[Inline],
 ) -> String {
-    let align = match (kind, layout.align[col]) {
-        // Column headings sit centred over their figures unless the author aligned them.
-        (RowKind::Header, Align::Right) if layout.numeric[col] && !layout.written[col] => "center",
-        (_, Align::Right) => "right",
-        (_, Align::Center) => "center",
-        _ => "left",
+    let align = match kind {
+        RowKind::Header => layout.header_align(col),
+        _ => layout.align[col],
+    };
+    let align = match align {
+        Align::Right => "right",
+        Align::Center => "center",
+        Align::Left | Align::None => "left",
     };
     let left = if col == 0 { "0" } else { "6pt" };
     // Figures without a closing parenthesis stand in by its width so digits line up.

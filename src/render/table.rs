@@ -14,12 +14,14 @@
 //!   `| | VIEs | non-VIEs |` then `| | (in thousands of RMB) | |`.
 //! - A body row whose first cell starts with "Total" (any case) is a total row.
 //! - A column is numeric when more than half of its non-empty body cells are
-//!   figures; a numeric column is right-aligned. Alignment written in the GFM
-//!   delimiter row (`---:`, `:---`, `:---:`) wins over this guess.
+//!   figures; a numeric column is right-aligned, its headings centred.
+//!   Alignment written in the GFM delimiter row (`---:`, `:---`, `:---:`) wins
+//!   over this guess, for headings too.
 //! - In a numeric column holding a figure in parentheses, the other figures are
 //!   set in by the width of `)` so that the digits line up (accounting style).
 //! - The rule under the last header row spans every column except a first
-//!   column that is blank in all header rows (the label column); the rule above
+//!   column that is blank in all header rows (the label column), and is left
+//!   out when the header rows are blank altogether; the rule above
 //!   a total row spans the numeric columns (every column but the first when no
 //!   column is numeric).
 
@@ -59,6 +61,16 @@ pub struct TableLayout {
 }
 
 impl TableLayout {
+    /// The alignment of a header row's cell: centred over a numeric column's
+    /// figures unless the author wrote an alignment; the column's otherwise.
+    pub fn header_align(&self, col: usize) -> Align {
+        match self.align.get(col) {
+            Some(Align::Right) if self.numeric[col] && !self.written[col] => Align::Center,
+            Some(align) => *align,
+            None => Align::Left,
+        }
+    }
+
     /// The index (into [`TableLayout::rows`]) of the last header row.
     pub fn last_header_row(&self) -> usize {
         self.rows
@@ -161,8 +173,11 @@ pub fn classify(table: &Table) -> TableLayout {
     let label_column_blank = texts[..=extra_headers]
         .iter()
         .all(|row| row.first().is_none_or(String::is_empty));
+    let headers_blank = texts[..=extra_headers]
+        .iter()
+        .all(|row| row.iter().all(String::is_empty));
     let header_rule = (0..columns)
-        .map(|col| !(col == 0 && label_column_blank && columns > 1))
+        .map(|col| !headers_blank && !(col == 0 && label_column_blank && columns > 1))
         .collect();
     let any_numeric = numeric.iter().any(|n| *n);
     let total_rule = (0..columns)
@@ -343,6 +358,8 @@ mod tests {
         );
         assert_eq!(layout.header_rule, vec![false, true, true, true]);
         assert_eq!(layout.paren, vec![false; 4]);
+        assert_eq!(layout.header_align(0), Align::Left);
+        assert_eq!(layout.header_align(1), Align::Center);
         assert_eq!(layout.total_rule, vec![false, true, true, true]);
     }
 
@@ -356,6 +373,8 @@ mod tests {
         assert_eq!(layout.rows[3], RowKind::Total);
         assert_eq!(layout.align, vec![Align::Left, Align::Center, Align::Right]);
         assert_eq!(layout.written, vec![true, true, false]);
+        assert_eq!(layout.header_align(1), Align::Center);
+        assert_eq!(layout.header_align(2), Align::Center);
         assert_eq!(layout.paren, vec![false, false, true]);
     }
 
@@ -371,6 +390,14 @@ mod tests {
         );
         assert_eq!(layout.numeric, vec![false, false]);
         assert_eq!(layout.header_rule, vec![true, true]);
+        assert_eq!(layout.total_rule, vec![false, true]);
+    }
+
+    #[test]
+    fn a_blank_header_row_is_not_ruled() {
+        let t = table("| | |\n|---|---|\n| Cash | 1,000 |\n| Total | 1,000 |\n");
+        let layout = classify(&t);
+        assert_eq!(layout.header_rule, vec![false, false]);
         assert_eq!(layout.total_rule, vec![false, true]);
     }
 
