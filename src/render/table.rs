@@ -177,7 +177,10 @@ pub fn classify(table: &Table) -> TableLayout {
         .iter()
         .all(|row| row.iter().all(String::is_empty));
     let header_rule = (0..columns)
-        .map(|col| !headers_blank && !(col == 0 && label_column_blank && columns > 1))
+        .map(|col| {
+            let label_column = col == 0 && label_column_blank && columns > 1;
+            !headers_blank && !label_column
+        })
         .collect();
     let any_numeric = numeric.iter().any(|n| *n);
     let total_rule = (0..columns)
