@@ -177,6 +177,7 @@ impl Writer<'_> {
                 self.out.push_str("</blockquote>\n");
             }
             Block::Table(t) => self.table(t),
+            // A thematic break is the centred "* * * *" that letters put before the closing.
             Block::Rule => self
                 .out
                 .push_str("<p style=\"margin: 0 0 12pt 0; text-align: center\">* * * *</p>\n"),
