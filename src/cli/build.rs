@@ -62,7 +62,20 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         eprintln!("nothing written: fix the errors above and build again");
         return ExitCode::from(EXIT_INPUT);
     }
-    match write_all(&args.out, &files) {
+    let out = match world.confine(&args.out) {
+        Ok(out) => out,
+        Err(message) => {
+            eprintln!("error: --out {message}");
+            return ExitCode::from(EXIT_IO);
+        }
+    };
+    for (id, _) in &built {
+        if let Err(message) = world.confine(&out.join(id)) {
+            eprintln!("error: output folder {message}");
+            return ExitCode::from(EXIT_IO);
+        }
+    }
+    match write_all(&out, &world.staging_dir(), &files) {
         Ok(_) => {
             for (id, count) in built {
                 eprintln!(
