@@ -7,7 +7,8 @@
 //!    tokens rather than characters). A rewritten clause then reads as one
 //!    deletion followed by one insertion. Spaces and punctuation weigh
 //!    nothing, so they always fold; figures and capitalised defined terms
-//!    weigh double, so they stay as anchors.
+//!    weigh double, so they stay as anchors. An equality between two pure
+//!    insertions (or two pure deletions) stays: folding it would add markup.
 //! 2. Trim: tokens a change starts or ends with on both sides go back to the
 //!    unchanged text.
 //! 3. Slide: a pure insertion or deletion that could sit at several places
@@ -117,7 +118,10 @@ fn fold(old: &Side, new: &Side, runs: Vec<Run>) -> Vec<Run> {
         ] = out.as_slice()
         {
             let weight = old.anchors(eo);
-            if weight > size(ao, an) || weight > size(&o, &n) {
+            // Between two insertions (or two deletions) folding would only
+            // strike and re-insert unchanged text.
+            let same_sort = (ao.is_empty() && o.is_empty()) || (an.is_empty() && n.is_empty());
+            if same_sort || weight > size(ao, an) || weight > size(&o, &n) {
                 break;
             }
             o = ao.start..o.end;

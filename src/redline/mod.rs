@@ -16,8 +16,11 @@ mod count;
 mod diff;
 mod inline;
 mod resolve;
+mod scan;
 mod tokenize;
 
+#[cfg(test)]
+mod proptests;
 #[cfg(test)]
 mod tests;
 
