@@ -28,6 +28,7 @@ use std::collections::HashSet;
 
 use crate::markdown::{Doc, Footnote, InlineContent};
 
+use align::{Step, Unit, align};
 use compare::{compare_blocks, mark_blocks};
 use inline::Mark;
 
@@ -70,60 +71,59 @@ pub fn redline(original: &Doc, revised: &Doc) -> Redline {
 
 /// The revision's footnote definitions (compared with the original's
 /// definition of the same label, or wholly inserted), plus the original's
-/// definitions that only deleted references point at, wholly deleted; in
-/// the order the redline cites them.
+/// definitions that only deleted references point at, wholly deleted. The
+/// definitions are aligned by label, so both documents' orders are kept.
 fn compare_footnotes(original: &Doc, revised: &Doc, body: &Doc) -> Vec<Footnote> {
     let references = references(body);
-    let revised_labels: HashSet<&str> =
-        revised.footnotes.iter().map(|n| n.label.as_str()).collect();
-    let dropped = original
-        .footnotes
-        .iter()
-        .filter(|note| !revised_labels.contains(note.label.as_str()))
-        .filter(|note| references.deleted.contains(&note.label))
-        .filter(|note| !references.kept.contains(&note.label));
-    let mut out: Vec<Footnote> = revised
-        .footnotes
-        .iter()
-        .map(|note| {
-            let blocks = match original.footnotes.iter().find(|o| o.label == note.label) {
-                Some(old) => compare_blocks(&old.blocks, &note.blocks),
-                None => mark_blocks(&note.blocks, Mark::Inserted),
-            };
-            Footnote {
-                label: note.label.clone(),
-                blocks,
+    let by_label = |note: &Footnote| Unit {
+        key: note.label.clone(),
+        kind: None,
+        words: Vec::new(),
+    };
+    let find = |notes: &[Footnote], label: &str| notes.iter().position(|n| n.label == label);
+    let compared = |old: Option<usize>, new: &Footnote| Footnote {
+        label: new.label.clone(),
+        blocks: match old {
+            Some(i) => compare_blocks(&original.footnotes[i].blocks, &new.blocks),
+            None => mark_blocks(&new.blocks, Mark::Inserted),
+        },
+    };
+    let mut out = Vec::new();
+    for step in align(&original.footnotes, &revised.footnotes, by_label) {
+        match step {
+            Step::Same(i, j) | Step::Pair(i, j) => {
+                out.push(compared(Some(i), &revised.footnotes[j]));
             }
-        })
-        .collect();
-    out.extend(dropped.map(|gone| Footnote {
-        label: gone.label.clone(),
-        blocks: mark_blocks(&gone.blocks, Mark::Deleted),
-    }));
-    // Readers meet footnotes in the order the text cites them.
-    out.sort_by_key(|note| {
-        references
-            .order
-            .iter()
-            .position(|label| *label == note.label)
-            .unwrap_or(usize::MAX)
-    });
+            Step::Insert(j) => {
+                let new = &revised.footnotes[j];
+                out.push(compared(find(&original.footnotes, &new.label), new));
+            }
+            Step::Delete(i) => {
+                let gone = &original.footnotes[i];
+                let cited_only_by_deleted = references.deleted.contains(&gone.label)
+                    && !references.kept.contains(&gone.label);
+                if cited_only_by_deleted && find(&revised.footnotes, &gone.label).is_none() {
+                    out.push(Footnote {
+                        label: gone.label.clone(),
+                        blocks: mark_blocks(&gone.blocks, Mark::Deleted),
+                    });
+                }
+            }
+        }
+    }
     out
 }
 
-/// Footnote labels referenced by deleted pieces, by pieces that stay, and
-/// all of them in the order of their first reference.
+/// Footnote labels referenced by deleted pieces, and by pieces that stay.
 struct References {
     deleted: HashSet<String>,
     kept: HashSet<String>,
-    order: Vec<String>,
 }
 
 fn references(doc: &Doc) -> References {
     let mut refs = References {
         deleted: HashSet::new(),
         kept: HashSet::new(),
-        order: Vec::new(),
     };
     doc.visit_inlines(&mut |inlines| {
         for inline in inlines {
@@ -134,9 +134,6 @@ fn references(doc: &Doc) -> References {
                     &mut refs.kept
                 };
                 set.insert(label.clone());
-                if !refs.order.contains(label) {
-                    refs.order.push(label.clone());
-                }
             }
         }
     });

@@ -35,6 +35,8 @@ const VOCAB: &[&str] = &[
     "disclosure",
     "PRC",
     "2014",
+    "[^n1]",
+    "[^n2]",
     ",",
     ".",
     ";",
@@ -43,7 +45,10 @@ const VOCAB: &[&str] = &[
 /// A generated block: a paragraph or a bullet item, as vocabulary indexes.
 type GenBlock = (bool, Vec<usize>);
 
-fn render(blocks: &[GenBlock], wrap: usize) -> String {
+/// Writes generated blocks as Markdown: line breaks every `wrap` words (none
+/// for 0), and a definition for each cited footnote, `revised_notes` choosing
+/// the wording of the second.
+fn render(blocks: &[GenBlock], wrap: usize, revised_notes: bool) -> String {
     let mut out = String::new();
     for (k, (item, words)) in blocks.iter().enumerate() {
         if k > 0 {
@@ -56,8 +61,10 @@ fn render(blocks: &[GenBlock], wrap: usize) -> String {
         out.push_str(if *item { "- The" } else { "The" });
         for (n, &w) in words.iter().enumerate() {
             let word = VOCAB[w];
-            if !matches!(word, "," | "." | ";") {
-                out.push_str(if wrap > 0 && n % wrap == wrap - 1 {
+            if !matches!(word, "," | "." | ";" | "[^n1]") {
+                // A figure starting a line could open a numbered list.
+                let letter = word.starts_with(char::is_alphabetic);
+                out.push_str(if letter && wrap > 0 && n % wrap == wrap - 1 {
                     "\n"
                 } else {
                     " "
@@ -65,6 +72,16 @@ fn render(blocks: &[GenBlock], wrap: usize) -> String {
             }
             out.push_str(word);
         }
+    }
+    if out.contains("[^n1]") {
+        out.push_str("\n\n[^n1]: Revenue is stated net of VAT.");
+    }
+    if out.contains("[^n2]") {
+        out.push_str(if revised_notes {
+            "\n\n[^n2]: The Company\u{2019}s VIEs hold the licenses."
+        } else {
+            "\n\n[^n2]: The VIEs hold the licenses in the PRC."
+        });
     }
     out
 }
@@ -105,11 +122,20 @@ fn passages() -> impl Strategy<Value = (String, String)> {
     let blocks = prop::collection::vec(block, 1..5);
     let edit = (0u8..6, any::<usize>(), any::<usize>(), 0..VOCAB.len());
     let edits = prop::collection::vec(edit, 0..10);
-    (blocks, edits, 0usize..6, 0usize..6).prop_map(|(blocks, edits, wrap_a, wrap_b)| {
+    let wraps = (0usize..6, 0usize..6);
+    (blocks, edits, wraps, any::<bool>()).prop_map(|(blocks, edits, (wrap_a, wrap_b), notes)| {
         let mut revised = blocks.clone();
         apply(&mut revised, &edits);
-        (render(&blocks, wrap_a), render(&revised, wrap_b))
+        (
+            render(&blocks, wrap_a, false),
+            render(&revised, wrap_b, notes),
+        )
     })
+}
+
+/// A document's Markdown with runs of whitespace collapsed.
+fn written(doc: &Doc) -> String {
+    squash(&to_markdown(doc))
 }
 
 proptest! {
@@ -119,6 +145,9 @@ proptest! {
         let r = redline(&old, &new);
         prop_assert_eq!(squash(&accept(&r.doc).plain_text()), squash(&new.plain_text()));
         prop_assert_eq!(squash(&reject(&r.doc).plain_text()), squash(&old.plain_text()));
+        // Markdown also shows styles, footnote references and definitions.
+        prop_assert_eq!(written(&accept(&r.doc)), written(&new));
+        prop_assert_eq!(written(&reject(&r.doc)), written(&old));
         prop_assert_eq!(r.words_inserted, marked_words(&r.doc, |s| s.inserted).len());
         prop_assert_eq!(r.words_deleted, marked_words(&r.doc, |s| s.deleted).len());
     }
