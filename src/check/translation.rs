@@ -1,0 +1,227 @@
+//! Convenience translations: every "RMB145.8 million (US$24.1 million)" pair
+//! recomputed at the letter's stated rate.
+//!
+//! A pair is the `from` figure followed by a parenthesis holding the `to`
+//! figure, optionally after "equivalent to", "approximately" or "or". The
+//! translation is flagged when it differs from the recomputed figure by more
+//! than the rounding of the printed translation (half a unit of its last digit)
+//! plus the rounding of the source figure (capped at the same half unit, since
+//! a coarse source such as "RMB1 billion" is usually an exact amount).
+
+use super::company_text;
+use super::figures::{Amount, factor, format_value, parse_amount};
+use super::prose::{Prose, word_start};
+use crate::diagnostic::Diagnostics;
+use crate::model::{Letter, Markdown, Translation};
+
+/// Words allowed between the opening parenthesis and the translated figure.
+const LEAD_INS: [&str; 4] = ["equivalent to ", "approximately ", "approx. ", "or "];
+
+/// Slack for floating-point error in the comparison.
+const EPSILON: f64 = 1e-9;
+
+/// Checks every translation pair in the company's text.
+pub fn check(letter: &Letter, diags: &mut Diagnostics) {
+    let Some(translation) = &letter.translation else {
+        return;
+    };
+    for field in company_text(letter) {
+        check_field(field, translation, diags);
+    }
+}
+
+/// A figure pair found in a text: the source amount and its translation.
+#[derive(Debug, Clone, PartialEq)]
+struct Pair<'a> {
+    source_text: &'a str,
+    source: Amount,
+    target_text: &'a str,
+    target: Amount,
+    /// Byte offset of the translated figure (its currency prefix) in the prose.
+    target_at: usize,
+}
+
+fn check_field(field: &Markdown, translation: &Translation, diags: &mut Diagnostics) {
+    let prose = Prose::new(&field.source);
+    for pair in pairs(&prose.text, translation) {
+        let Some(expected) = mismatch(&pair, translation.rate) else {
+            continue;
+        };
+        let rate = translation.rate;
+        diags.push(
+            field
+                .locate(prose.source_offset(pair.target_at))
+                .warning(format!(
+                    "{} does not match {} at {rate}: expected {expected}",
+                    pair.target_text, pair.source_text
+                ))
+                .with_hint(format!(
+                    "recompute the translation at {rate} (`translation.rate` in letter.yaml), or correct the {} figure",
+                    translation.from
+                )),
+        );
+    }
+}
+
+/// Every translation pair in `text`.
+fn pairs<'a>(text: &'a str, translation: &Translation) -> Vec<Pair<'a>> {
+    let from = translation.from.as_str();
+    let to = translation.to.as_str();
+    let mut found = Vec::new();
+    if from.is_empty() || to.is_empty() {
+        return found;
+    }
+    for (at, _) in text.match_indices(from) {
+        if !word_start(text, at) {
+            continue;
+        }
+        let Some((source_len, source)) = figure_after(text, at + from.len()) else {
+            continue;
+        };
+        let source_end = at + from.len() + source_len;
+        let rest = &text[source_end..];
+        let Some(inner) = rest.trim_start().strip_prefix('(') else {
+            continue;
+        };
+        let inner = LEAD_INS
+            .iter()
+            .find_map(|l| inner.strip_prefix(l))
+            .unwrap_or(inner);
+        let Some(after_prefix) = inner.strip_prefix(to) else {
+            continue;
+        };
+        let target_at = text.len() - inner.len();
+        let Some((target_len, target)) = figure_after(text, text.len() - after_prefix.len()) else {
+            continue;
+        };
+        found.push(Pair {
+            source_text: &text[at..source_end],
+            source,
+            target_text: &text[target_at..target_at + to.len() + target_len],
+            target,
+            target_at,
+        });
+    }
+    found
+}
+
+/// The amount after a currency prefix ending at `start` (one space allowed), and the bytes it takes.
+fn figure_after(text: &str, start: usize) -> Option<(usize, Amount)> {
+    let rest = &text[start..];
+    let gap = if rest.starts_with(' ') { 1 } else { 0 };
+    let amount = parse_amount(&rest[gap..])?;
+    Some((gap + amount.len, amount))
+}
+
+/// The expected translation, printed, when the printed one is off by more than rounding.
+fn mismatch(pair: &Pair, rate: f64) -> Option<String> {
+    let target_scale = factor(pair.target.scale);
+    let source_scale = source_scale(pair, rate);
+    let exact = pair.source.number.value() * source_scale / rate / target_scale;
+    let printed = pair.target.number.value();
+    let target_half = pair.target.number.half_unit();
+    let source_half = (pair.source.number.half_unit() * source_scale / rate / target_scale).min(target_half);
+    if (printed - exact).abs() <= target_half + source_half + EPSILON {
+        return None;
+    }
+    let mut expected = format!(
+        "{}{}",
+        &pair.target_text[..pair.target_text.len() - pair.target.len],
+        format_value(exact, pair.target.number.decimals)
+    );
+    if let Some(scale) = pair.target.scale {
+        expected.push(' ');
+        expected.push_str(scale.word());
+    }
+    Some(expected)
+}
+
+/// The factor of the source figure. A source printed without a scale word
+/// ("RMB58.9 (US$9.7 million)") takes the translation's when that reading is
+/// the closer one: the unit was left out, not a thousandfold error made.
+fn source_scale(pair: &Pair, rate: f64) -> f64 {
+    if let Some(scale) = pair.source.scale {
+        return scale.factor();
+    }
+    let Some(target_scale) = pair.target.scale else {
+        return 1.0;
+    };
+    let printed = pair.target.number.value() * target_scale.factor();
+    let distance = |scale: f64| {
+        let translated = pair.source.number.value() * scale / rate;
+        (translated.max(f64::MIN_POSITIVE) / printed.max(f64::MIN_POSITIVE))
+            .ln()
+            .abs()
+    };
+    let candidates = [1.0, target_scale.factor()];
+    candidates
+        .into_iter()
+        .min_by(|a, b| distance(*a).total_cmp(&distance(*b)))
+        .unwrap_or(1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rmb() -> Translation {
+        Translation {
+            from: "RMB".into(),
+            to: "US$".into(),
+            rate: 6.0537,
+        }
+    }
+
+    fn expected(text: &str) -> Vec<Option<String>> {
+        pairs(text, &rmb())
+            .iter()
+            .map(|p| mismatch(p, 6.0537))
+            .collect()
+    }
+
+    #[test]
+    fn right_translations_pass() {
+        for text in [
+            "RMB47.4 million (US$7.8 million)",
+            "RMB1 billion (US$165.2 million)",
+            "RMB1,000.0 million (equivalent to US$165.2 million)",
+            "RMB58.9 (US$9.7 million)",
+            "RMB 43.7 million (US$7.2 million)",
+            "RMB2,264 million (US$374.0 million)",
+            "RMB19,641,000 (US$3,244,462)",
+        ] {
+            assert_eq!(expected(text), vec![None], "{text}");
+        }
+    }
+
+    #[test]
+    fn wrong_translations_show_the_expected_figure() {
+        assert_eq!(
+            expected("RMB47.4 million (US$7.9 million)"),
+            vec![Some("US$7.8 million".to_owned())]
+        );
+        assert_eq!(
+            expected("RMB1 billion (US$165.4 million)"),
+            vec![Some("US$165.2 million".to_owned())]
+        );
+        assert_eq!(
+            expected("RMB19,641,000 (US$3,245,000)"),
+            vec![Some("US$3,244,462".to_owned())]
+        );
+    }
+
+    #[test]
+    fn figures_without_a_translation_are_not_pairs() {
+        assert!(pairs("RMB145.8 million and RMB89.0 million", &rmb()).is_empty());
+        assert!(pairs("XRMB1 (US$1)", &rmb()).is_empty());
+    }
+
+    #[test]
+    fn the_finding_points_at_the_translation() {
+        let text = "of RMB47.4 million (US$7.9 million) in";
+        let pair = &pairs(text, &rmb())[0];
+        assert_eq!(pair.target_at, text.find("US$").unwrap());
+        assert_eq!(pair.target_text, "US$7.9 million");
+        assert_eq!(pair.source_text, "RMB47.4 million");
+    }
+}
