@@ -97,7 +97,9 @@ pub fn parse_number(text: &str) -> Option<(Number, usize)> {
     let mut i = 0;
     loop {
         while i < bytes.len() && bytes[i].is_ascii_digit() {
-            mantissa = mantissa.checked_mul(10)?.checked_add(i128::from(bytes[i] - b'0'))?;
+            mantissa = mantissa
+                .checked_mul(10)?
+                .checked_add(i128::from(bytes[i] - b'0'))?;
             i += 1;
         }
         let grouped = bytes.get(i) == Some(&b',')
@@ -113,7 +115,9 @@ pub fn parse_number(text: &str) -> Option<(Number, usize)> {
     if bytes.get(i) == Some(&b'.') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
         i += 1;
         while i < bytes.len() && bytes[i].is_ascii_digit() {
-            mantissa = mantissa.checked_mul(10)?.checked_add(i128::from(bytes[i] - b'0'))?;
+            mantissa = mantissa
+                .checked_mul(10)?
+                .checked_add(i128::from(bytes[i] - b'0'))?;
             decimals += 1;
             i += 1;
         }

@@ -41,8 +41,18 @@ fn check_intro(revision: &Revision, intro: &Markdown, diags: &mut Diagnostics) {
     let prose = Prose::new(&intro.source);
     let lower = prose.text.to_ascii_lowercase();
     let promises = [
-        (UNDERLINE.as_slice(), shown.any_style(|s| s.inserted), "underlined", "insertion"),
-        (STRIKE.as_slice(), shown.any_style(|s| s.deleted), "struck-through", "deletion"),
+        (
+            UNDERLINE.as_slice(),
+            shown.any_style(|s| s.inserted),
+            "underlined",
+            "insertion",
+        ),
+        (
+            STRIKE.as_slice(),
+            shown.any_style(|s| s.deleted),
+            "struck-through",
+            "deletion",
+        ),
     ];
     for (words, present, markup, change) in promises {
         if present {

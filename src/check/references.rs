@@ -153,15 +153,17 @@ fn number_list(text: &str, start: usize) -> Vec<(u64, usize, usize)> {
 
 /// A comment number at the start of `text`: digits not followed by more of a figure.
 fn comment_number(text: &str) -> Option<(u64, usize)> {
-    let len = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
+    let len = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
     if len == 0 || len > 4 {
         return None;
     }
     let rest = &text[len..];
-    let continues_figure = [",", "."]
-        .iter()
-        .any(|p| rest.strip_prefix(p).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit())))
-        || rest.starts_with('%');
+    let continues_figure = [",", "."].iter().any(|p| {
+        rest.strip_prefix(p)
+            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+    }) || rest.starts_with('%');
     if continues_figure {
         return None;
     }

@@ -82,7 +82,11 @@ fn collect_tables<'a>(blocks: &'a [Block], out: &mut Vec<&'a Table>) {
 }
 
 fn cell_text(cell: &[Inline]) -> String {
-    cell.iter().map(Inline::plain).collect::<String>().trim().to_owned()
+    cell.iter()
+        .map(Inline::plain)
+        .collect::<String>()
+        .trim()
+        .to_owned()
 }
 
 /// Every total row that does not foot, column by column.

@@ -120,7 +120,8 @@ fn mismatch(pair: &Pair, rate: f64) -> Option<String> {
     let exact = pair.source.number.value() * source_scale / rate / target_scale;
     let printed = pair.target.number.value();
     let target_half = pair.target.number.half_unit();
-    let source_half = (pair.source.number.half_unit() * source_scale / rate / target_scale).min(target_half);
+    let source_half =
+        (pair.source.number.half_unit() * source_scale / rate / target_scale).min(target_half);
     if (printed - exact).abs() <= target_half + source_half + EPSILON {
         return None;
     }
