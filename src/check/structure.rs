@@ -5,12 +5,12 @@
 
 use super::Mode;
 use crate::diagnostic::Diagnostics;
-use crate::model::{Comment, Letter, ResponsePart, Revision};
+use crate::model::{Letter, ResponsePart, Revision};
 
 /// Checks for unanswered comments and revisions that change nothing.
 pub fn check(letter: &Letter, mode: Mode, diags: &mut Diagnostics) {
     for comment in &letter.comments {
-        if unanswered(comment) {
+        if comment.unanswered() {
             let at = comment.response_origin.start();
             let message = format!("comment {} has no response", comment.number);
             let finding = match mode {
@@ -41,14 +41,6 @@ pub fn check(letter: &Letter, mode: Mode, diags: &mut Diagnostics) {
             }
         }
     }
-}
-
-/// True when the comment has no response part with any content.
-fn unanswered(comment: &Comment) -> bool {
-    comment.response.iter().all(|part| match part {
-        ResponsePart::Text(text) => text.is_blank(),
-        ResponsePart::Revise(_) => false,
-    })
 }
 
 /// The passage's words, whitespace collapsed, for comparing original and revised.

@@ -64,6 +64,10 @@ fn check_field(field: &Markdown, translation: &Translation, diags: &mut Diagnost
 }
 
 /// Every translation pair in `text`.
+///
+/// A parenthesis may translate a list: "RMB145.8 million and RMB89.0 million
+/// (US$24.1 million and US$14.7 million)" pairs the figures in order when the
+/// sources are joined the same way; a list that does not line up is skipped.
 fn pairs<'a>(text: &'a str, translation: &Translation) -> Vec<Pair<'a>> {
     let from = translation.from.as_str();
     let to = translation.to.as_str();
@@ -71,38 +75,95 @@ fn pairs<'a>(text: &'a str, translation: &Translation) -> Vec<Pair<'a>> {
     if from.is_empty() || to.is_empty() {
         return found;
     }
-    for (at, _) in text.match_indices(from) {
-        if !word_start(text, at) {
+    let sources = figures(text, from);
+    for (i, source) in sources.iter().enumerate() {
+        let Some(inner) = text[source.end..].trim_start().strip_prefix('(') else {
+            continue;
+        };
+        let targets = target_list(text, text.len() - inner.len(), to);
+        let Some(first) = (i + 1).checked_sub(targets.len()) else {
+            continue;
+        };
+        let listed = &sources[first..=i];
+        let joined = listed.windows(2).all(|w| is_join(&text[w[0].end..w[1].at]));
+        if !joined {
             continue;
         }
-        let Some((source_len, source)) = figure_after(text, at + from.len()) else {
-            continue;
-        };
-        let source_end = at + from.len() + source_len;
-        let rest = &text[source_end..];
-        let Some(inner) = rest.trim_start().strip_prefix('(') else {
-            continue;
-        };
-        let inner = LEAD_INS
-            .iter()
-            .find_map(|l| inner.strip_prefix(l))
-            .unwrap_or(inner);
-        let Some(after_prefix) = inner.strip_prefix(to) else {
-            continue;
-        };
-        let target_at = text.len() - inner.len();
-        let Some((target_len, target)) = figure_after(text, text.len() - after_prefix.len()) else {
-            continue;
-        };
-        found.push(Pair {
-            source_text: &text[at..source_end],
-            source,
-            target_text: &text[target_at..target_at + to.len() + target_len],
-            target,
-            target_at,
-        });
+        for (source, target) in listed.iter().zip(targets) {
+            found.push(Pair {
+                source_text: &text[source.at..source.end],
+                source: source.amount,
+                target_text: &text[target.at..target.end],
+                target: target.amount,
+                target_at: target.at,
+            });
+        }
     }
     found
+}
+
+/// A currency figure found in a text.
+#[derive(Debug, Clone, Copy)]
+struct Found {
+    /// Byte offset of the currency prefix.
+    at: usize,
+    /// Byte offset just past the figure (and its scale word).
+    end: usize,
+    amount: Amount,
+}
+
+/// Every figure in `text` written with the currency prefix `prefix`.
+fn figures(text: &str, prefix: &str) -> Vec<Found> {
+    text.match_indices(prefix)
+        .filter(|(at, _)| word_start(text, *at))
+        .filter_map(|(at, _)| {
+            let (len, amount) = figure_after(text, at + prefix.len())?;
+            Some(Found {
+                at,
+                end: at + prefix.len() + len,
+                amount,
+            })
+        })
+        .collect()
+}
+
+/// The translated figures at `start` (just inside the parenthesis), joined by "and", "or" or commas.
+fn target_list(text: &str, start: usize, to: &str) -> Vec<Found> {
+    let mut list = Vec::new();
+    let mut i = start;
+    loop {
+        let rest = &text[i..];
+        let lead = LEAD_INS
+            .iter()
+            .find(|l| rest.starts_with(*l))
+            .map_or(0, |l| l.len());
+        if !text[i + lead..].starts_with(to) {
+            break;
+        }
+        let Some((len, amount)) = figure_after(text, i + lead + to.len()) else {
+            break;
+        };
+        let end = i + lead + to.len() + len;
+        list.push(Found {
+            at: i + lead,
+            end,
+            amount,
+        });
+        let rest = &text[end..];
+        let Some(join) = JOINS.iter().find(|j| rest.starts_with(*j)) else {
+            break;
+        };
+        i = end + join.len();
+    }
+    list
+}
+
+/// Words that join the figures of a list.
+const JOINS: [&str; 5] = [", and ", ", or ", " and ", " or ", ", "];
+
+/// True when `between` only joins two figures of a list.
+fn is_join(between: &str) -> bool {
+    JOINS.contains(&between)
 }
 
 /// The amount after a currency prefix ending at `start` (one space allowed), and the bytes it takes.
@@ -209,6 +270,19 @@ mod tests {
             expected("RMB19,641,000 (US$3,245,000)"),
             vec![Some("US$3,244,462".to_owned())]
         );
+    }
+
+    #[test]
+    fn lists_are_paired_in_order() {
+        let text = "RMB145.8 million and RMB89.0 million (US$24.1 million and US$14.7 million)";
+        let found = pairs(text, &rmb());
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[1].source_text, "RMB89.0 million");
+        assert_eq!(found[1].target_text, "US$14.7 million");
+        assert_eq!(expected(text), vec![None, None]);
+        let unrelated =
+            "RMB145.8 million in 2012 to RMB89.0 million (US$24.1 million and US$14.7 million)";
+        assert!(pairs(unrelated, &rmb()).is_empty());
     }
 
     #[test]
