@@ -130,6 +130,7 @@ pub fn parse_amount(text: &str) -> Option<Amount> {
     let (number, mut len) = parse_number(text)?;
     let rest = &text[len..];
     let gap = rest.len() - rest.trim_start().len();
+    let spaces = rest[..gap].chars().count();
     let word_start = &rest[gap..];
     let word_len = word_start
         .find(|c: char| !c.is_ascii_alphabetic())
@@ -140,14 +141,11 @@ pub fn parse_amount(text: &str) -> Option<Amount> {
         "billion" => Some(Scale::Billion),
         _ => None,
     };
-    if scale.is_some() && gap <= 2 {
+    let scale = scale.filter(|_| spaces <= 2);
+    if scale.is_some() {
         len += gap + word_len;
     }
-    Some(Amount {
-        number,
-        scale: scale.filter(|_| gap <= 2),
-        len,
-    })
+    Some(Amount { number, scale, len })
 }
 
 /// Reads a table cell: `1,234`, `(1,234)` (negative), `—` or `-` (nil), with an

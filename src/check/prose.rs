@@ -14,7 +14,7 @@ pub struct Prose {
 }
 
 impl Prose {
-    /// Strips inline markup (`<u>`, `<ct>`, `**`, `*`, `~~`, backslash escapes) from `source`.
+    /// Strips inline markup (`<u>`, `<ct>`, `**`, `*`, `_`, `~~`, backslash escapes) from `source`.
     pub fn new(source: &str) -> Prose {
         let mut text = String::with_capacity(source.len());
         let mut offsets = Vec::with_capacity(source.len());
@@ -23,6 +23,10 @@ impl Prose {
             let rest = &source[i..];
             if let Some(mark) = DROPPED.iter().find(|m| rest.starts_with(*m)) {
                 i += mark.len();
+                continue;
+            }
+            if rest.starts_with('_') && !inside_word(source, i) {
+                i += 1;
                 continue;
             }
             let mut chars = rest.chars();
@@ -54,6 +58,14 @@ impl Prose {
     }
 }
 
+/// True when the characters on both sides of byte `i` are letters or digits
+/// (an underscore there is part of a word, not emphasis).
+fn inside_word(text: &str, i: usize) -> bool {
+    let before = text[..i].chars().next_back();
+    let after = text[i..].chars().nth(1);
+    before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric)
+}
+
 /// True when the byte before `i` in `text` is not a letter or digit (a word starts at `i`).
 pub fn word_start(text: &str, i: usize) -> bool {
     text[..i]
@@ -68,9 +80,9 @@ mod tests {
 
     #[test]
     fn markup_is_removed_and_offsets_kept() {
-        let source = "of **RMB47.4** million (<u>US$7.8 million</u>)";
+        let source = "of **RMB47.4** million (<u>US$7.8 million</u>) _a_ b_c";
         let prose = Prose::new(source);
-        assert_eq!(prose.text, "of RMB47.4 million (US$7.8 million)");
+        assert_eq!(prose.text, "of RMB47.4 million (US$7.8 million) a b_c");
         let i = prose.text.find("US$").unwrap();
         assert_eq!(prose.source_offset(i), source.find("US$").unwrap());
     }

@@ -6,7 +6,7 @@
 //! checked). Not checked, because they point at another letter: a reference
 //! preceded by "prior", "previous" or "earlier" ("prior comment 3" is a comment
 //! of the previous staff letter), and one followed in the same sentence by
-//! "letter dated". Only the company's own text is searched: the staff's
+//! "letter dated" or "prior letter" (also "previous", "earlier"). Only the company's own text is searched: the staff's
 //! comments refer to earlier letters, and filed passages do not cite comments.
 
 use super::prose::{Prose, word_start};
@@ -119,10 +119,17 @@ fn follows_earlier(before: &str) -> bool {
     EARLIER.contains(&word)
 }
 
-/// True when the rest of the sentence names a dated letter.
+/// True when the rest of the sentence names another letter: "letter dated …", "prior letter".
 fn names_another_letter(after: &str) -> bool {
-    let sentence_end = after.find(". ").unwrap_or(after.len()).min(120);
-    after[..sentence_end.min(after.len())].contains("letter dated")
+    let mut end = after.find(". ").unwrap_or(after.len()).min(120);
+    while !after.is_char_boundary(end) {
+        end -= 1;
+    }
+    let sentence = &after[..end];
+    sentence.contains("letter dated")
+        || EARLIER
+            .iter()
+            .any(|w| sentence.contains(&format!("{w} letter")))
 }
 
 /// The numbers of a list starting at `start`: (number, start, end) of each, ranges expanded.
@@ -197,6 +204,7 @@ mod tests {
         assert!(numbers("our response to prior comment 3").is_empty());
         assert!(numbers("the previous comments 3 and 4").is_empty());
         assert!(numbers("comment 2 of the Staff's letter dated June 1, 2014").is_empty());
+        assert!(numbers("Comment 12 of the prior letter — the Company").is_empty());
     }
 
     #[test]

@@ -169,7 +169,11 @@ fn is_join(between: &str) -> bool {
 /// The amount after a currency prefix ending at `start` (one space allowed), and the bytes it takes.
 fn figure_after(text: &str, start: usize) -> Option<(usize, Amount)> {
     let rest = &text[start..];
-    let gap = if rest.starts_with(' ') { 1 } else { 0 };
+    let gap = rest
+        .chars()
+        .next()
+        .filter(|c| matches!(c, ' ' | '\u{a0}'))
+        .map_or(0, char::len_utf8);
     let amount = parse_amount(&rest[gap..])?;
     Some((gap + amount.len, amount))
 }
@@ -249,6 +253,7 @@ mod tests {
             "RMB1,000.0 million (equivalent to US$165.2 million)",
             "RMB58.9 (US$9.7 million)",
             "RMB 43.7 million (US$7.2 million)",
+            "RMB\u{a0}43.7\u{a0}million (US$\u{a0}7.2 million)",
             "RMB2,264 million (US$374.0 million)",
             "RMB19,641,000 (US$3,244,462)",
         ] {
