@@ -210,3 +210,56 @@ fn build_writes_output_beside_tick_and_tie_warnings() {
     assert!(text.contains("expected US$7.8 million"), "{text}");
     assert!(project.path().join("output/sample/letter.md").is_file());
 }
+
+/// Changes the last digit of every "US$n.n million)" translation in `text`; returns how many.
+fn mistranslate(text: &str) -> (String, usize) {
+    let mut out = String::new();
+    let mut count = 0;
+    let mut rest = text;
+    while let Some(i) = rest.find("US$") {
+        let (head, tail) = rest.split_at(i + 3);
+        out.push_str(head);
+        let digits = tail
+            .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+            .unwrap_or(tail.len());
+        let figure = &tail[..digits];
+        if tail[digits..].starts_with(" million)")
+            && let Some((whole, last)) = figure.rsplit_once('.')
+            && last.len() == 1
+        {
+            let digit = (last.parse::<u32>().unwrap() + 3) % 10;
+            out.push_str(&format!("{whole}.{digit}"));
+            count += 1;
+        } else {
+            out.push_str(figure);
+        }
+        rest = &tail[digits..];
+    }
+    out.push_str(rest);
+    (out, count)
+}
+
+#[test]
+fn every_translation_of_the_example_is_checked() {
+    let project = common::example_project();
+    let comments = project
+        .path()
+        .join("responses/21vianet-2014-12-09/comments");
+    let mut changed = 0;
+    for entry in std::fs::read_dir(&comments).unwrap() {
+        let path = entry.unwrap().path();
+        let (text, count) = mistranslate(&std::fs::read_to_string(&path).unwrap());
+        std::fs::write(&path, text).unwrap();
+        changed += count;
+    }
+    let out = common::respond(project.path(), &["check", "--format", "short"]);
+    let text = stderr(&out, project.path());
+    let found = text
+        .lines()
+        .filter(|l| l.contains("does not match"))
+        .count();
+    // The passages as filed (`original`) hold the other translations; they are quoted
+    // verbatim and not checked.
+    assert_eq!((changed, found), (52, 38), "{text}");
+    assert_eq!(text.lines().count(), found, "{text}");
+}
