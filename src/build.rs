@@ -1,8 +1,9 @@
-//! The whole pipeline for one letter: load → model → redline → render.
+//! The whole pipeline for one letter: load → model → check → redline → render.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::check::{Mode, check};
 use crate::diagnostic::{Diagnostic, Diagnostics, Location, SourceFile};
 use crate::load::{self, LetterSources};
 use crate::markdown::parse_rendered;
@@ -56,13 +57,26 @@ pub fn load_letter(sources: &LetterSources) -> (Option<Letter>, Diagnostics) {
     (letter, diags)
 }
 
+/// Loads, validates and checks a letter; `None` when it has errors.
+pub fn check_letter(sources: &LetterSources, mode: Mode) -> (Option<Letter>, Diagnostics) {
+    let (letter, mut diags) = load_letter(sources);
+    let Some(letter) = letter else {
+        return (None, diags);
+    };
+    diags.extend(check(&letter, mode));
+    if diags.has_errors() {
+        return (None, diags);
+    }
+    (Some(letter), diags)
+}
+
 /// Builds every requested output of one letter in memory.
 pub fn build_letter(
     sources: &LetterSources,
     templates: &Templates,
     formats: Formats,
 ) -> (Option<LetterOutput>, Diagnostics) {
-    let (letter, mut diags) = load_letter(sources);
+    let (letter, mut diags) = check_letter(sources, Mode::Build);
     let Some(letter) = letter else {
         return (None, diags);
     };

@@ -7,6 +7,7 @@
 //! or the clock; [`build`] strings the stages together.
 
 pub mod build;
+pub mod check;
 pub mod cli;
 pub mod diagnostic;
 pub mod load;

@@ -244,7 +244,7 @@ fn comment_view(
         number: comment.number,
         headings,
         text: notes.write(&text),
-        unanswered: comment.response.is_empty(),
+        unanswered: comment.unanswered(),
         parts,
     }
 }
