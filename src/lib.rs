@@ -6,6 +6,8 @@
 //! EDGAR HTML, PDF). [`world`] is the only place that touches the file system
 //! or the clock; [`build`] strings the stages together.
 
+pub mod cli;
 pub mod diagnostic;
+pub mod import;
 pub mod load;
 pub mod markdown;
