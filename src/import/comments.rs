@@ -180,7 +180,11 @@ fn starts_new_chunk(previous: &str, line: &str, chunk_first: &str) -> bool {
     let Some((kind, _)) = marker(line) else {
         return false;
     };
-    let finished = paragraphs::ends_sentence(previous) || previous.ends_with(';');
+    let finished = paragraphs::ends_sentence(previous)
+        || previous.ends_with(';')
+        || [" and", " or"]
+            .iter()
+            .any(|w| previous.ends_with(w) && previous.contains(';'));
     let in_list = marker(chunk_first).is_some();
     match kind {
         Marker::Bullet => {
@@ -250,7 +254,7 @@ fn is_numbered_heading(unit: &Unit, body: &[BodyLine]) -> bool {
 fn is_title(text: &str) -> bool {
     let words: Vec<&str> = text
         .split_whitespace()
-        .filter(|w| w.chars().count() >= 4)
+        .filter(|w| w.chars().count() >= 4 && !w.starts_with("page"))
         .collect();
     let capitals = words
         .iter()

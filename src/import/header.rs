@@ -96,7 +96,7 @@ pub fn parse(lines: &[Line]) -> Result<Header, ImportError> {
         next += 1;
     }
     let mut unplaced = Vec::new();
-    let mut addressee = parse_addressee(&addressee_lines);
+    let mut addressee = parse_addressee(&addressee_lines, &re_lines);
     let re = parse_re(&re_lines, addressee.company.as_deref(), &mut unplaced);
     if addressee.company.is_none() {
         addressee.company = re.company.clone();
@@ -140,7 +140,14 @@ fn re_text(text: &str) -> Option<String> {
 }
 
 /// Legal-form endings that mark the company line of an address block.
-const COMPANY_ENDINGS: [&str; 24] = [
+const COMPANY_ENDINGS: [&str; 31] = [
+    "a/s",
+    "asa",
+    "ab",
+    "gmbh",
+    "b.v.",
+    "s.p.a.",
+    "oyj",
     "inc.",
     "inc",
     "corporation",
@@ -174,16 +181,19 @@ fn looks_like_company(text: &str) -> bool {
     COMPANY_ENDINGS.contains(&last)
 }
 
-/// Name, title lines, company line, address lines.
-fn parse_addressee(lines: &[String]) -> Addressee {
+/// Name, title lines, company line (named in the Re: block or by its legal
+/// form), address lines.
+fn parse_addressee(lines: &[String], re_lines: &[Line]) -> Addressee {
     let Some(first) = lines.first() else {
         return Addressee::default();
     };
     let name = strip_courtesy(first);
+    let in_re = |l: &str| re_lines.iter().any(|r| normalize(&r.text) == normalize(l));
     let company_at = lines
         .iter()
         .skip(1)
-        .position(|l| looks_like_company(l))
+        .position(|l| in_re(l))
+        .or_else(|| lines.iter().skip(1).position(|l| looks_like_company(l)))
         .map(|i| i + 1);
     let title_end = company_at.unwrap_or(lines.len().min(2));
     let title = join_wrapped(&lines[1..title_end]);

@@ -93,10 +93,9 @@ fn apply_tag(tag: &Tag, out: &mut String, lists: &mut Vec<Option<u32>>) {
         }
     } else if LINES.contains(&name) {
         end_line(out);
-    } else if matches!(name, "td" | "th") && !tag.closing {
-        if !out.ends_with('\n') && !out.is_empty() {
-            out.push(' ');
-        }
+    } else if matches!(name, "td" | "th") && !tag.closing && !out.ends_with('\n') && !out.is_empty()
+    {
+        out.push(' ');
     }
     if name == "li" && !tag.closing {
         match lists.last_mut() {

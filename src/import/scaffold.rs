@@ -147,7 +147,7 @@ fn letter_yaml(letter: &StaffLetter, today: Date, source: &str) -> String {
 /// One comment file.
 fn comment_yaml(comment: &super::StaffComment) -> String {
     let mut y = Yaml::default();
-    y.field(0, "number", &comment.number.to_string(), None);
+    y.line(&format!("number: {}", comment.number));
     if !comment.headings.is_empty() {
         y.key(0, "headings");
         for heading in &comment.headings {
