@@ -10,6 +10,7 @@ pub mod build;
 pub mod check;
 pub mod cli;
 pub mod diagnostic;
+pub mod import;
 pub mod load;
 pub mod markdown;
 pub mod model;

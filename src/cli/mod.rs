@@ -2,6 +2,7 @@
 
 pub mod build;
 pub mod check;
+pub mod init;
 pub mod schema;
 
 use std::path::PathBuf;
@@ -27,8 +28,23 @@ pub enum Command {
     Build(BuildArgs),
     /// Check letters for errors and tick-and-tie problems; writes nothing.
     Check(CheckArgs),
+    /// Scaffold a letter project from the SEC staff comment letter (.txt or EDGAR .htm).
+    Init(InitArgs),
     /// Print the JSON Schema of letter.yaml and of a comment file.
     Schema(SchemaArgs),
+}
+
+/// Arguments of `respond init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The staff letter: plain text (as pdftotext gives it) or EDGAR HTML.
+    pub staff_letter: PathBuf,
+    /// The letter folder to create (default: responses/<staff letter date>-<form>-<fiscal year>).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Overwrite an existing letter project.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Output formats for `respond build`.
@@ -103,6 +119,7 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Build(args) => build::run(&args),
         Command::Check(args) => check::run(&args),
+        Command::Init(args) => init::main(&args),
         Command::Schema(args) => schema::run(&args),
     }
 }
