@@ -263,3 +263,29 @@ fn every_translation_of_the_example_is_checked() {
     assert_eq!((changed, found), (52, 38), "{text}");
     assert_eq!(text.lines().count(), found, "{text}");
 }
+
+#[test]
+fn both_tables_of_the_example_are_footed() {
+    let project = common::example_project();
+    let path = project
+        .path()
+        .join("responses/21vianet-2014-12-09/comments/11-cash-and-debt-location.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let edited = text
+        .replace("| 260,438 |", "| 260,439 |")
+        .replace("| — | 998,505 |", "| — | 998,550 |");
+    assert_ne!(edited, text);
+    std::fs::write(&path, edited).unwrap();
+    let out = common::respond(project.path(), &["check", "--format", "short"]);
+    let text = stderr(&out, project.path());
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains(":21:17: warning: \"Total\" in column \"Onshore VIEs\" does not foot: 1,163,458 printed, the rows above add up to 1,163,459 (difference -1)"),
+        "{text}"
+    );
+    assert!(
+        text.contains(":34:29: warning: \"Total\" in column \"Offshore\" does not foot: 998,505 printed, the rows above add up to 998,550 (difference -45)"),
+        "{text}"
+    );
+    assert_eq!(text.lines().count(), 2, "{text}");
+}
