@@ -102,51 +102,62 @@ fn foot(table: &Table) -> Vec<Unfooted> {
         .collect();
     let headers = headers(table, &rows, &figures);
     let mut findings = Vec::new();
-    let mut segment_start = 0;
     let mut totals: Vec<usize> = Vec::new();
     for (r, row) in rows.iter().enumerate() {
         let is_total = row
             .first()
-            .is_some_and(|c| c.trim_start().to_lowercase().starts_with("total"));
+            .is_some_and(|c| c.to_ascii_lowercase().starts_with("total"));
         if !is_total {
             continue;
         }
+        let start = totals.last().map_or(0, |t| t + 1);
         for (c, total) in figures[r].iter().enumerate() {
-            let Some(total) = total else { continue };
-            let column = |range: &mut dyn Iterator<Item = usize>| -> Vec<Number> {
-                range
-                    .filter_map(|i| figures[i].get(c).copied().flatten())
-                    .collect()
-            };
-            let above = column(&mut (segment_start..r));
-            let mut grand = column(&mut totals.iter().copied());
-            grand.extend(column(&mut (totals.last().map_or(0, |t| t + 1)..r)));
-            let decimals = above
-                .iter()
-                .chain(&grand)
-                .chain([total])
-                .map(|n| n.decimals)
-                .max()
-                .unwrap_or(0);
-            let sum = |ns: &[Number]| ns.iter().map(|n| n.at_decimals(decimals)).sum::<i128>();
-            let printed = total.at_decimals(decimals);
-            if sum(&above) == printed || (!totals.is_empty() && sum(&grand) == printed) {
-                continue;
+            let Some(total) = *total else { continue };
+            let above = column(&figures, start..r, c);
+            let earlier = column(&figures, totals.iter().copied(), c);
+            if let Some((sum, decimals)) = shortfall(total, &above, &earlier) {
+                findings.push(Unfooted {
+                    row: r,
+                    column: c + 1,
+                    header: headers.get(c).cloned().unwrap_or_default(),
+                    label: row[0].clone(),
+                    printed: total,
+                    sum,
+                    decimals,
+                });
             }
-            findings.push(Unfooted {
-                row: r,
-                column: c + 1,
-                header: headers.get(c).cloned().unwrap_or_default(),
-                label: row[0].clone(),
-                printed: *total,
-                sum: sum(&above),
-                decimals,
-            });
         }
         totals.push(r);
-        segment_start = r + 1;
     }
     findings
+}
+
+/// The figures of column `c` (counting after the label column) in `rows`.
+fn column(
+    figures: &[Vec<Option<Number>>],
+    rows: impl IntoIterator<Item = usize>,
+    c: usize,
+) -> Vec<Number> {
+    rows.into_iter()
+        .filter_map(|r| figures[r].get(c).copied().flatten())
+        .collect()
+}
+
+/// `None` when `total` equals the rows `above` it, or the `earlier` totals plus
+/// those rows (a grand total); otherwise the rows' sum and its decimals.
+fn shortfall(total: Number, above: &[Number], earlier: &[Number]) -> Option<(i128, u32)> {
+    let decimals = above
+        .iter()
+        .chain(earlier)
+        .chain([&total])
+        .map(|n| n.decimals)
+        .max()
+        .unwrap_or(0);
+    let sum = |ns: &[Number]| ns.iter().map(|n| n.at_decimals(decimals)).sum::<i128>();
+    let printed = total.at_decimals(decimals);
+    let rows = sum(above);
+    let grand = !earlier.is_empty() && sum(earlier) + rows == printed;
+    (rows != printed && !grand).then_some((rows, decimals))
 }
 
 /// The header text of each figure column: the header cell and the texts of the
