@@ -289,3 +289,14 @@ fn both_tables_of_the_example_are_footed() {
     );
     assert_eq!(text.lines().count(), 2, "{text}");
 }
+
+#[test]
+fn a_repeated_comment_number_is_reported_once() {
+    let text = short("numbering", 1);
+    assert!(
+        text.contains("responses/sample/comments/03-use-of-proceeds.yaml:1:9: error: comment number 1 is used twice (also in responses/sample/comments/01-covenants.yaml)"),
+        "{text}"
+    );
+    assert_eq!(text.lines().count(), 1, "{text}");
+    insta::assert_snapshot!("numbering_short", text);
+}
