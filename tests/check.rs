@@ -111,16 +111,17 @@ fn dates_out_of_order_are_flagged() {
 }
 
 #[test]
-fn an_intro_promising_strike_through_without_deletions_is_flagged() {
+fn an_intro_promising_markup_the_passage_lacks_is_flagged() {
     let text = short("legend", 0);
     assert!(
         text.contains("responses/sample/comments/01-gross-margin.yaml:10:168: warning: the intro promises struck-through text, but the passage as shown has no deletion"),
         "{text}"
     );
     assert!(
-        !text.contains("underlined text"),
-        "the insertion is there:\n{text}"
+        text.contains("01-gross-margin.yaml:20:85: warning: the intro promises underlined text, but the passage as shown has no insertion"),
+        "{text}"
     );
+    assert_eq!(text.lines().count(), 2, "{text}");
     insta::assert_snapshot!("legend_short", text);
 }
 
