@@ -98,7 +98,13 @@ fn foot(table: &Table) -> Vec<Unfooted> {
         .collect();
     let figures: Vec<Vec<Option<Number>>> = rows
         .iter()
-        .map(|r| r.iter().skip(1).map(|c| parse_cell(c)).collect())
+        .map(|r| {
+            let label = is_year_row(r);
+            r.iter()
+                .skip(1)
+                .map(|c| parse_cell(c).filter(|_| !label))
+                .collect()
+        })
         .collect();
     let headers = headers(table, &rows, &figures);
     let mut findings = Vec::new();
@@ -130,6 +136,18 @@ fn foot(table: &Table) -> Vec<Unfooted> {
         totals.push(r);
     }
     findings
+}
+
+/// True for a header row of years under a blank first cell: "| | 2012 | 2013 |".
+fn is_year_row(row: &[String]) -> bool {
+    let is_year = |c: &str| {
+        c.len() == 4
+            && c.chars().all(|d| d.is_ascii_digit())
+            && (c.starts_with("19") || c.starts_with("20"))
+    };
+    row.first().is_some_and(String::is_empty)
+        && row[1..].iter().any(|c| is_year(c))
+        && row[1..].iter().all(|c| c.is_empty() || is_year(c))
 }
 
 /// The figures of column `c` (counting after the label column) in `rows`.
@@ -290,6 +308,27 @@ mod tests {
 | Total assets | 35 |
 ";
         assert!(foot(&table(text)).is_empty());
+    }
+
+    #[test]
+    fn a_row_of_years_is_a_header() {
+        let text = "\
+| | Year ended December 31, | |
+|---|---:|---:|
+| | 2012 | 2013 |
+| Revenue | 1,500 | 1,969 |
+| Other | — | 31 |
+| Total | 1,500 | 2,000 |
+";
+        let t = table(text);
+        assert!(foot(&t).is_empty());
+        let rows: Vec<Vec<String>> = t
+            .rows
+            .iter()
+            .map(|r| r.iter().map(|c| cell_text(c)).collect())
+            .collect();
+        assert!(is_year_row(&rows[0]));
+        assert!(!is_year_row(&rows[1]));
     }
 
     #[test]
