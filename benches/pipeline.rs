@@ -1,0 +1,131 @@
+//! The benchmark suite (`cargo bench`): the example letter, synthetic letters of
+//! growing size, redlines of growing passages, and a repository of 200 letters.
+//! Results and the machine they were measured on are in docs/benchmarks.md.
+
+mod synth;
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use respond::build::{Formats, build_letter};
+use respond::markdown::{Doc, parse};
+use respond::redline::redline;
+use respond::render::markdown::Templates;
+use respond::world::World;
+
+fn example(c: &mut Criterion) {
+    let world = World::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("responses/21vianet-2014-12-09");
+    let sources = world.read_letter(&dir).expect("example reads");
+    let templates = Templates::new(&[]).expect("templates load");
+    c.bench_function("example/all formats (in memory)", |b| {
+        b.iter(|| build_letter(&sources, &templates, Formats::ALL))
+    });
+    let project = tempfile::tempdir().expect("temp dir");
+    copy_tree(&dir, &project.path().join("responses/21vianet-2014-12-09"));
+    c.bench_function("example/respond build (process)", |b| {
+        b.iter(|| run_build(project.path(), &[]))
+    });
+}
+
+fn letters(c: &mut Criterion) {
+    let mut group = c.benchmark_group("letter");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(10));
+    let templates = Templates::new(&[]).expect("templates load");
+    for comments in [10usize, 100, 1000] {
+        let project = tempfile::tempdir().expect("temp dir");
+        synth::write_letter(project.path(), "synthetic", comments, 7);
+        let world = World::new(project.path());
+        let sources = world
+            .read_letter(&project.path().join("responses/synthetic"))
+            .expect("synthetic letter reads");
+        group.bench_with_input(BenchmarkId::new("comments", comments), &sources, |b, s| {
+            b.iter(|| build_letter(s, &templates, Formats::ALL))
+        });
+    }
+    group.finish();
+}
+
+fn parsed(text: &str) -> Doc {
+    parse(text).0
+}
+
+fn redlines(c: &mut Criterion) {
+    let mut group = c.benchmark_group("redline");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(10));
+    for words in [1_000usize, 10_000, 100_000] {
+        let mut rng = synth::Rng::new(words as u64);
+        let original = synth::passage(&mut rng, words);
+        for percent in [1usize, 10] {
+            let revised = synth::revise_passage(&mut rng, &original, percent);
+            let (a, b) = (parsed(&original), parsed(&revised));
+            group.bench_with_input(
+                BenchmarkId::new(format!("{percent}% edited"), words),
+                &(a, b),
+                |bench, (a, b)| bench.iter(|| redline(a, b)),
+            );
+        }
+        let (a, b) = (parsed(&original), parsed(&synth::reversed(&original)));
+        group.bench_with_input(
+            BenchmarkId::new("reversed", words),
+            &(a, b),
+            |bench, (a, b)| bench.iter(|| redline(a, b)),
+        );
+    }
+    group.finish();
+}
+
+fn repository(c: &mut Criterion) {
+    let mut group = c.benchmark_group("repository");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(20));
+    let project = tempfile::tempdir().expect("temp dir");
+    for i in 0..200u64 {
+        synth::write_letter(project.path(), &format!("letter-{i:03}"), 12, i + 1);
+    }
+    group.bench_function("200 letters, parallel", |b| {
+        b.iter(|| run_build(project.path(), &[]))
+    });
+    group.bench_function("200 letters, one after another", |b| {
+        b.iter(|| run_build(project.path(), &["--jobs", "1"]))
+    });
+    group.finish();
+}
+
+fn run_build(root: &Path, extra: &[&str]) {
+    let status = Command::new(env!("CARGO_BIN_EXE_respond"))
+        .arg("build")
+        .args(extra)
+        .arg("--quiet")
+        .current_dir(root)
+        .status()
+        .expect("respond runs");
+    assert!(
+        status.success(),
+        "respond build failed in {}",
+        root.display()
+    );
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create");
+    for entry in std::fs::read_dir(from).expect("read") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+criterion_group!(benches, example, letters, redlines, repository);
+criterion_main!(benches);

@@ -1,0 +1,21 @@
+//! The redline engine on two arbitrary texts: never a panic, and accepting every
+//! change gives the revised text back.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use respond::markdown::parse;
+use respond::redline::{accept, redline, reject};
+
+fn words(text: &str) -> Vec<String> {
+    text.split_whitespace().map(str::to_owned).collect()
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let (old, new) = text.split_once('\u{0}').unwrap_or((text, ""));
+    let (a, _) = parse(old);
+    let (b, _) = parse(new);
+    let r = redline(&a, &b);
+    assert_eq!(words(&accept(&r.doc).plain_text()), words(&b.plain_text()));
+    assert_eq!(words(&reject(&r.doc).plain_text()), words(&a.plain_text()));
+});
