@@ -9,8 +9,8 @@
 //!    nothing, so they always fold; figures and capitalised defined terms
 //!    weigh double, so they stay as anchors. An equality between two pure
 //!    insertions (or two pure deletions) stays: folding it would add markup.
-//! 2. Trim: tokens a change starts or ends with on both sides go back to the
-//!    unchanged text.
+//! 2. Trim (also before folding): tokens a change starts or ends with on
+//!    both sides go back to the unchanged text.
 //! 3. Slide: a pure insertion or deletion that could sit at several places
 //!    is moved to the one whose edges fall on the best boundaries (sentence
 //!    ends, then spaces, then punctuation) and that does not start or end
@@ -92,6 +92,8 @@ fn is_defined_term(word: &str) -> bool {
 
 /// Runs all three cleanup steps.
 pub(crate) fn clean_up(old: &Side, new: &Side, runs: Vec<Run>) -> Vec<Run> {
+    // Trimming first shows which changes are pure insertions or deletions.
+    let runs = trim(old, new, runs);
     let runs = fold(old, new, runs);
     let runs = trim(old, new, runs);
     slide(old, new, runs)

@@ -6,7 +6,7 @@ use std::ops::Range;
 use crate::markdown::{Inline, InlineContent, Style};
 
 use super::cleanup::{Side, clean_up};
-use super::diff::{Run, diff_ids, token_ids};
+use super::diff::{Run, diff_words, token_ids};
 use super::tokenize::{Token, TokenKind, tokenize_inlines};
 
 /// How a rebuilt piece is marked.
@@ -38,7 +38,7 @@ pub(crate) fn diff_inlines(old: &[Inline], new: &[Inline]) -> Vec<Inline> {
     let old_tokens = tokenize_inlines(old);
     let new_tokens = tokenize_inlines(new);
     let (old_ids, new_ids) = token_ids(&old_tokens, &new_tokens);
-    let runs = diff_ids(&old_ids, &new_ids);
+    let runs = diff_words(&old_ids, &new_ids);
     let runs = clean_up(
         &Side::new(&old_tokens, &old_ids),
         &Side::new(&new_tokens, &new_ids),
