@@ -49,6 +49,13 @@ pub(crate) fn diff_inlines(old: &[Inline], new: &[Inline]) -> Vec<Inline> {
         match run {
             // Equal spaces may differ in text: the revision's wording wins.
             Run::Equal { new, .. } => push_tokens(&mut out, &new_tokens[new], Mark::Same),
+            // A space added or removed next to punctuation (`a ,` → `a,`) would
+            // be markup nobody can see: the revision's spacing is kept unmarked.
+            Run::Change { old, new }
+                if blank(&old_tokens[old.clone()]) && blank(&new_tokens[new.clone()]) =>
+            {
+                push_tokens(&mut out, &new_tokens[new], Mark::Same)
+            }
             Run::Change { old, new } => {
                 let gap = gap(&old_tokens[old.clone()], &new_tokens, new.clone());
                 push_tokens(&mut out, &old_tokens[old], Mark::Deleted);
@@ -63,6 +70,11 @@ pub(crate) fn diff_inlines(old: &[Inline], new: &[Inline]) -> Vec<Inline> {
         }
     }
     out
+}
+
+/// True when the tokens are all whitespace (or there are none).
+fn blank(tokens: &[Token]) -> bool {
+    tokens.iter().all(|t| t.kind == TokenKind::Space)
 }
 
 /// A space that keeps a deletion and the insertion right after it apart.
@@ -213,6 +225,14 @@ mod tests {
         assert_eq!(
             redline_md(old, new),
             "The Company will revise its disclosure."
+        );
+    }
+
+    #[test]
+    fn a_space_added_or_removed_alone_is_not_marked() {
+        assert_eq!(
+            redline_md("The Company , Inc.  said", "The Company, Inc. said"),
+            "The Company, Inc. said"
         );
     }
 
