@@ -78,10 +78,11 @@ fn change_units(t: &Token) -> usize {
 /// How strongly an unchanged token holds two changes apart, in half words.
 fn anchor_weight(t: &Token) -> usize {
     match t.kind {
-        TokenKind::Number | TokenKind::Note => 4,
+        // A forced line break marks structure (an address, a signature block).
+        TokenKind::Number | TokenKind::Note | TokenKind::Break => 4,
         TokenKind::Word if is_defined_term(&t.text) => 4,
         TokenKind::Word => 2,
-        TokenKind::Punct | TokenKind::Break | TokenKind::Space => 0,
+        TokenKind::Punct | TokenKind::Space => 0,
     }
 }
 
