@@ -142,7 +142,7 @@ fn trim(old: &Side, new: &Side, runs: Vec<Run>) -> Vec<Run> {
     let mut out = Vec::with_capacity(runs.len());
     for run in runs {
         match run {
-            Run::Equal { old: o, new: n } => push_equal(&mut out, o, n),
+            Run::Equal { .. } => out.push(run),
             Run::Change { old: o, new: n } => {
                 let pairs = o.clone().zip(n.clone());
                 let head = pairs.take_while(|&(i, j)| old.ids[i] == new.ids[j]).count();
@@ -153,32 +153,43 @@ fn trim(old: &Side, new: &Side, runs: Vec<Run>) -> Vec<Run> {
                     .zip(n_rest.clone().rev())
                     .take_while(|&(i, j)| old.ids[i] == new.ids[j])
                     .count();
-                push_equal(&mut out, o.start..o.start + head, n.start..n.start + head);
+                out.push(Run::Equal {
+                    old: o.start..o.start + head,
+                    new: n.start..n.start + head,
+                });
                 out.push(Run::Change {
                     old: o_rest.start..o_rest.end - tail,
                     new: n_rest.start..n_rest.end - tail,
                 });
-                push_equal(&mut out, o.end - tail..o.end, n.end - tail..n.end);
+                out.push(Run::Equal {
+                    old: o.end - tail..o.end,
+                    new: n.end - tail..n.end,
+                });
             }
         }
     }
-    out.retain(|run| !matches!(run, Run::Change { old, new } if old.is_empty() && new.is_empty()));
-    out
+    tidy(out)
 }
 
-/// Appends an equal stretch, joining it to an equal stretch just before it.
-fn push_equal(out: &mut Vec<Run>, o: Range<usize>, n: Range<usize>) {
-    if o.is_empty() {
-        return;
-    }
-    if let Some(Run::Equal { old, new }) = out.last_mut() {
-        if old.end == o.start {
-            old.end = o.end;
-            new.end = n.end;
-            return;
+/// Drops empty runs and joins neighbours of the same sort, so that runs
+/// alternate and each change shows its deletion before its insertion.
+fn tidy(runs: Vec<Run>) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::with_capacity(runs.len());
+    for run in runs {
+        let (Run::Equal { old: o, new: n } | Run::Change { old: o, new: n }) = &run;
+        if o.is_empty() && n.is_empty() {
+            continue;
+        }
+        match (out.last_mut(), &run) {
+            (Some(Run::Equal { old, new }), Run::Equal { .. })
+            | (Some(Run::Change { old, new }), Run::Change { .. }) => {
+                old.end = o.end;
+                new.end = n.end;
+            }
+            _ => out.push(run),
         }
     }
-    out.push(Run::Equal { old: o, new: n });
+    out
 }
 
 /// Moves each pure insertion or deletion to its best place (step 3).
@@ -227,11 +238,7 @@ fn slide(old: &Side, new: &Side, mut runs: Vec<Run>) -> Vec<Run> {
         runs[i] = change;
         runs[i + 1] = after;
     }
-    runs.retain(|run| match run {
-        Run::Equal { old, .. } => !old.is_empty(),
-        Run::Change { .. } => true,
-    });
-    runs
+    tidy(runs)
 }
 
 /// The shift (negative: left) that puts the edit `range` of `side` at its best
@@ -288,5 +295,53 @@ fn boundary(x: Option<&Token>, y: Option<&Token>) -> usize {
         1
     } else {
         0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tidy_joins_neighbours_and_drops_empty_runs() {
+        let runs = vec![
+            Run::Equal {
+                old: 0..1,
+                new: 0..1,
+            },
+            Run::Change {
+                old: 1..1,
+                new: 1..1,
+            },
+            Run::Equal {
+                old: 1..2,
+                new: 1..2,
+            },
+            Run::Change {
+                old: 2..3,
+                new: 2..2,
+            },
+            Run::Equal {
+                old: 3..3,
+                new: 2..2,
+            },
+            Run::Change {
+                old: 3..3,
+                new: 2..4,
+            },
+        ];
+        assert_eq!(
+            tidy(runs),
+            vec![
+                Run::Equal {
+                    old: 0..2,
+                    new: 0..2
+                },
+                Run::Change {
+                    old: 2..3,
+                    new: 2..4
+                },
+            ]
+        );
     }
 }
