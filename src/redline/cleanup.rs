@@ -19,6 +19,7 @@
 use std::ops::Range;
 
 use super::diff::Run;
+use super::slide::slide;
 use super::tokenize::{Token, TokenKind};
 
 /// Capitalised words too common to anchor a redline.
@@ -29,8 +30,8 @@ const COMMON: &[&str] = &[
 
 /// One side of the comparison: its tokens, their comparison ids and weights.
 pub(crate) struct Side<'a> {
-    tokens: &'a [Token],
-    ids: &'a [u32],
+    pub(super) tokens: &'a [Token],
+    pub(super) ids: &'a [u32],
     /// Prefix sums of [`change_units`].
     units: Vec<usize>,
     /// Prefix sums of [`anchor_weight`].
@@ -173,7 +174,7 @@ fn trim(old: &Side, new: &Side, runs: Vec<Run>) -> Vec<Run> {
 
 /// Drops empty runs and joins neighbours of the same sort, so that runs
 /// alternate and each change shows its deletion before its insertion.
-fn tidy(runs: Vec<Run>) -> Vec<Run> {
+pub(super) fn tidy(runs: Vec<Run>) -> Vec<Run> {
     let mut out: Vec<Run> = Vec::with_capacity(runs.len());
     for run in runs {
         let (Run::Equal { old: o, new: n } | Run::Change { old: o, new: n }) = &run;
@@ -190,112 +191,6 @@ fn tidy(runs: Vec<Run>) -> Vec<Run> {
         }
     }
     out
-}
-
-/// Moves each pure insertion or deletion to its best place (step 3).
-fn slide(old: &Side, new: &Side, mut runs: Vec<Run>) -> Vec<Run> {
-    for i in 1..runs.len().saturating_sub(1) {
-        let (
-            Run::Equal { old: po, new: pn },
-            Run::Change { old: o, new: n },
-            Run::Equal { old: no, new: nn },
-        ) = (&runs[i - 1], &runs[i], &runs[i + 1])
-        else {
-            continue;
-        };
-        let (side, range) = match (o.is_empty(), n.is_empty()) {
-            (true, false) => (new, n.clone()),
-            (false, true) => (old, o.clone()),
-            _ => continue,
-        };
-        let shift = best_shift(side, range, po.len(), no.len());
-        if shift == 0 {
-            continue;
-        }
-        let moved = |r: &Range<usize>, start: bool, end: bool| {
-            let by = |x: usize, yes: bool| {
-                if yes {
-                    x.saturating_add_signed(shift)
-                } else {
-                    x
-                }
-            };
-            by(r.start, start)..by(r.end, end)
-        };
-        let before = Run::Equal {
-            old: moved(po, false, true),
-            new: moved(pn, false, true),
-        };
-        let change = Run::Change {
-            old: moved(o, true, true),
-            new: moved(n, true, true),
-        };
-        let after = Run::Equal {
-            old: moved(no, true, false),
-            new: moved(nn, true, false),
-        };
-        runs[i - 1] = before;
-        runs[i] = change;
-        runs[i + 1] = after;
-    }
-    tidy(runs)
-}
-
-/// The shift (negative: left) that puts the edit `range` of `side` at its best
-/// place, given `room_left` and `room_right` unchanged tokens around it.
-fn best_shift(side: &Side, range: Range<usize>, room_left: usize, room_right: usize) -> isize {
-    let ids = side.ids;
-    let mut left = 0;
-    while left < room_left && ids[range.start - left - 1] == ids[range.end - left - 1] {
-        left += 1;
-    }
-    let mut right = 0;
-    while right < room_right && ids[range.start + right] == ids[range.end + right] {
-        right += 1;
-    }
-    let mut best = (0, score(side, range.clone()));
-    for shift in -(left as isize)..=(right as isize) {
-        let candidate =
-            range.start.saturating_add_signed(shift)..range.end.saturating_add_signed(shift);
-        let points = score(side, candidate);
-        // Ties keep the place the comparison chose, else the leftmost.
-        if points > best.1 {
-            best = (shift, points);
-        }
-    }
-    best.0
-}
-
-/// How well an edit at `range` sits: the strength of its two boundaries, plus
-/// one for each end that is not a space.
-fn score(side: &Side, range: Range<usize>) -> usize {
-    let t = side.tokens;
-    let before = range.start.checked_sub(1).map(|k| &t[k]);
-    let solid = |k: usize| usize::from(t[k].kind != TokenKind::Space);
-    boundary(before, t.get(range.start))
-        + boundary(t.get(range.end - 1), t.get(range.end))
-        + solid(range.start)
-        + solid(range.end - 1)
-}
-
-/// The strength of a boundary between two tokens (diff-match-patch's scale).
-fn boundary(x: Option<&Token>, y: Option<&Token>) -> usize {
-    let (Some(x), Some(y)) = (x, y) else {
-        return 6;
-    };
-    let is = |t: &Token, k: TokenKind| t.kind == k;
-    let mark = |t: &Token| matches!(t.kind, TokenKind::Punct | TokenKind::Note);
-    if is(x, TokenKind::Break) || is(y, TokenKind::Break) {
-        4
-    } else if mark(x) && is(y, TokenKind::Space) {
-        3
-    } else if is(x, TokenKind::Space) || is(y, TokenKind::Space) {
-        2
-    } else if mark(x) || mark(y) {
-        1
-    } else {
-        0
-    }
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@ mod diff;
 mod inline;
 mod resolve;
 mod scan;
+mod slide;
 mod tokenize;
 
 #[cfg(test)]
