@@ -6,7 +6,15 @@
 //! EDGAR HTML, PDF). [`world`] is the only place that touches the file system
 //! or the clock; [`build`] strings the stages together.
 
+pub mod build;
+pub mod check;
+pub mod cli;
 pub mod diagnostic;
+pub mod import;
 pub mod load;
 pub mod markdown;
+pub mod model;
+pub mod output;
 pub mod redline;
+pub mod render;
+pub mod world;

@@ -1,1 +1,7 @@
-fn main() {}
+//! The `respond` binary: parse the command line, run it, exit with its status.
+
+use clap::Parser;
+
+fn main() -> std::process::ExitCode {
+    respond::cli::run(respond::cli::Cli::parse())
+}

@@ -44,11 +44,17 @@ pub struct LoadedLetter {
     pub id: String,
     /// `letter.yaml`.
     pub letter: Loaded<RawLetter>,
-    /// The comment files, sorted by file name.
+    /// The comment files that loaded, sorted by file name.
     pub comments: Vec<Loaded<RawComment>>,
+    /// False when some comment file could not be loaded (its problems are reported).
+    pub complete: bool,
 }
 
-/// Parses and schema-checks every file of a letter; `None` when any file has errors.
+/// Parses and schema-checks every file of a letter.
+///
+/// `None` when `letter.yaml` itself cannot be loaded; comment files that fail
+/// are reported and left out (the result is then marked incomplete), so the
+/// later stages can still report problems in the files that did load.
 pub fn load(sources: &LetterSources) -> (Option<LoadedLetter>, Diagnostics) {
     let mut diags = Diagnostics::new();
     let letter = load_file::<RawLetter>(&sources.letter, FileKind::Letter, &mut diags);
@@ -57,13 +63,12 @@ pub fn load(sources: &LetterSources) -> (Option<LoadedLetter>, Diagnostics) {
         .iter()
         .map(|file| load_file::<RawComment>(file, FileKind::Comment, &mut diags))
         .collect();
-    if diags.has_errors() {
-        return (None, diags);
-    }
+    let complete = comments.iter().all(Option::is_some);
     let loaded = letter.map(|letter| LoadedLetter {
         id: sources.id.clone(),
         letter,
         comments: comments.into_iter().flatten().collect(),
+        complete,
     });
     (loaded, diags)
 }

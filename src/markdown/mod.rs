@@ -250,6 +250,17 @@ impl Doc {
         found
     }
 
+    /// True when the text refers to a footnote.
+    pub fn any_footnote_ref(&self) -> bool {
+        let mut found = false;
+        self.visit_inlines(&mut |inlines| {
+            found |= inlines
+                .iter()
+                .any(|i| matches!(i.content, InlineContent::FootnoteRef(_)))
+        });
+        found
+    }
+
     /// Removes every piece for which `drop` holds, and blocks left empty by it.
     pub fn remove_inlines(&mut self, drop: impl Fn(&Inline) -> bool) {
         self.visit_inlines_mut(&mut |inlines| inlines.retain(|i| !drop(i)));

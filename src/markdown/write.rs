@@ -262,6 +262,7 @@ fn write_inlines(inlines: &[Inline], in_cell: bool) -> String {
             for mark in &want[common..] {
                 out.push_str(mark.open());
                 open.push(*mark);
+                line_start = false;
             }
         } else {
             out.push_str(&lead);

@@ -73,7 +73,7 @@ fn a_changed_table_cell_is_marked_alone() {
     };
     assert_eq!(
         md(&table("663.5"), &table("(663.5)")),
-        "| Item | 2013 |\n|---|--:|\n| Revenue | 1,336.5 |\n| Cash | ~~663\\.5~~ <ins>(663.5)</ins> |\n| Total | 2,000.0 |\n"
+        "| Item | 2013 |\n|---|--:|\n| Revenue | 1,336.5 |\n| Cash | ~~663.5~~ <ins>(663.5)</ins> |\n| Total | 2,000.0 |\n"
     );
 }
 

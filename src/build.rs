@@ -1,0 +1,260 @@
+//! The whole pipeline for one letter: load → model → check → redline → render.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::check::{Mode, check};
+use crate::diagnostic::{Diagnostic, Diagnostics, Location, SourceFile};
+use crate::load::{self, LetterSources};
+use crate::markdown::parse_rendered;
+use crate::model::{self, Letter, long_date};
+use crate::output::OutputFile;
+use crate::render::confidential::{self, Version};
+use crate::render::html::{HtmlMeta, render_html};
+use crate::render::markdown::{LETTER_TEMPLATE, REDLINE_TEMPLATE, TemplateError, Templates};
+use crate::render::view::letter_view;
+
+/// Which output formats to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Formats {
+    /// `letter.md`, `redline.md`.
+    pub markdown: bool,
+    /// `letter.htm`, `redline.htm`.
+    pub html: bool,
+    /// `letter.pdf`, `redline.pdf`.
+    pub pdf: bool,
+}
+
+impl Formats {
+    /// Every format.
+    pub const ALL: Formats = Formats {
+        markdown: true,
+        html: true,
+        pdf: true,
+    };
+}
+
+/// The files built for one letter.
+#[derive(Debug, Clone)]
+pub struct LetterOutput {
+    /// The letter id.
+    pub id: String,
+    /// The files, with paths relative to the output folder.
+    pub files: Vec<OutputFile>,
+}
+
+/// Loads and validates a letter; `None` when it has errors.
+pub fn load_letter(sources: &LetterSources) -> (Option<Letter>, Diagnostics) {
+    let (loaded, mut diags) = load::load(sources);
+    let Some(loaded) = loaded else {
+        return (None, diags);
+    };
+    let (letter, more) = model::model(loaded);
+    diags.extend(more);
+    if diags.has_errors() {
+        return (None, diags);
+    }
+    (letter, diags)
+}
+
+/// Loads, validates and checks a letter; `None` when it has errors.
+pub fn check_letter(sources: &LetterSources, mode: Mode) -> (Option<Letter>, Diagnostics) {
+    let (letter, mut diags) = load_letter(sources);
+    let Some(letter) = letter else {
+        return (None, diags);
+    };
+    diags.extend(check(&letter, mode));
+    if diags.has_errors() {
+        return (None, diags);
+    }
+    (Some(letter), diags)
+}
+
+/// Builds every requested output of one letter in memory.
+pub fn build_letter(
+    sources: &LetterSources,
+    templates: &Templates,
+    formats: Formats,
+) -> (Option<LetterOutput>, Diagnostics) {
+    let (letter, mut diags) = check_letter(sources, Mode::Build);
+    let Some(letter) = letter else {
+        return (None, diags);
+    };
+    let files = match render_letter(&letter, templates, formats) {
+        Ok(files) => files,
+        Err(error) => {
+            diags.push(template_diagnostic(&error));
+            return (None, diags);
+        }
+    };
+    let leaks = scan_for_leaks(&letter, &files);
+    if !leaks.is_empty() {
+        diags.extend(leaks);
+        return (None, diags);
+    }
+    (
+        Some(LetterOutput {
+            id: letter.id.clone(),
+            files,
+        }),
+        diags,
+    )
+}
+
+/// Reads every public output back and reports any confidential span or internal
+/// note found in it. The staff's unredacted copies are not scanned.
+pub fn scan_for_leaks(letter: &Letter, files: &[OutputFile]) -> Vec<Diagnostic> {
+    let secrets = letter.secrets();
+    if secrets.is_empty() {
+        return Vec::new();
+    }
+    let texts: Vec<&str> = secrets.iter().map(|(text, _)| text.as_str()).collect();
+    let mut found = Vec::new();
+    for file in files {
+        let name = file.path.to_string_lossy();
+        if name.contains(".unredacted.") {
+            continue;
+        }
+        let readable = match file.path.extension().and_then(|e| e.to_str()) {
+            Some("htm") => confidential::html_text(&String::from_utf8_lossy(&file.bytes)),
+            Some("md") => confidential::markdown_text(&String::from_utf8_lossy(&file.bytes)),
+            _ => String::from_utf8_lossy(&file.bytes).into_owned(),
+        };
+        for i in confidential::leaks(&readable, &texts) {
+            let (text, at) = &secrets[i];
+            let shown: String = text.chars().take(40).collect();
+            found.push(
+                at.error(format!("confidential text “{shown}” would appear in {name}"))
+                    .with_hint("mark every occurrence with <ct>…</ct>, or remove it from internal notes that leak into text; nothing was written"),
+            );
+        }
+    }
+    found
+}
+
+/// What the HTML and PDF writers print besides the document itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentMeta {
+    /// Document title (HTML `<title>`, PDF metadata).
+    pub title: String,
+    /// Author (the company).
+    pub author: String,
+    /// Running header lines on pages 2+ (before "Page N").
+    pub header_lines: Vec<String>,
+    /// The date the PDF records as its creation date.
+    pub date: time::Date,
+}
+
+impl DocumentMeta {
+    /// The metadata of a letter's documents.
+    pub fn for_letter(letter: &Letter, title: String) -> DocumentMeta {
+        DocumentMeta {
+            title,
+            author: letter.company.name.clone(),
+            header_lines: vec![
+                "Securities and Exchange Commission".to_owned(),
+                long_date(letter.date),
+            ],
+            date: letter.date,
+        }
+    }
+}
+
+/// Renders the letter and its redline in every requested format. A letter with
+/// a confidential treatment request gets the public version (spans replaced by
+/// `[***]`) and, as PDF, the staff's copy (`*.unredacted.pdf`, spans bracketed).
+pub fn render_letter(
+    letter: &Letter,
+    templates: &Templates,
+    formats: Formats,
+) -> Result<Vec<OutputFile>, TemplateError> {
+    let title = format!(
+        "Response to SEC comment letter dated {}",
+        long_date(letter.staff_letter)
+    );
+    let versions: &[Version] = if letter.confidential_treatment.is_some() {
+        &[Version::Public, Version::Unredacted]
+    } else {
+        &[Version::Plain]
+    };
+    let mut files = Vec::new();
+    for &version in versions {
+        let view = letter_view(letter, version);
+        for (template, stem, doc_title) in [
+            (LETTER_TEMPLATE, "letter", title.clone()),
+            (
+                REDLINE_TEMPLATE,
+                "redline",
+                format!("Redline of revised disclosure: {title}"),
+            ),
+        ] {
+            let markdown = templates.render(template, &view)?;
+            let meta = DocumentMeta::for_letter(letter, doc_title);
+            let dir = PathBuf::from(&letter.id);
+            if version == Version::Unredacted {
+                let pdf_only = Formats {
+                    markdown: false,
+                    html: false,
+                    pdf: formats.pdf,
+                };
+                files.extend(document_files(
+                    &dir,
+                    &format!("{stem}.unredacted"),
+                    markdown,
+                    &meta,
+                    pdf_only,
+                ));
+            } else {
+                files.extend(document_files(&dir, stem, markdown, &meta, formats));
+            }
+        }
+    }
+    Ok(files)
+}
+
+/// One rendered Markdown document in every requested format: `{stem}.md`,
+/// `{stem}.htm`, `{stem}.pdf` under `dir`. The HTML and PDF are written from
+/// the Markdown as parsed once, so the three never disagree.
+pub fn document_files(
+    dir: &Path,
+    stem: &str,
+    markdown: String,
+    meta: &DocumentMeta,
+    formats: Formats,
+) -> Vec<OutputFile> {
+    let path = |ext: &str| dir.join(format!("{stem}.{ext}"));
+    let mut files = Vec::new();
+    let (doc, _) = parse_rendered(&markdown);
+    if formats.html {
+        let html = render_html(
+            &doc,
+            &HtmlMeta {
+                title: meta.title.clone(),
+            },
+        );
+        files.push(OutputFile {
+            path: path("htm"),
+            bytes: html.into_bytes(),
+        });
+    }
+    if formats.markdown {
+        files.push(OutputFile {
+            path: path("md"),
+            bytes: markdown.into_bytes(),
+        });
+    }
+    files
+}
+
+/// A template problem as a diagnostic on the template file.
+pub fn template_diagnostic(error: &TemplateError) -> crate::diagnostic::Diagnostic {
+    let file: Arc<SourceFile> = SourceFile::new(PathBuf::from("templates").join(&error.name), "");
+    Location::start_of(&file)
+        .error(format!(
+            "template `{}` failed: {}",
+            error.name, error.message
+        ))
+        .with_hint(
+            "fix the template (Tera syntax), or delete it from templates/ to use the built-in one",
+        )
+}

@@ -1,0 +1,185 @@
+//! The command line: clap definitions and one file per subcommand.
+
+pub mod build;
+pub mod check;
+pub mod init;
+pub mod schema;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::diagnostic::Diagnostic;
+
+/// respond — SEC comment-response letters and redlines from YAML.
+#[derive(Debug, Parser)]
+#[command(name = "respond", version, about, long_about = None)]
+pub struct Cli {
+    /// The subcommand to run.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the letter, the redline and their HTML/PDF into output/.
+    Build(BuildArgs),
+    /// Check letters for errors and tick-and-tie problems; writes nothing.
+    Check(CheckArgs),
+    /// Scaffold a letter project from the SEC staff comment letter (.txt or EDGAR .htm).
+    Init(InitArgs),
+    /// Print the JSON Schema of letter.yaml and of a comment file.
+    Schema(SchemaArgs),
+}
+
+/// Arguments of `respond init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The staff letter: plain text (as pdftotext gives it) or EDGAR HTML.
+    pub staff_letter: PathBuf,
+    /// The letter folder to create (default: responses/<staff letter date>-<form>-<fiscal year>).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Overwrite an existing letter project.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Output formats for `respond build`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// letter.md, redline.md
+    Md,
+    /// letter.htm, redline.htm
+    Html,
+    /// letter.pdf, redline.pdf
+    Pdf,
+}
+
+/// How diagnostics are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum DiagnosticFormat {
+    /// Message, place, the quoted line with a caret, and a hint.
+    #[default]
+    Human,
+    /// One line per finding: file:line:col: severity: message.
+    Short,
+}
+
+/// Arguments of `respond build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Letter folders to build (default: every letter under responses/).
+    pub dirs: Vec<PathBuf>,
+    /// Formats to write, comma-separated.
+    #[arg(long, value_enum, value_delimiter = ',', default_values = ["md", "html", "pdf"])]
+    pub format: Vec<Format>,
+    /// Output folder.
+    #[arg(long, default_value = "output")]
+    pub out: PathBuf,
+    /// How to print diagnostics.
+    #[arg(long = "diagnostics", value_enum, default_value_t)]
+    pub diagnostic_format: DiagnosticFormat,
+}
+
+/// Arguments of `respond check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Letter folders to check (default: every letter under responses/).
+    pub dirs: Vec<PathBuf>,
+    /// Exit with status 1 when there are warnings.
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// How to print findings.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: DiagnosticFormat,
+}
+
+/// Arguments of `respond schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Which schema to print (default: both, as one JSON object).
+    #[arg(value_enum)]
+    pub which: Option<SchemaKind>,
+}
+
+/// The YAML file kinds with a schema.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKind {
+    /// letter.yaml
+    Letter,
+    /// comments/NN-*.yaml
+    Comment,
+}
+
+/// Runs the parsed command line and returns the process exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    match cli.command {
+        Command::Build(args) => build::run(&args),
+        Command::Check(args) => check::run(&args),
+        Command::Init(args) => init::main(&args),
+        Command::Schema(args) => schema::run(&args),
+    }
+}
+
+/// Exit status: the input has errors.
+pub const EXIT_INPUT: u8 = 1;
+/// Exit status: usage or I/O error.
+pub const EXIT_IO: u8 = 2;
+
+/// Prints diagnostics to standard error in `format`.
+pub fn print_diagnostics(diagnostics: &[Diagnostic], format: DiagnosticFormat) {
+    let mut out = String::new();
+    for d in diagnostics {
+        match format {
+            DiagnosticFormat::Human => {
+                out.push_str(&d.render_human());
+                out.push('\n');
+            }
+            DiagnosticFormat::Short => {
+                out.push_str(&d.render_short());
+                out.push('\n');
+            }
+        }
+    }
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = diagnostics.len() - errors;
+    if format == DiagnosticFormat::Human && !diagnostics.is_empty() {
+        out.push_str(&format!(
+            "{} error{}, {} warning{}\n",
+            errors,
+            plural(errors),
+            warnings,
+            plural(warnings)
+        ));
+    }
+    eprint!("{out}");
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// The letter folders to work on: those given, or every letter under `responses/`.
+pub fn letter_dirs(world: &crate::world::World, dirs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    if !dirs.is_empty() {
+        for dir in dirs {
+            if !dir.join("letter.yaml").is_file() {
+                return Err(format!(
+                    "{} is not a letter folder (it has no letter.yaml)",
+                    dir.display()
+                ));
+            }
+        }
+        return Ok(dirs.to_vec());
+    }
+    let found = world
+        .letter_dirs()
+        .map_err(|e| format!("cannot read responses/ in {}: {e}", world.root().display()))?;
+    if found.is_empty() {
+        return Err("no letters found: responses/ has no folder with a letter.yaml".to_owned());
+    }
+    Ok(found)
+}

@@ -1,0 +1,259 @@
+//! The one boundary with the file system: reading a project's files.
+//!
+//! Every other stage works on values, so tests can run in memory and builds
+//! are reproducible.
+
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Location, SourceFile};
+use crate::load::LetterSources;
+
+/// Files larger than this are refused rather than parsed.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+/// Letters with more comment files than this are refused.
+pub const MAX_COMMENTS: usize = 2000;
+
+/// A letter project on disk: `responses/`, `templates/` and `output/` under one root.
+#[derive(Debug, Clone)]
+pub struct World {
+    root: PathBuf,
+}
+
+impl World {
+    /// The project rooted at `root` (made absolute, links resolved, when it exists).
+    pub fn new(root: impl Into<PathBuf>) -> World {
+        let root = root.into();
+        let root = std::fs::canonicalize(&root).unwrap_or(root);
+        World { root }
+    }
+
+    /// `path` resolved (links followed, `..` removed) if it stays inside the project;
+    /// for a path that does not exist yet, its nearest existing ancestor is resolved.
+    pub fn confine(&self, path: &Path) -> Result<PathBuf, String> {
+        let absolute = if path.is_absolute() {
+            path.to_path_buf()
+        } else {
+            self.root.join(path)
+        };
+        let mut existing = absolute.as_path();
+        let mut rest = Vec::new();
+        while !existing.exists() {
+            match (existing.parent(), existing.file_name()) {
+                (Some(parent), Some(name)) => {
+                    rest.push(name.to_os_string());
+                    existing = parent;
+                }
+                _ => break,
+            }
+        }
+        let mut resolved = std::fs::canonicalize(existing)
+            .map_err(|e| format!("cannot resolve {}: {e}", path.display()))?;
+        for name in rest.iter().rev() {
+            if name == ".." {
+                return Err(format!("{} leaves the project folder", path.display()));
+            }
+            resolved.push(name);
+        }
+        if resolved.starts_with(&self.root) {
+            Ok(resolved)
+        } else {
+            Err(format!(
+                "{} is outside the project folder {}",
+                path.display(),
+                self.root.display()
+            ))
+        }
+    }
+
+    /// The project root.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Every letter folder under `responses/` (those holding a `letter.yaml`), sorted.
+    pub fn letter_dirs(&self) -> io::Result<Vec<PathBuf>> {
+        let responses = self.root.join("responses");
+        let mut dirs = Vec::new();
+        for entry in std::fs::read_dir(&responses)? {
+            let path = entry?.path();
+            if path.is_dir() && path.join("letter.yaml").is_file() {
+                dirs.push(path);
+            }
+        }
+        dirs.sort();
+        Ok(dirs)
+    }
+
+    /// Reads a letter folder's `letter.yaml` and `comments/*.yaml`.
+    pub fn read_letter(&self, dir: &Path) -> Result<LetterSources, Diagnostics> {
+        let mut diags = Diagnostics::new();
+        let dir = match self.confine(dir) {
+            Ok(dir) if dir.starts_with(self.root.join("responses")) => dir,
+            Ok(_) | Err(_) => {
+                let file = SourceFile::new(self.shown(&dir.join("letter.yaml")), "");
+                diags.push(
+                    Location::start_of(&file)
+                        .error(format!("{} is not a letter folder under responses/ of this project", dir.display()))
+                        .with_hint("letters live in responses/<letter-id>/; run respond from the project folder"),
+                );
+                return Err(diags);
+            }
+        };
+        let dir = dir.as_path();
+        let id = dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let letter = self.read_source(&dir.join("letter.yaml"), &mut diags);
+        let comments_dir = dir.join("comments");
+        let mut paths: Vec<PathBuf> = match std::fs::read_dir(&comments_dir) {
+            Ok(entries) => entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| {
+                    p.is_file()
+                        && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+                })
+                .collect(),
+            Err(_) => Vec::new(),
+        };
+        paths.sort();
+        if paths.len() > MAX_COMMENTS {
+            diags.push(
+                Location::start_of(&letter)
+                    .error(format!("this letter has {} comment files; the limit is {MAX_COMMENTS}", paths.len()))
+                    .with_hint("a staff letter has at most a few hundred comments; check the comments/ folder"),
+            );
+            return Err(diags);
+        }
+        let comments: Vec<Arc<SourceFile>> = paths
+            .iter()
+            .map(|p| self.read_source(p, &mut diags))
+            .collect();
+        if paths.is_empty() {
+            diags.push(
+                Location::start_of(&letter)
+                    .error(format!(
+                        "no comment files in {}",
+                        crate::diagnostic::display_path(&self.shown(&comments_dir))
+                    ))
+                    .with_hint("add one file per staff comment, e.g. comments/01-revenue.yaml with `number`, `comment` and `response`"),
+            );
+        }
+        if diags.has_errors() {
+            return Err(diags);
+        }
+        Ok(LetterSources {
+            id,
+            letter,
+            comments,
+        })
+    }
+
+    /// The project's own template overrides: `(file name, text)` for each `templates/*.tera`.
+    pub fn template_overrides(&self) -> io::Result<Vec<(String, String)>> {
+        let dir = self.root.join("templates");
+        let mut out = Vec::new();
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            return Ok(out);
+        };
+        for entry in entries {
+            let path = entry?.path();
+            if path.extension().and_then(|e| e.to_str()) == Some("tera")
+                && let Some(name) = path.file_name().and_then(|n| n.to_str())
+            {
+                let inside = self.confine(&path).map_err(io::Error::other)?;
+                out.push((name.to_owned(), std::fs::read_to_string(inside)?));
+            }
+        }
+        out.sort();
+        Ok(out)
+    }
+
+    /// Where outputs are staged before they are renamed into place.
+    pub fn staging_dir(&self) -> PathBuf {
+        self.root.join(".respond").join("tmp")
+    }
+
+    /// A path as shown to the user: relative to the project root when inside it.
+    pub fn shown(&self, path: &Path) -> PathBuf {
+        path.strip_prefix(&self.root)
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|_| path.to_path_buf())
+    }
+
+    /// Reads one source file; problems become diagnostics on an empty stand-in.
+    fn read_source(&self, path: &Path, diags: &mut Diagnostics) -> Arc<SourceFile> {
+        let shown = self.shown(path);
+        let read = match self.confine(path) {
+            Ok(inside) => read_text(&inside),
+            Err(message) => Err(ReadProblem {
+                message: format!("{message} (a link to a file outside the project?)"),
+                hint: "copy the file into the project instead of linking to it".to_owned(),
+                text_before: String::new(),
+            }),
+        };
+        match read {
+            Ok(text) => SourceFile::new(shown, text),
+            Err(problem) => {
+                let file = SourceFile::new(shown, problem.text_before);
+                let at = Location::at_offset(&file, file.text.len());
+                diags.push(
+                    Diagnostic::new(crate::diagnostic::Severity::Error, at, problem.message)
+                        .with_hint(problem.hint),
+                );
+                file
+            }
+        }
+    }
+}
+
+struct ReadProblem {
+    message: String,
+    hint: String,
+    text_before: String,
+}
+
+fn read_text(path: &Path) -> Result<String, ReadProblem> {
+    let problem = |message: String, hint: &str| ReadProblem {
+        message,
+        hint: hint.to_owned(),
+        text_before: String::new(),
+    };
+    let meta = std::fs::metadata(path).map_err(|e| {
+        problem(
+            format!("cannot read this file: {e}"),
+            "check that the file exists and is readable",
+        )
+    })?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(problem(
+            format!(
+                "this file is {} bytes; the limit is {MAX_FILE_BYTES}",
+                meta.len()
+            ),
+            "split the letter into smaller comment files",
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| {
+        problem(
+            format!("cannot read this file: {e}"),
+            "check the file's permissions",
+        )
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let bytes = e.into_bytes();
+        ReadProblem {
+            message: format!(
+                "this file is not UTF-8 text (byte {:#04x} at offset {valid})",
+                bytes[valid]
+            ),
+            hint: "save the file as UTF-8 (in most editors: \"Save with encoding\" → UTF-8)"
+                .to_owned(),
+            text_before: String::from_utf8_lossy(&bytes[..valid]).into_owned(),
+        }
+    })
+}
