@@ -270,6 +270,21 @@ mod tests {
     }
 
     #[test]
+    fn an_added_clause_starts_at_its_comma() {
+        assert_eq!(
+            redline_md(
+                "It may limit our ability to undertake additional debt financing.",
+                "It may limit our ability to undertake additional debt financing, but not equity financing."
+            ),
+            "It may limit our ability to undertake additional debt financing<ins>, but not equity financing</ins>."
+        );
+        assert_eq!(
+            redline_md("The Company, which is large, will", "The Company will"),
+            "The Company~~, which is large,~~ will"
+        );
+    }
+
+    #[test]
     fn defined_terms_and_long_phrases_stay_as_anchors() {
         assert_eq!(
             redline_md(

@@ -107,13 +107,24 @@ fn boundary(x: Option<&Token>, y: Option<&Token>) -> usize {
         4
     } else if mark(x) && is(y, TokenKind::Space) {
         3
-    } else if is(x, TokenKind::Space) || is(y, TokenKind::Space) {
+    } else if is(x, TokenKind::Space) || is(y, TokenKind::Space) || closes(x, y) {
         2
     } else if mark(x) || mark(y) {
         1
     } else {
         0
     }
+}
+
+/// A word followed by the mark that ends its clause (`financing,` or
+/// `financing.`): as good a place to start or end an edit as a space.
+fn closes(x: &Token, y: &Token) -> bool {
+    x.is_word()
+        && y.kind == TokenKind::Punct
+        && matches!(
+            y.text.as_str(),
+            "," | ";" | ":" | "." | ")" | "!" | "?" | "\u{201d}"
+        )
 }
 
 #[cfg(test)]
@@ -167,7 +178,8 @@ mod tests {
     fn boundaries_rank_sentence_ends_over_spaces_over_punctuation() {
         let t = tokenize("a. b,c");
         assert_eq!(boundary(Some(&t[1]), Some(&t[2])), 3);
-        assert_eq!(boundary(Some(&t[0]), Some(&t[1])), 1);
+        assert_eq!(boundary(Some(&t[0]), Some(&t[1])), 2);
+        assert_eq!(boundary(Some(&t[4]), Some(&t[5])), 1);
         assert_eq!(boundary(Some(&t[2]), Some(&t[3])), 2);
         assert_eq!(boundary(None, Some(&t[0])), 6);
     }
