@@ -1,12 +1,11 @@
 //! Word-level redline of two lists of inline pieces (a paragraph, a heading,
 //! a table cell): tokenize, compare, clean up, and rebuild styled pieces.
 
-use std::ops::Range;
-
 use crate::markdown::{Inline, InlineContent, Style};
 
 use super::cleanup::{Side, clean_up};
 use super::diff::{Run, diff_words, token_ids};
+use super::spacing::{blank, separate};
 use super::tokenize::{Token, TokenKind, tokenize_inlines};
 
 /// How a rebuilt piece is marked.
@@ -57,60 +56,13 @@ pub(crate) fn diff_inlines(old: &[Inline], new: &[Inline]) -> Vec<Inline> {
                 push_tokens(&mut out, &new_tokens[new], Mark::Same)
             }
             Run::Change { old, new } => {
-                let gap = gap(&old_tokens[old.clone()], &new_tokens, new.clone());
-                push_tokens(&mut out, &old_tokens[old], Mark::Deleted);
-                if let Gap::AfterDeletion(space) = &gap {
-                    push_tokens(&mut out, std::slice::from_ref(space), Mark::Deleted);
-                }
-                if let Gap::BeforeInsertion(space) = &gap {
-                    push_tokens(&mut out, std::slice::from_ref(space), Mark::Inserted);
-                }
-                push_tokens(&mut out, &new_tokens[new], Mark::Inserted);
+                let (deleted, inserted) = separate(&old_tokens[old], &new_tokens, new);
+                push_tokens(&mut out, &deleted, Mark::Deleted);
+                push_tokens(&mut out, &inserted, Mark::Inserted);
             }
         }
     }
     out
-}
-
-/// True when the tokens are all whitespace (or there are none).
-fn blank(tokens: &[Token]) -> bool {
-    tokens.iter().all(|t| t.kind == TokenKind::Space)
-}
-
-/// A space that keeps a deletion and the insertion right after it apart.
-enum Gap {
-    /// Not needed (one side is empty or already ends at a space), or not
-    /// possible without changing the text (`(~~2013~~<ins>2014</ins>)`).
-    None,
-    /// Appended to the deletion: rejecting all changes then only doubles a space.
-    AfterDeletion(Token),
-    /// Put before the insertion: accepting all changes then only doubles a space.
-    BeforeInsertion(Token),
-}
-
-/// Where a change needs a separating space so that `~~RMB1,336.5~~ <ins>RMB1,450.9</ins>`
-/// does not read as one run of text, and where that space can go without
-/// changing the words either side of it.
-fn gap(deleted: &[Token], new_tokens: &[Token], inserted: Range<usize>) -> Gap {
-    let (Some(last), Some(first)) = (deleted.last(), new_tokens[inserted.clone()].first()) else {
-        return Gap::None;
-    };
-    if !last.is_word() || !first.is_word() {
-        return Gap::None;
-    }
-    let spaced = |t: Option<&Token>| t.is_none_or(|t| t.kind == TokenKind::Space);
-    let space = |style| Token {
-        kind: TokenKind::Space,
-        text: " ".to_owned(),
-        style,
-    };
-    if spaced(new_tokens.get(inserted.end)) {
-        Gap::AfterDeletion(space(last.style))
-    } else if spaced(inserted.start.checked_sub(1).map(|k| &new_tokens[k])) {
-        Gap::BeforeInsertion(space(first.style))
-    } else {
-        Gap::None
-    }
 }
 
 /// Marks every piece of an inline list.

@@ -18,6 +18,7 @@ mod inline;
 mod resolve;
 mod scan;
 mod slide;
+mod spacing;
 mod tokenize;
 
 #[cfg(test)]
