@@ -35,7 +35,7 @@ use crate::markdown::Doc;
 use compare::compare_blocks;
 use footnotes::compare_footnotes;
 
-pub use resolve::{accept, reject};
+pub use resolve::{accept, hide_deletions, reject};
 pub use tokenize::{Token, TokenKind, tokenize};
 
 /// The comparison of a passage as filed with the passage as revised.

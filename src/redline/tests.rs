@@ -99,6 +99,20 @@ fn accepting_a_deleted_table_row_removes_it() {
 }
 
 #[test]
+fn hiding_deletions_keeps_the_insertions_marked() {
+    let old =
+        doc("Revenue was RMB1,336.5 million.\n\n| A | B |\n|---|---|\n| x | 1 |\n| y | 2 |\n");
+    let new = doc("Revenue was RMB1,450.9 million.\n\n| A | B |\n|---|---|\n| y | 3 |\n");
+    let shown = hide_deletions(&redline(&old, &new).doc);
+    assert!(!shown.any_style(|s| s.deleted));
+    assert_eq!(
+        to_markdown(&shown),
+        "Revenue was <ins>RMB1,450.9</ins> million.\n\n| A | B |\n|---|---|\n| y | <ins>3</ins> |\n"
+    );
+    assert_eq!(accept(&shown), new);
+}
+
+#[test]
 fn quotations_are_compared_inside() {
     assert_eq!(
         md(
