@@ -3,7 +3,7 @@
 //! of the same kind are paired by word similarity, best total first, and the
 //! rest become whole deletions and insertions.
 
-use std::collections::HashMap;
+use std::cmp::Ordering;
 
 use super::diff::{Interner, Run, diff_ids};
 
@@ -58,12 +58,36 @@ pub(crate) fn align<T>(old: &[T], new: &[T], describe: impl Fn(&T) -> Unit) -> V
     steps
 }
 
+/// A unit reduced to what similarity needs: its kind and its words as
+/// sorted ids, so that comparing two units is one merge.
+struct Bag {
+    kind: Option<u32>,
+    words: Vec<u32>,
+}
+
+/// The bags of two regions, with word ids shared between them.
+fn bags(old: &[Unit], new: &[Unit]) -> (Vec<Bag>, Vec<Bag>) {
+    let mut interner = Interner::new();
+    let mut bag = |unit: &Unit| {
+        let mut words: Vec<u32> = unit.words.iter().map(|w| interner.id(w.clone())).collect();
+        words.sort_unstable();
+        Bag {
+            kind: unit.kind,
+            words,
+        }
+    };
+    let old_bags = old.iter().map(&mut bag).collect();
+    let new_bags = new.iter().map(&mut bag).collect();
+    (old_bags, new_bags)
+}
+
 /// The best monotone pairing of a changed region, as (old, new) offsets.
 fn pair(old: &[Unit], new: &[Unit]) -> Vec<(usize, usize)> {
     let (n, m) = (old.len(), new.len());
     if n == 0 || m == 0 {
         return Vec::new();
     }
+    let (old, new) = bags(old, new);
     if n * m > MAX_PAIRING {
         return (0..n.min(m))
             .filter(|&k| similarity(&old[k], &new[k]).is_some())
@@ -121,7 +145,7 @@ fn region_steps(
 }
 
 /// The similarity of two units in thousandths, when they may be paired.
-fn similarity(a: &Unit, b: &Unit) -> Option<usize> {
+fn similarity(a: &Bag, b: &Bag) -> Option<usize> {
     if a.kind.is_none() || a.kind != b.kind {
         return None;
     }
@@ -129,17 +153,16 @@ fn similarity(a: &Unit, b: &Unit) -> Option<usize> {
     if total == 0 {
         return Some(1000);
     }
-    let mut counts: HashMap<&str, isize> = HashMap::new();
-    for w in &a.words {
-        *counts.entry(w).or_default() += 1;
-    }
-    let mut common = 0;
-    for w in &b.words {
-        if let Some(c) = counts.get_mut(w.as_str())
-            && *c > 0
-        {
-            *c -= 1;
-            common += 1;
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while i < a.words.len() && j < b.words.len() {
+        match a.words[i].cmp(&b.words[j]) {
+            Ordering::Less => i += 1,
+            Ordering::Greater => j += 1,
+            Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
         }
     }
     let score = 2000 * common / total;
@@ -190,8 +213,13 @@ mod tests {
 
     #[test]
     fn similarity_is_a_dice_coefficient() {
-        assert_eq!(similarity(&unit(&"a b c d"), &unit(&"a b c e")), Some(750));
-        assert_eq!(similarity(&unit(&"a b"), &unit(&"c d")), None);
-        assert_eq!(similarity(&unit(&"# a"), &unit(&"a")), None);
+        let similarity_of = |a: &str, b: &str| {
+            let (old, new) = bags(&[unit(&a)], &[unit(&b)]);
+            similarity(&old[0], &new[0])
+        };
+        assert_eq!(similarity_of("a b c d", "a b c e"), Some(750));
+        assert_eq!(similarity_of("a a b", "a b b"), Some(666));
+        assert_eq!(similarity_of("a b", "c d"), None);
+        assert_eq!(similarity_of("# a", "a"), None);
     }
 }

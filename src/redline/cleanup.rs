@@ -9,8 +9,8 @@
 //!    nothing, so they always fold; figures and capitalised defined terms
 //!    weigh double, so they stay as anchors. An equality between two pure
 //!    insertions (or two pure deletions) stays: folding it would add markup.
-//! 2. Trim: tokens a change starts or ends with on both sides go back to the
-//!    unchanged text.
+//! 2. Trim (also before folding): tokens a change starts or ends with on
+//!    both sides go back to the unchanged text.
 //! 3. Slide: a pure insertion or deletion that could sit at several places
 //!    is moved to the one whose edges fall on the best boundaries (sentence
 //!    ends, then spaces, then punctuation) and that does not start or end
@@ -19,6 +19,7 @@
 use std::ops::Range;
 
 use super::diff::Run;
+use super::slide::slide;
 use super::tokenize::{Token, TokenKind};
 
 /// Capitalised words too common to anchor a redline.
@@ -29,8 +30,8 @@ const COMMON: &[&str] = &[
 
 /// One side of the comparison: its tokens, their comparison ids and weights.
 pub(crate) struct Side<'a> {
-    tokens: &'a [Token],
-    ids: &'a [u32],
+    pub(super) tokens: &'a [Token],
+    pub(super) ids: &'a [u32],
     /// Prefix sums of [`change_units`].
     units: Vec<usize>,
     /// Prefix sums of [`anchor_weight`].
@@ -78,10 +79,11 @@ fn change_units(t: &Token) -> usize {
 /// How strongly an unchanged token holds two changes apart, in half words.
 fn anchor_weight(t: &Token) -> usize {
     match t.kind {
-        TokenKind::Number | TokenKind::Note => 4,
+        // A forced line break marks structure (an address, a signature block).
+        TokenKind::Number | TokenKind::Note | TokenKind::Break => 4,
         TokenKind::Word if is_defined_term(&t.text) => 4,
         TokenKind::Word => 2,
-        TokenKind::Punct | TokenKind::Break | TokenKind::Space => 0,
+        TokenKind::Punct | TokenKind::Space => 0,
     }
 }
 
@@ -92,6 +94,8 @@ fn is_defined_term(word: &str) -> bool {
 
 /// Runs all three cleanup steps.
 pub(crate) fn clean_up(old: &Side, new: &Side, runs: Vec<Run>) -> Vec<Run> {
+    // Trimming first shows which changes are pure insertions or deletions.
+    let runs = trim(old, new, runs);
     let runs = fold(old, new, runs);
     let runs = trim(old, new, runs);
     slide(old, new, runs)
@@ -139,7 +143,7 @@ fn trim(old: &Side, new: &Side, runs: Vec<Run>) -> Vec<Run> {
     let mut out = Vec::with_capacity(runs.len());
     for run in runs {
         match run {
-            Run::Equal { old: o, new: n } => push_equal(&mut out, o, n),
+            Run::Equal { .. } => out.push(run),
             Run::Change { old: o, new: n } => {
                 let pairs = o.clone().zip(n.clone());
                 let head = pairs.take_while(|&(i, j)| old.ids[i] == new.ids[j]).count();
@@ -150,140 +154,89 @@ fn trim(old: &Side, new: &Side, runs: Vec<Run>) -> Vec<Run> {
                     .zip(n_rest.clone().rev())
                     .take_while(|&(i, j)| old.ids[i] == new.ids[j])
                     .count();
-                push_equal(&mut out, o.start..o.start + head, n.start..n.start + head);
+                out.push(Run::Equal {
+                    old: o.start..o.start + head,
+                    new: n.start..n.start + head,
+                });
                 out.push(Run::Change {
                     old: o_rest.start..o_rest.end - tail,
                     new: n_rest.start..n_rest.end - tail,
                 });
-                push_equal(&mut out, o.end - tail..o.end, n.end - tail..n.end);
+                out.push(Run::Equal {
+                    old: o.end - tail..o.end,
+                    new: n.end - tail..n.end,
+                });
             }
         }
     }
-    out.retain(|run| !matches!(run, Run::Change { old, new } if old.is_empty() && new.is_empty()));
+    tidy(out)
+}
+
+/// Drops empty runs and joins neighbours of the same sort, so that runs
+/// alternate and each change shows its deletion before its insertion.
+pub(super) fn tidy(runs: Vec<Run>) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::with_capacity(runs.len());
+    for run in runs {
+        let (Run::Equal { old: o, new: n } | Run::Change { old: o, new: n }) = &run;
+        if o.is_empty() && n.is_empty() {
+            continue;
+        }
+        match (out.last_mut(), &run) {
+            (Some(Run::Equal { old, new }), Run::Equal { .. })
+            | (Some(Run::Change { old, new }), Run::Change { .. }) => {
+                old.end = o.end;
+                new.end = n.end;
+            }
+            _ => out.push(run),
+        }
+    }
     out
 }
 
-/// Appends an equal stretch, joining it to an equal stretch just before it.
-fn push_equal(out: &mut Vec<Run>, o: Range<usize>, n: Range<usize>) {
-    if o.is_empty() {
-        return;
-    }
-    if let Some(Run::Equal { old, new }) = out.last_mut() {
-        if old.end == o.start {
-            old.end = o.end;
-            new.end = n.end;
-            return;
-        }
-    }
-    out.push(Run::Equal { old: o, new: n });
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// Moves each pure insertion or deletion to its best place (step 3).
-fn slide(old: &Side, new: &Side, mut runs: Vec<Run>) -> Vec<Run> {
-    for i in 1..runs.len().saturating_sub(1) {
-        let (
-            Run::Equal { old: po, new: pn },
-            Run::Change { old: o, new: n },
-            Run::Equal { old: no, new: nn },
-        ) = (&runs[i - 1], &runs[i], &runs[i + 1])
-        else {
-            continue;
-        };
-        let (side, range) = match (o.is_empty(), n.is_empty()) {
-            (true, false) => (new, n.clone()),
-            (false, true) => (old, o.clone()),
-            _ => continue,
-        };
-        let shift = best_shift(side, range, po.len(), no.len());
-        if shift == 0 {
-            continue;
-        }
-        let moved = |r: &Range<usize>, start: bool, end: bool| {
-            let by = |x: usize, yes: bool| {
-                if yes {
-                    x.saturating_add_signed(shift)
-                } else {
-                    x
-                }
-            };
-            by(r.start, start)..by(r.end, end)
-        };
-        let before = Run::Equal {
-            old: moved(po, false, true),
-            new: moved(pn, false, true),
-        };
-        let change = Run::Change {
-            old: moved(o, true, true),
-            new: moved(n, true, true),
-        };
-        let after = Run::Equal {
-            old: moved(no, true, false),
-            new: moved(nn, true, false),
-        };
-        runs[i - 1] = before;
-        runs[i] = change;
-        runs[i + 1] = after;
-    }
-    runs.retain(|run| match run {
-        Run::Equal { old, .. } => !old.is_empty(),
-        Run::Change { .. } => true,
-    });
-    runs
-}
-
-/// The shift (negative: left) that puts the edit `range` of `side` at its best
-/// place, given `room_left` and `room_right` unchanged tokens around it.
-fn best_shift(side: &Side, range: Range<usize>, room_left: usize, room_right: usize) -> isize {
-    let ids = side.ids;
-    let mut left = 0;
-    while left < room_left && ids[range.start - left - 1] == ids[range.end - left - 1] {
-        left += 1;
-    }
-    let mut right = 0;
-    while right < room_right && ids[range.start + right] == ids[range.end + right] {
-        right += 1;
-    }
-    let mut best = (0, score(side, range.clone()));
-    for shift in -(left as isize)..=(right as isize) {
-        let candidate =
-            range.start.saturating_add_signed(shift)..range.end.saturating_add_signed(shift);
-        let points = score(side, candidate);
-        // Ties keep the place the comparison chose, else the leftmost.
-        if points > best.1 {
-            best = (shift, points);
-        }
-    }
-    best.0
-}
-
-/// How well an edit at `range` sits: the strength of its two boundaries, plus
-/// one for each end that is not a space.
-fn score(side: &Side, range: Range<usize>) -> usize {
-    let t = side.tokens;
-    let before = range.start.checked_sub(1).map(|k| &t[k]);
-    let solid = |k: usize| usize::from(t[k].kind != TokenKind::Space);
-    boundary(before, t.get(range.start))
-        + boundary(t.get(range.end - 1), t.get(range.end))
-        + solid(range.start)
-        + solid(range.end - 1)
-}
-
-/// The strength of a boundary between two tokens (diff-match-patch's scale).
-fn boundary(x: Option<&Token>, y: Option<&Token>) -> usize {
-    let (Some(x), Some(y)) = (x, y) else {
-        return 6;
-    };
-    let is = |t: &Token, k: TokenKind| t.kind == k;
-    let mark = |t: &Token| matches!(t.kind, TokenKind::Punct | TokenKind::Note);
-    if is(x, TokenKind::Break) || is(y, TokenKind::Break) {
-        4
-    } else if mark(x) && is(y, TokenKind::Space) {
-        3
-    } else if is(x, TokenKind::Space) || is(y, TokenKind::Space) {
-        2
-    } else if mark(x) || mark(y) {
-        1
-    } else {
-        0
+    #[test]
+    fn tidy_joins_neighbours_and_drops_empty_runs() {
+        let runs = vec![
+            Run::Equal {
+                old: 0..1,
+                new: 0..1,
+            },
+            Run::Change {
+                old: 1..1,
+                new: 1..1,
+            },
+            Run::Equal {
+                old: 1..2,
+                new: 1..2,
+            },
+            Run::Change {
+                old: 2..3,
+                new: 2..2,
+            },
+            Run::Equal {
+                old: 3..3,
+                new: 2..2,
+            },
+            Run::Change {
+                old: 3..3,
+                new: 2..4,
+            },
+        ];
+        assert_eq!(
+            tidy(runs),
+            vec![
+                Run::Equal {
+                    old: 0..2,
+                    new: 0..2
+                },
+                Run::Change {
+                    old: 2..3,
+                    new: 2..4
+                },
+            ]
+        );
     }
 }

@@ -57,7 +57,7 @@ pub(crate) fn token_ids<'a>(old: &'a [Token], new: &'a [Token]) -> (Vec<u32>, Ve
         tokens
             .iter()
             .map(|t| match t.kind {
-                TokenKind::Space => 0,
+                TokenKind::Space => SPACE,
                 _ => 1 + interner.id((t.kind, t.text.as_str(), t.style)),
             })
             .collect()
@@ -96,6 +96,69 @@ pub(crate) fn diff_ids(old: &[u32], new: &[u32]) -> Vec<Run> {
     runs
 }
 
+/// The id [`token_ids`] gives every whitespace run.
+pub(crate) const SPACE: u32 = 0;
+
+/// Compares two token id sequences word by word: the tokens other than
+/// spaces are compared, so the comparison never anchors on a space, and the
+/// spaces are then put back: a space between two equal tokens is equal when
+/// both sides have one, and belongs to the change when it is next to one.
+/// Expects no two spaces in a row (see `tokenize_inlines`).
+pub(crate) fn diff_words(old: &[u32], new: &[u32]) -> Vec<Run> {
+    let solid =
+        |ids: &[u32]| -> Vec<usize> { (0..ids.len()).filter(|&k| ids[k] != SPACE).collect() };
+    let (old_at, new_at) = (solid(old), solid(new));
+    let old_solid: Vec<u32> = old_at.iter().map(|&k| old[k]).collect();
+    let new_solid: Vec<u32> = new_at.iter().map(|&k| new[k]).collect();
+    let mut out = Vec::new();
+    // Where the next token not yet placed in a run starts, on each side.
+    let (mut o, mut n) = (0, 0);
+    for run in diff_ids(&old_solid, &new_solid) {
+        match run {
+            Run::Change { old: a, new: b } => {
+                let o_end = old_at.get(a.end).copied().unwrap_or(old.len());
+                let n_end = new_at.get(b.end).copied().unwrap_or(new.len());
+                push_run(&mut out, o..o_end, n..n_end, false);
+                (o, n) = (o_end, n_end);
+            }
+            Run::Equal { old: a, new: b } => {
+                for (i, j) in a.zip(b) {
+                    let (oi, nj) = (old_at[i], new_at[j]);
+                    push_run(&mut out, o..oi, n..nj, oi - o == nj - n);
+                    push_run(&mut out, oi..oi + 1, nj..nj + 1, true);
+                    (o, n) = (oi + 1, nj + 1);
+                }
+            }
+        }
+    }
+    push_run(
+        &mut out,
+        o..old.len(),
+        n..new.len(),
+        old.len() - o == new.len() - n,
+    );
+    out
+}
+
+/// Appends a run, joining it to the last one when it is of the same sort.
+fn push_run(out: &mut Vec<Run>, o: Range<usize>, n: Range<usize>, equal: bool) {
+    if o.is_empty() && n.is_empty() {
+        return;
+    }
+    match out.last_mut() {
+        Some(Run::Equal { old, new }) if equal => {
+            old.end = o.end;
+            new.end = n.end;
+        }
+        Some(Run::Change { old, new }) if !equal => {
+            old.end = o.end;
+            new.end = n.end;
+        }
+        _ if equal => out.push(Run::Equal { old: o, new: n }),
+        _ => out.push(Run::Change { old: o, new: n }),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,6 +192,46 @@ mod tests {
                 Run::Change {
                     old: 5..5,
                     new: 5..6
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn words_are_compared_without_their_spaces() {
+        let (a, b) = token_ids(&tokenize("x a b, c"), &tokenize("x b ,d c"));
+        assert_eq!(
+            diff_words(&a, &b),
+            vec![
+                Run::Equal {
+                    old: 0..1,
+                    new: 0..1
+                },
+                // The spaces around "a" join its deletion; cleanup trims one off.
+                Run::Change {
+                    old: 1..4,
+                    new: 1..2
+                },
+                Run::Equal {
+                    old: 4..5,
+                    new: 2..3
+                },
+                // Equal words, but only the revision has a space between them.
+                Run::Change {
+                    old: 5..5,
+                    new: 3..4
+                },
+                Run::Equal {
+                    old: 5..6,
+                    new: 4..5
+                },
+                Run::Change {
+                    old: 6..7,
+                    new: 5..7
+                },
+                Run::Equal {
+                    old: 7..8,
+                    new: 7..8
                 },
             ]
         );

@@ -1,12 +1,11 @@
 //! Word-level redline of two lists of inline pieces (a paragraph, a heading,
 //! a table cell): tokenize, compare, clean up, and rebuild styled pieces.
 
-use std::ops::Range;
-
 use crate::markdown::{Inline, InlineContent, Style};
 
 use super::cleanup::{Side, clean_up};
-use super::diff::{Run, diff_ids, token_ids};
+use super::diff::{Run, diff_words, token_ids};
+use super::spacing::{blank, separate};
 use super::tokenize::{Token, TokenKind, tokenize_inlines};
 
 /// How a rebuilt piece is marked.
@@ -38,7 +37,7 @@ pub(crate) fn diff_inlines(old: &[Inline], new: &[Inline]) -> Vec<Inline> {
     let old_tokens = tokenize_inlines(old);
     let new_tokens = tokenize_inlines(new);
     let (old_ids, new_ids) = token_ids(&old_tokens, &new_tokens);
-    let runs = diff_ids(&old_ids, &new_ids);
+    let runs = diff_words(&old_ids, &new_ids);
     let runs = clean_up(
         &Side::new(&old_tokens, &old_ids),
         &Side::new(&new_tokens, &new_ids),
@@ -49,56 +48,21 @@ pub(crate) fn diff_inlines(old: &[Inline], new: &[Inline]) -> Vec<Inline> {
         match run {
             // Equal spaces may differ in text: the revision's wording wins.
             Run::Equal { new, .. } => push_tokens(&mut out, &new_tokens[new], Mark::Same),
+            // A space added or removed next to punctuation (`a ,` → `a,`) would
+            // be markup nobody can see: the revision's spacing is kept unmarked.
+            Run::Change { old, new }
+                if blank(&old_tokens[old.clone()]) && blank(&new_tokens[new.clone()]) =>
+            {
+                push_tokens(&mut out, &new_tokens[new], Mark::Same)
+            }
             Run::Change { old, new } => {
-                let gap = gap(&old_tokens[old.clone()], &new_tokens, new.clone());
-                push_tokens(&mut out, &old_tokens[old], Mark::Deleted);
-                if let Gap::AfterDeletion(space) = &gap {
-                    push_tokens(&mut out, std::slice::from_ref(space), Mark::Deleted);
-                }
-                if let Gap::BeforeInsertion(space) = &gap {
-                    push_tokens(&mut out, std::slice::from_ref(space), Mark::Inserted);
-                }
-                push_tokens(&mut out, &new_tokens[new], Mark::Inserted);
+                let (deleted, inserted) = separate(&old_tokens[old], &new_tokens, new);
+                push_tokens(&mut out, &deleted, Mark::Deleted);
+                push_tokens(&mut out, &inserted, Mark::Inserted);
             }
         }
     }
     out
-}
-
-/// A space that keeps a deletion and the insertion right after it apart.
-enum Gap {
-    /// Not needed (one side is empty or already ends at a space), or not
-    /// possible without changing the text (`(~~2013~~<ins>2014</ins>)`).
-    None,
-    /// Appended to the deletion: rejecting all changes then only doubles a space.
-    AfterDeletion(Token),
-    /// Put before the insertion: accepting all changes then only doubles a space.
-    BeforeInsertion(Token),
-}
-
-/// Where a change needs a separating space so that `~~RMB1,336.5~~ <ins>RMB1,450.9</ins>`
-/// does not read as one run of text, and where that space can go without
-/// changing the words either side of it.
-fn gap(deleted: &[Token], new_tokens: &[Token], inserted: Range<usize>) -> Gap {
-    let (Some(last), Some(first)) = (deleted.last(), new_tokens[inserted.clone()].first()) else {
-        return Gap::None;
-    };
-    if !last.is_word() || !first.is_word() {
-        return Gap::None;
-    }
-    let spaced = |t: Option<&Token>| t.is_none_or(|t| t.kind == TokenKind::Space);
-    let space = |style| Token {
-        kind: TokenKind::Space,
-        text: " ".to_owned(),
-        style,
-    };
-    if spaced(new_tokens.get(inserted.end)) {
-        Gap::AfterDeletion(space(last.style))
-    } else if spaced(inserted.start.checked_sub(1).map(|k| &new_tokens[k])) {
-        Gap::BeforeInsertion(space(first.style))
-    } else {
-        Gap::None
-    }
 }
 
 /// Marks every piece of an inline list.
@@ -217,6 +181,14 @@ mod tests {
     }
 
     #[test]
+    fn a_space_added_or_removed_alone_is_not_marked() {
+        assert_eq!(
+            redline_md("The Company , Inc.  said", "The Company, Inc. said"),
+            "The Company, Inc. said"
+        );
+    }
+
+    #[test]
     fn a_style_change_is_a_change_but_spaces_are_not() {
         assert_eq!(
             redline_md("the **Company** will", "the Company will"),
@@ -246,6 +218,21 @@ mod tests {
                 "Revenue increased. The margin rose. The cost decreased."
             ),
             "Revenue increased. <ins>The margin rose.</ins> The cost decreased."
+        );
+    }
+
+    #[test]
+    fn an_added_clause_starts_at_its_comma() {
+        assert_eq!(
+            redline_md(
+                "It may limit our ability to undertake additional debt financing.",
+                "It may limit our ability to undertake additional debt financing, but not equity financing."
+            ),
+            "It may limit our ability to undertake additional debt financing<ins>, but not equity financing</ins>."
+        );
+        assert_eq!(
+            redline_md("The Company, which is large, will", "The Company will"),
+            "The Company~~, which is large,~~ will"
         );
     }
 

@@ -1,22 +1,29 @@
-//! Accepting or rejecting every change of a redline.
+//! Accepting or rejecting every change of a redline, or hiding its deletions.
 
-use crate::markdown::{Block, Doc, Footnote, Inline, Style};
+use crate::markdown::{Block, Doc, Footnote, Inline, InlineContent, Style};
 
 /// The redline with every change accepted: deleted text dropped, inserted
 /// text kept as ordinary text. Gives back the revised passage.
 pub fn accept(doc: &Doc) -> Doc {
-    resolve(doc, |s| s.deleted)
+    resolve(doc, |s| s.deleted, true)
 }
 
 /// The redline with every change rejected: inserted text dropped, deleted
 /// text kept as ordinary text. Gives back the original passage.
 pub fn reject(doc: &Doc) -> Doc {
-    resolve(doc, |s| s.inserted)
+    resolve(doc, |s| s.inserted, true)
+}
+
+/// The redline without its deletions but with its insertions still marked
+/// (a letter's `show_deletions: false`): deleted text, table rows, tables and
+/// footnotes are dropped as [`accept`] drops them.
+pub fn hide_deletions(doc: &Doc) -> Doc {
+    resolve(doc, |s| s.deleted, false)
 }
 
 /// Drops the pieces for which `dropped` holds (and table rows, tables and
-/// footnotes left with nothing else), then clears the redline marks.
-fn resolve(doc: &Doc, dropped: fn(&Style) -> bool) -> Doc {
+/// footnotes left with nothing else), then clears the redline marks if asked.
+fn resolve(doc: &Doc, dropped: fn(&Style) -> bool, clear_marks: bool) -> Doc {
     let resolve_blocks = |blocks: &[Block]| {
         let mut part = Doc {
             blocks: blocks.to_vec(),
@@ -24,10 +31,13 @@ fn resolve(doc: &Doc, dropped: fn(&Style) -> bool) -> Doc {
         };
         drop_table_parts(&mut part.blocks, dropped);
         part.remove_inlines(|i| dropped(&i.style));
-        part.add_style(|s| {
-            s.inserted = false;
-            s.deleted = false;
-        });
+        if clear_marks {
+            part.add_style(|s| {
+                s.inserted = false;
+                s.deleted = false;
+            });
+        }
+        part.visit_inlines_mut(&mut |inlines| *inlines = join_text(std::mem::take(inlines)));
         part.blocks
     };
     Doc {
@@ -42,6 +52,27 @@ fn resolve(doc: &Doc, dropped: fn(&Style) -> bool) -> Doc {
             .filter(|note| !note.blocks.is_empty())
             .collect(),
     }
+}
+
+/// Joins neighbouring text pieces of the same style, as the parser does.
+fn join_text(inlines: Vec<Inline>) -> Vec<Inline> {
+    let mut out: Vec<Inline> = Vec::with_capacity(inlines.len());
+    for inline in inlines {
+        if let (
+            Some(Inline {
+                content: InlineContent::Text(last),
+                style,
+            }),
+            InlineContent::Text(text),
+        ) = (out.last_mut(), &inline.content)
+            && *style == inline.style
+        {
+            last.push_str(text);
+            continue;
+        }
+        out.push(inline);
+    }
+    out
 }
 
 /// True when a row has pieces and all of them are dropped.

@@ -57,10 +57,18 @@ fn scan_word(c: &[char], start: usize) -> usize {
             end += 1;
             continue;
         }
-        if mark == '.' {
-            return abbreviation_end(c, start, end).unwrap_or(end);
+        if mark != '.' {
+            return end;
         }
-        return end;
+        let Some(after) = abbreviation_end(c, start, end) else {
+            return end;
+        };
+        // `U.S.-based` goes on after the abbreviation.
+        if c.get(after) == Some(&'-') && c.get(after + 1).is_some_and(|n| n.is_alphanumeric()) {
+            end = after + 1;
+            continue;
+        }
+        return after;
     }
 }
 
@@ -71,7 +79,10 @@ fn abbreviation_end(c: &[char], start: usize, dot: usize) -> Option<usize> {
     if ABBREVIATIONS.contains(&word.as_str()) {
         return Some(dot + 1);
     }
-    if dot - start != 1 || !c[start].is_alphabetic() {
+    // An initialism may follow a hyphen: `non-U.S.`.
+    let letter = dot - 1;
+    let starts_segment = letter == start || c[letter - 1] == '-';
+    if !starts_segment || !c[letter].is_alphabetic() {
         return None;
     }
     let mut last_dot = dot;
@@ -117,6 +128,12 @@ mod tests {
         assert_eq!(texts("e.g., a"), vec!["e.g.", ",", " ", "a"]);
         assert_eq!(texts("a. b"), vec!["a", ".", " ", "b"]);
         assert_eq!(texts("Plan A."), vec!["Plan", " ", "A", "."]);
+        assert_eq!(
+            texts("non-U.S. and U.S.-based"),
+            vec!["non-U.S.", " ", "and", " ", "U.S.-based"]
+        );
+        assert_eq!(texts("Form 20-F."), vec!["Form", " ", "20-F", "."]);
+        assert_eq!(texts("No. 001-35126"), vec!["No.", " ", "001-35126"]);
     }
 
     #[test]

@@ -99,6 +99,20 @@ fn accepting_a_deleted_table_row_removes_it() {
 }
 
 #[test]
+fn hiding_deletions_keeps_the_insertions_marked() {
+    let old =
+        doc("Revenue was RMB1,336.5 million.\n\n| A | B |\n|---|---|\n| x | 1 |\n| y | 2 |\n");
+    let new = doc("Revenue was RMB1,450.9 million.\n\n| A | B |\n|---|---|\n| y | 3 |\n");
+    let shown = hide_deletions(&redline(&old, &new).doc);
+    assert!(!shown.any_style(|s| s.deleted));
+    assert_eq!(
+        to_markdown(&shown),
+        "Revenue was <ins>RMB1,450.9</ins> million.\n\n| A | B |\n|---|---|\n| y | <ins>3</ins> |\n"
+    );
+    assert_eq!(accept(&shown), new);
+}
+
+#[test]
 fn quotations_are_compared_inside() {
     assert_eq!(
         md(
@@ -214,4 +228,33 @@ fn a_revised_disclosure_reads_as_a_lawyer_would_mark_it() {
     );
     let r = redline(&doc(original), &doc(revised));
     assert_eq!((r.words_inserted, r.words_deleted), (25, 8));
+}
+
+#[test]
+fn code_blocks_and_rules_are_equal_or_replaced() {
+    let r = redline(
+        &doc("Intro.\n\n---\n\n```\nold code\n```\n"),
+        &doc("Intro.\n\n---\n\n```\nnew code\n```\n"),
+    );
+    assert_eq!(r.doc.blocks[..2], doc("Intro.\n\n---\n").blocks[..]);
+    let [Block::Paragraph(gone), Block::Paragraph(added)] = &r.doc.blocks[2..] else {
+        panic!("{:?}", r.doc.blocks);
+    };
+    assert!(gone.iter().all(|i| i.style.deleted && i.style.code));
+    assert!(added.iter().all(|i| i.style.inserted && i.style.code));
+    assert_eq!(
+        (gone[0].plain(), added[0].plain()),
+        ("old code", "new code")
+    );
+}
+
+#[test]
+fn a_heading_is_compared_word_by_word_and_takes_the_new_level() {
+    assert_eq!(
+        md(
+            "## Liquidity and Capital Resources\n",
+            "### Liquidity and Capital Resources, page 76\n"
+        ),
+        "### Liquidity and Capital Resources<ins>, page 76</ins>\n"
+    );
 }

@@ -99,7 +99,23 @@ pub(crate) fn tokenize_inlines(inlines: &[Inline]) -> Vec<Token> {
         });
     }
     tokens.extend(tokenize_styled(&text, text_style));
-    tokens
+    join_spaces(tokens)
+}
+
+/// Joins neighbouring whitespace tokens (a space next to a soft break) into one.
+fn join_spaces(tokens: Vec<Token>) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    for token in tokens {
+        if let Some(last) = out.last_mut()
+            && last.kind == TokenKind::Space
+            && token.kind == TokenKind::Space
+        {
+            last.text.push_str(&token.text);
+            continue;
+        }
+        out.push(token);
+    }
+    out
 }
 
 #[cfg(test)]
