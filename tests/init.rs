@@ -378,7 +378,7 @@ fn page_headers_are_removed_even_mid_sentence() {
 #[test]
 fn every_bullet_style_becomes_a_markdown_list() {
     let letter = letter("bullet-styles.txt");
-    assert_eq!(letter.comments.len(), 7);
+    assert_eq!(letter.comments.len(), 8);
     let lists: Vec<Vec<&str>> = letter
         .comments
         .iter()
@@ -417,6 +417,15 @@ fn every_bullet_style_becomes_a_markdown_list() {
     assert_eq!(
         lists[6][1],
         "- (ii) the expiry of your primary gathering contract."
+    );
+    assert_eq!(
+        lists[7],
+        [
+            "- the contracted volumes:",
+            "  - by customer; and",
+            "  - by contract term;",
+            "- the throughput for 2021."
+        ]
     );
     assert_eq!(
         headings(&letter, 5),

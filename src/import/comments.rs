@@ -44,7 +44,11 @@ const INTRO: [&str; 12] = [
 ];
 
 /// How the closing boilerplate after the last comment starts.
-const CLOSING: [&str; 14] = [
+const CLOSING: [&str; 18] = [
+    "please refer to rules 460 and 461",
+    "refer to rules 460 and 461",
+    "we will consider a written request",
+    "a request for acceleration",
     "we urge all persons",
     "in closing, we remind you",
     "in responding to our comments",
@@ -73,8 +77,15 @@ pub fn split(body: &[BodyLine]) -> Found {
     let units = units(body);
     let text = |u: &Unit, i: usize| body[u.lines[i]].text.as_str();
     let first_text = |u: &Unit| text(u, 0);
-    let starts = comment_starts(&units, body);
+    let (starts, stray) = comment_starts(&units, body);
     let mut found = Found::default();
+    found.unplaced.extend(stray.iter().map(|&u| {
+        let line = &body[units[u].lines[0]];
+        Line {
+            number: line.number,
+            text: format!("{} (numbered out of sequence)", line.text),
+        }
+    }));
     let Some(&last_start) = starts.last() else {
         return found;
     };
@@ -189,15 +200,18 @@ fn starts_new_chunk(previous: &str, line: &str, chunk_first: &str) -> bool {
     match kind {
         Marker::Bullet => {
             let shape = line.trim_start().chars().next();
-            matches!(shape, Some('•' | '\u{f0b7}' | '▪' | '●')) || finished || in_list
+            shape.is_some_and(paragraphs::is_solid_bullet) || finished || in_list
         }
+        Marker::SubBullet => finished || in_list,
         Marker::Ordered { .. } => finished || in_list,
         Marker::Label(_) => previous.ends_with(':') || in_list && finished,
     }
 }
 
 /// Indices of the units that start comments 1, 2, 3 ….
-fn comment_starts(units: &[Unit], body: &[BodyLine]) -> Vec<usize> {
+/// Also returns the numbered paragraphs that fit neither the comment sequence
+/// nor a list (a number out of sequence may hide a comment).
+fn comment_starts(units: &[Unit], body: &[BodyLine]) -> (Vec<usize>, Vec<usize>) {
     let numbered: Vec<Option<u32>> = units
         .iter()
         .map(|u| match marker(&body[u.lines[0]].text) {
@@ -212,6 +226,7 @@ fn comment_starts(units: &[Unit], body: &[BodyLine]) -> Vec<usize> {
         })
         .collect();
     let mut starts = Vec::new();
+    let mut stray = Vec::new();
     let mut expected = 1;
     let mut list_next: Option<u32> = None;
     for (i, number) in numbered.iter().enumerate() {
@@ -237,9 +252,11 @@ fn comment_starts(units: &[Unit], body: &[BodyLine]) -> Vec<usize> {
         }
         if in_comment && (n == 1 || list_next == Some(n)) {
             list_next = Some(n + 1);
+        } else if n != expected {
+            stray.push(i);
         }
     }
-    starts
+    (starts, stray)
 }
 
 /// "1. Summary of Significant Accounting Policies": one short line, no final
@@ -334,5 +351,18 @@ mod tests {
         assert_eq!(found.comments[1].text, "We note your response.");
         assert_eq!(found.comments[1].headings, found.comments[0].headings);
         assert!(found.unplaced.is_empty());
+    }
+
+    #[test]
+    fn numbers_out_of_sequence_are_reported() {
+        let text = "General\n\n1. Please revise.\n\n3. Please explain.\n\nYou may contact me.";
+        let found = split(&body(text));
+        assert_eq!(found.comments.len(), 1);
+        assert_eq!(
+            found.comments[0].text,
+            "Please revise.\n\n3. Please explain."
+        );
+        assert_eq!(found.unplaced.len(), 1);
+        assert_eq!(found.unplaced[0].number, 5);
     }
 }

@@ -86,7 +86,19 @@ pub fn parse(lines: &[Line]) -> Result<Header, ImportError> {
     let mut next = re_at + 1;
     while let Some(line) = lines.get(next) {
         let text = plain(&line.text);
-        if text.is_empty() || text.starts_with("Dear ") {
+        if text.starts_with("Dear ") {
+            break;
+        }
+        if text.is_empty() {
+            // HTML letters may set each Re: line as its own paragraph.
+            let following = lines[next..]
+                .iter()
+                .map(|l| plain(&l.text))
+                .find(|t| !t.is_empty());
+            if following.is_some_and(|t| continues_re(&t)) {
+                next += 1;
+                continue;
+            }
             break;
         }
         re_lines.push(Line {
@@ -287,6 +299,22 @@ fn normalize(text: &str) -> String {
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+/// Whether a line after a blank line still belongs to the Re: block.
+fn continues_re(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    file_number(text).is_some()
+        || is_filing(text)
+        || [
+            "filed ",
+            "furnished ",
+            "submitted ",
+            "response dated",
+            "response letter dated",
+        ]
+        .iter()
+        .any(|p| lower.starts_with(p))
 }
 
 /// "File No. 001-35126" → "001-35126".

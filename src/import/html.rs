@@ -1,15 +1,16 @@
 //! EDGAR HTML → text lines, shaped like `pdftotext` output so the same parser reads
 //! both: block elements end lines (paragraphs and headings leave a blank line),
-//! `<br>` breaks a line, list items get a bullet, inline markup disappears and
-//! character entities are decoded.
+//! `<br>` breaks a line, list items get a bullet, `<pre>` text keeps its lines,
+//! inline markup disappears and character entities are decoded.
 
 use super::{Line, clean_line};
 
 /// Elements whose content is not text of the letter.
 const SKIPPED: [&str; 4] = ["script", "style", "head", "title"];
 /// Elements that stand apart as paragraphs (a blank line before and after).
-const PARAGRAPHS: [&str; 13] = [
+const PARAGRAPHS: [&str; 14] = [
     "p",
+    "pre",
     "h1",
     "h2",
     "h3",
@@ -44,6 +45,7 @@ fn to_text(html: &str) -> String {
     let mut rest = html;
     let mut skipping: Option<String> = None;
     let mut lists: Vec<Option<u32>> = Vec::new();
+    let mut pre = 0usize;
     while !rest.is_empty() {
         if let Some(after) = rest.strip_prefix("<!--") {
             rest = after.find("-->").map_or("", |i| &after[i + 3..]);
@@ -63,12 +65,25 @@ fn to_text(html: &str) -> String {
                 skipping = Some(tag.name);
                 continue;
             }
+            if tag.name == "pre" {
+                pre = if tag.closing {
+                    pre.saturating_sub(1)
+                } else {
+                    pre + 1
+                };
+            }
             apply_tag(&tag, &mut out, &mut lists);
             continue;
         }
         let end = rest.find('<').unwrap_or(rest.len());
-        if skipping.is_none() {
-            push_text(&mut out, &decode_entities(&rest[..end]));
+        let text = decode_entities(&rest[..end]);
+        if skipping.is_some() {
+            // Not letter text (head, script, style).
+        } else if pre > 0 {
+            // Preformatted text keeps its line breaks and spacing.
+            out.push_str(&text.replace("\r\n", "\n"));
+        } else {
+            push_text(&mut out, &text);
         }
         rest = &rest[end..];
     }
@@ -217,6 +232,12 @@ mod tests {
 
     fn texts(html: &str) -> Vec<String> {
         to_lines(html).into_iter().map(|l| l.text).collect()
+    }
+
+    #[test]
+    fn preformatted_text_keeps_its_lines() {
+        let html = "<DOCUMENT>\n<TEXT>\n<html><body><pre>August 16, 2017\n\nTerry Wang\n</pre></body></html>";
+        assert_eq!(texts(html), ["August 16, 2017", "", "Terry Wang"]);
     }
 
     #[test]
