@@ -75,8 +75,6 @@ struct Unit {
 /// Finds the comments in the body (the lines between salutation and signature).
 pub fn split(body: &[BodyLine]) -> Found {
     let units = units(body);
-    let text = |u: &Unit, i: usize| body[u.lines[i]].text.as_str();
-    let first_text = |u: &Unit| text(u, 0);
     let (starts, stray) = comment_starts(&units, body);
     let mut found = Found::default();
     found.unplaced.extend(stray.iter().map(|&u| {
@@ -89,14 +87,7 @@ pub fn split(body: &[BodyLine]) -> Found {
     let Some(&last_start) = starts.last() else {
         return found;
     };
-    let end = units[last_start + 1..]
-        .iter()
-        .position(|u| {
-            let lower = first_text(u).to_lowercase();
-            CLOSING.iter().any(|c| lower.starts_with(c))
-        })
-        .map_or(units.len(), |i| i + last_start + 1);
-
+    let end = closing_start(&units, body, last_start);
     let heading_starts: Vec<usize> = starts
         .iter()
         .enumerate()
@@ -105,52 +96,87 @@ pub fn split(body: &[BodyLine]) -> Found {
             heading_start(&units, body, s, floor)
         })
         .collect();
-
-    for u in &units[..heading_starts[0]] {
-        let lower = first_text(u).to_lowercase();
-        if !INTRO.iter().any(|p| lower.starts_with(p)) {
-            found.unplaced.extend(u.lines.iter().map(|&i| Line {
-                number: body[i].number,
-                text: body[i].text.clone(),
-            }));
-        }
-    }
+    found
+        .unplaced
+        .extend(intro_unplaced(&units[..heading_starts[0]], body));
 
     let mut path: Vec<String> = Vec::new();
     for (k, &start) in starts.iter().enumerate() {
         let stop = heading_starts.get(k + 1).copied().unwrap_or(end);
-        let group: Vec<String> = units[heading_starts[k]..start]
-            .iter()
-            .flat_map(|u| {
-                let lines: Vec<&str> = u.lines.iter().map(|&i| body[i].text.as_str()).collect();
-                headings::group(&lines)
-            })
-            .collect();
-        path = headings::nest(&path, &group);
-        let chunks: Vec<Chunk> = units[start..stop]
-            .iter()
-            .enumerate()
-            .map(|(j, u)| {
-                let mut lines: Vec<&str> = u.lines.iter().map(|&i| body[i].text.as_str()).collect();
-                if j == 0 {
-                    if let Some((_, rest)) = marker(lines[0]) {
-                        lines[0] = rest;
-                    }
-                }
-                Chunk {
-                    lines,
-                    after_furniture: u.after_furniture,
-                }
-            })
-            .collect();
+        path = headings::nest(
+            &path,
+            &heading_group(&units[heading_starts[k]..start], body),
+        );
         found.comments.push(StaffComment {
             number: u32::try_from(k + 1).unwrap_or(u32::MAX),
             headings: path.clone(),
-            text: paragraphs::to_markdown(&chunks),
+            text: comment_markdown(&units[start..stop], body),
             line: body[units[start].lines[0]].number,
         });
     }
     found
+}
+
+/// The texts of a unit's lines.
+fn texts<'a>(unit: &Unit, body: &'a [BodyLine]) -> Vec<&'a str> {
+    unit.lines.iter().map(|&i| body[i].text.as_str()).collect()
+}
+
+/// The first unit after the last comment's start where the closing boilerplate begins.
+fn closing_start(units: &[Unit], body: &[BodyLine], last_start: usize) -> usize {
+    units[last_start + 1..]
+        .iter()
+        .position(|u| {
+            let lower = body[u.lines[0]].text.to_lowercase();
+            CLOSING.iter().any(|c| lower.starts_with(c))
+        })
+        .map_or(units.len(), |i| i + last_start + 1)
+}
+
+/// Lines of the introduction that are not the staff's standard opening text.
+fn intro_unplaced(intro: &[Unit], body: &[BodyLine]) -> Vec<Line> {
+    intro
+        .iter()
+        .filter(|u| {
+            let lower = body[u.lines[0]].text.to_lowercase();
+            !INTRO.iter().any(|p| lower.starts_with(p))
+        })
+        .flat_map(|u| {
+            u.lines.iter().map(|&i| Line {
+                number: body[i].number,
+                text: body[i].text.clone(),
+            })
+        })
+        .collect()
+}
+
+/// The headings of heading units; lines wrap only within a unit.
+fn heading_group(units: &[Unit], body: &[BodyLine]) -> Vec<String> {
+    units
+        .iter()
+        .flat_map(|u| headings::group(&texts(u, body)))
+        .collect()
+}
+
+/// A comment's units as Markdown, without the comment's number.
+fn comment_markdown(units: &[Unit], body: &[BodyLine]) -> String {
+    let chunks: Vec<Chunk> = units
+        .iter()
+        .enumerate()
+        .map(|(j, u)| {
+            let mut lines = texts(u, body);
+            if j == 0 {
+                if let Some((_, rest)) = marker(lines[0]) {
+                    lines[0] = rest;
+                }
+            }
+            Chunk {
+                lines,
+                after_furniture: u.after_furniture,
+            }
+        })
+        .collect();
+    paragraphs::to_markdown(&chunks)
 }
 
 /// Cuts the body into chunks.

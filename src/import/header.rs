@@ -86,7 +86,7 @@ pub fn parse(lines: &[Line]) -> Result<Header, ImportError> {
     let mut next = re_at + 1;
     while let Some(line) = lines.get(next) {
         let text = plain(&line.text);
-        if text.starts_with("Dear ") {
+        if is_salutation(&text) {
             break;
         }
         if text.is_empty() {
@@ -117,11 +117,12 @@ pub fn parse(lines: &[Line]) -> Result<Header, ImportError> {
     let (salutation, body_start) = match lines[next..]
         .iter()
         .take(10)
-        .position(|l| plain(&l.text).starts_with("Dear "))
+        .position(|l| is_salutation(&plain(&l.text)))
     {
         Some(i) => {
             let text = plain(&lines[next + i].text);
-            let name = text["Dear ".len()..].trim_end_matches([':', ',']).trim();
+            let name = text.strip_prefix("Dear ").unwrap_or(&text);
+            let name = name.trim_end_matches([':', ',']).trim();
             (Some(name.to_owned()), next + i + 1)
         }
         None => (None, next),
@@ -134,6 +135,14 @@ pub fn parse(lines: &[Line]) -> Result<Header, ImportError> {
         body_start,
         unplaced,
     })
+}
+
+/// "Dear Mr. Wang:", "Ladies and Gentlemen:".
+fn is_salutation(text: &str) -> bool {
+    text.starts_with("Dear ")
+        || ["Ladies and Gentlemen", "Gentlemen", "Sir or Madam"]
+            .iter()
+            .any(|s| text.trim_end_matches([':', ',']) == *s)
 }
 
 /// A header line without the bold markers some conversions leave (`**Re: …**`).

@@ -195,6 +195,10 @@ pub fn import(text: &str) -> Result<StaffLetter, ImportError> {
     let lines = match detect::detect(text)? {
         detect::Format::Text => text_lines(text),
         detect::Format::Html => html::to_lines(text),
+        detect::Format::WrappedText => text_lines(text)
+            .into_iter()
+            .filter(|l| !is_sgml_tag_line(&l.text))
+            .collect(),
     };
     let header = header::parse(&lines)?;
     let body = furniture::strip(&lines[header.body_start..], &header.furniture_hints());
@@ -233,6 +237,17 @@ pub fn text_lines(text: &str) -> Vec<Line> {
             text: clean_line(raw),
         })
         .collect()
+}
+
+/// `<TYPE>UPLOAD`, `</TEXT>`: a line of EDGAR's SGML wrapper.
+fn is_sgml_tag_line(text: &str) -> bool {
+    let text = text.trim();
+    let name = text
+        .strip_prefix("</")
+        .or_else(|| text.strip_prefix('<'))
+        .and_then(|rest| rest.split_once('>'))
+        .map(|(name, _)| name);
+    name.is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_uppercase() || c == '-'))
 }
 
 /// One line with no-break spaces and form feeds made plain and the end trimmed.
