@@ -269,6 +269,14 @@ fn bad_input_writes_nothing() {
         }
     ));
 
+    assert!(
+        error
+            .to_string()
+            .starts_with(&format!("{}: ", prose.display())),
+        "{error}"
+    );
+    assert!(error.to_string().contains("no letter date"), "{error}");
+
     let missing = init::run(&dir.path().join("none.txt"), &out, false, today()).unwrap_err();
     assert_eq!(missing.exit_code(), 2);
     assert!(!out.exists());
@@ -469,13 +477,31 @@ fn re_block_with_two_filings() {
 fn re_block_with_response_dated_line() {
     let letter = letter("re-response-dated.txt");
     assert_eq!(iso(letter.re.response_dated.unwrap()), "2023-06-30");
+    // A company name the letter template left in the Re: block is reported, and
+    // the addressee's company is taken.
+    assert_eq!(
+        letter.re.company.as_deref(),
+        Some("Contoso Technology Ltd.")
+    );
+    assert_eq!(letter.unplaced.len(), 1);
+    assert_eq!(letter.unplaced[0].number, 11);
+    assert_eq!(letter.unplaced[0].text, "Fourth Coffee Holdings Corp.");
     let filing = letter.filing().unwrap();
     assert_eq!(filing.form.as_deref(), Some("20-F"));
     assert!(filing.filed.is_none());
     assert_eq!(letter.comments.len(), 1);
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("p");
-    init::run(&fixture("re-response-dated.txt"), &out, false, today()).unwrap();
+    let report = init::run(&fixture("re-response-dated.txt"), &out, false, today()).unwrap();
+    let shown = report.to_string();
+    assert!(
+        shown.starts_with("Contoso Technology Ltd. · Form 20-F FY2022 · 1 comment · 1 heading\n"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("could not place line 11: Fourth Coffee Holdings Corp."),
+        "{shown}"
+    );
     let text = fs::read_to_string(out.join("letter.yaml")).unwrap();
     assert!(
         text.contains("filed: \"[YYYY-MM-DD]\"  # fill in"),

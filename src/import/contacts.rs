@@ -153,7 +153,7 @@ fn person(segment: &str) -> Option<Mention> {
     }))
 }
 
-/// The next phone number at or after `from`: "(202) 551-3488" or "202-551-3167".
+/// The next phone number at or after `from`: "(202) 551-3488", "202-551-3167" or "202.551.3167".
 fn find_phone(text: &str, from: usize) -> Option<std::ops::Range<usize>> {
     let bytes = text.as_bytes();
     let digits = |at: usize, n: usize| {
@@ -170,11 +170,12 @@ fn find_phone(text: &str, from: usize) -> Option<std::ops::Range<usize>> {
         if bracketed {
             return Some(i..i + 14);
         }
+        let separated = |c: Option<&u8>| matches!(c, Some(b'-' | b'.'));
         let dashed = (i == 0 || !bytes[i - 1].is_ascii_digit())
             && digits(i, 3)
-            && bytes.get(i + 3) == Some(&b'-')
+            && separated(bytes.get(i + 3))
             && digits(i + 4, 3)
-            && bytes.get(i + 7) == Some(&b'-')
+            && separated(bytes.get(i + 7))
             && digits(i + 8, 4);
         dashed.then_some(i..i + 12)
     })

@@ -4,9 +4,15 @@
 //! The YAML is written by hand so that it reads like a file a person wrote: the
 //! staff's comment is a `|` literal block (verbatim and readable), and every
 //! field the staff letter does not supply holds a bracketed placeholder such as
-//! `"[Signatory name]"` with a `# fill in` comment. Staff letters never give the
-//! staff's courtesy titles, so each addressee's salutation is their full name
-//! (the staff's own style, "Dear David Michels:") unless the letter wrote one.
+//! `"[Signatory name]"` with a `# fill in` comment.
+//!
+//! The response's addressees are the staff letter's signatory (when a person
+//! signed) followed by the contacts named in its closing, in order of mention.
+//! Staff letters never give the staff's courtesy titles, so each addressee's
+//! salutation is their full name (the staff's own style, "Dear David
+//! Michels:") unless the letter wrote one, with a comment offering "Mr./Ms.".
+//! The response's own signatory and closing are the company's, so they are
+//! placeholders.
 
 use time::Date;
 
