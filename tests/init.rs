@@ -277,6 +277,12 @@ fn bad_input_writes_nothing() {
     );
     assert!(error.to_string().contains("no letter date"), "{error}");
 
+    let file = dir.path().join("file");
+    fs::write(&file, "x").unwrap();
+    let error = init::run(&fixture(VIANET), &file, true, today()).unwrap_err();
+    assert_eq!(error.exit_code(), 2);
+    assert!(error.to_string().contains("not a folder"), "{error}");
+
     let missing = init::run(&dir.path().join("none.txt"), &out, false, today()).unwrap_err();
     assert_eq!(missing.exit_code(), 2);
     assert!(!out.exists());

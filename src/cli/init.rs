@@ -183,8 +183,14 @@ pub fn write(
         let path = path.to_owned();
         move |source| InitError::Io { path, source }
     };
+    if out.exists() && !out.is_dir() {
+        return Err(InitError::Io {
+            path: out.to_owned(),
+            source: io::Error::new(io::ErrorKind::AlreadyExists, "exists and is not a folder"),
+        });
+    }
     let exists = out.join("letter.yaml").exists() || out.join("comments").exists();
-    if out.exists() && !out.is_dir() || exists && !force {
+    if exists && !force {
         return Err(InitError::Exists {
             path: out.to_owned(),
         });
