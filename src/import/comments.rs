@@ -193,6 +193,7 @@ fn units(body: &[BodyLine]) -> Vec<Unit> {
         let breaks = current.as_ref().is_some_and(|u| {
             let previous = &body[*u.lines.last().unwrap_or(&i)].text;
             starts_new_chunk(previous, &line.text, &body[u.lines[0]].text)
+                || starts_after_headings(&texts(u, body), &line.text)
         });
         if breaks {
             units.extend(current.take());
@@ -212,6 +213,59 @@ fn units(body: &[BodyLine]) -> Vec<Unit> {
     units
 }
 
+/// Whether `line` is a numbered paragraph right under heading lines (no blank
+/// line between): the lines so far are all headings and the last is a title.
+fn starts_after_headings(lines: &[&str], line: &str) -> bool {
+    let numbered = matches!(
+        marker(line),
+        Some((Marker::Ordered { delimiter: '.', .. }, _))
+    );
+    numbered
+        && !lines.last().is_some_and(|l| ends_with_reference_word(l))
+        && lines
+            .first()
+            .is_some_and(|l| l.starts_with(char::is_uppercase))
+        && lines.iter().all(|l| is_heading_line(l))
+        && lines.last().is_some_and(|l| is_title(l))
+}
+
+/// Words a number follows in running text ("Note\n2. …" is a wrapped line,
+/// not a numbered paragraph).
+const REFERENCE_WORDS: [&str; 26] = [
+    "note",
+    "notes",
+    "item",
+    "items",
+    "rule",
+    "section",
+    "paragraph",
+    "question",
+    "part",
+    "comment",
+    "comments",
+    "exhibit",
+    "schedule",
+    "article",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Whether a line ends with a word that a number continues.
+fn ends_with_reference_word(line: &str) -> bool {
+    let last = line.rsplit(' ').next().unwrap_or("").to_lowercase();
+    REFERENCE_WORDS.contains(&last.as_str())
+}
+
 /// Whether `line` starts a new chunk although no blank line precedes it.
 fn starts_new_chunk(previous: &str, line: &str, chunk_first: &str) -> bool {
     let Some((kind, _)) = marker(line) else {
@@ -229,7 +283,13 @@ fn starts_new_chunk(previous: &str, line: &str, chunk_first: &str) -> bool {
             shape.is_some_and(paragraphs::is_solid_bullet) || finished || in_list
         }
         Marker::SubBullet => finished || in_list,
-        Marker::Ordered { .. } => finished || in_list,
+        Marker::Ordered { number, .. } => {
+            let next_item = matches!(
+                marker(chunk_first),
+                Some((Marker::Ordered { number: first, .. }, _)) if first + 1 == number
+            );
+            (finished || next_item) && !ends_with_reference_word(previous)
+        }
         Marker::Label(_) => previous.ends_with(':') || in_list && finished,
     }
 }
@@ -376,6 +436,28 @@ mod tests {
         );
         assert_eq!(found.comments[1].text, "We note your response.");
         assert_eq!(found.comments[1].headings, found.comments[0].headings);
+        assert!(found.unplaced.is_empty());
+    }
+
+    #[test]
+    fn a_comment_may_follow_its_heading_without_a_blank_line() {
+        let text = "We have reviewed your filing.\n\nResults of Operations\nOverview, page 39\n1. We note that you refer to Note\n2. Please revise.\n\nYou may contact me.";
+        let found = split(&body(text));
+        assert_eq!(found.comments.len(), 1);
+        assert_eq!(
+            found.comments[0].headings,
+            ["Results of Operations", "Overview, page 39"]
+        );
+        assert_eq!(
+            found.comments[0].text,
+            "We note that you refer to Note 2. Please revise."
+        );
+        let text = "General\n\n1. Tell us what you expect for the year ending March\n31. Please also revise.\n\nYou may contact me.";
+        let found = split(&body(text));
+        assert_eq!(
+            found.comments[0].text,
+            "Tell us what you expect for the year ending March 31. Please also revise."
+        );
         assert!(found.unplaced.is_empty());
     }
 

@@ -17,6 +17,7 @@ use time::Date;
 
 use super::Line;
 use super::dates::{find_date, whole_date};
+use super::header::strip_courtesy;
 
 /// What the running headers of this letter repeat.
 #[derive(Debug, Clone)]
@@ -130,7 +131,18 @@ fn is_header_line(text: &str, hints: &Hints) -> bool {
         || hints
             .names
             .iter()
-            .any(|n| !n.is_empty() && n.eq_ignore_ascii_case(text))
+            .any(|n| !n.is_empty() && same_name(n, &strip_courtesy(text)))
+}
+
+/// Names compared by their letters and digits only ("Inc." and "Inc" match).
+fn same_name(a: &str, b: &str) -> bool {
+    let key = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
+    key(a) == key(b)
 }
 
 /// Placeholder text an EDGAR letter template leaves in page headers.
@@ -169,7 +181,7 @@ mod tests {
 
     #[test]
     fn removes_running_headers_wherever_they_fall() {
-        let text = "we note that\nAugust 16, 2017\nPage 3\nthe company\n\nTerry Wang\n21Vianet Group, Inc.\nAugust 16, 2017\nPage 4\n\nmore\n\n7\n\nend";
+        let text = "we note that\nAugust 16, 2017\nPage 3\nthe company\n\nMr. Terry Wang\n21Vianet Group, Inc\nAugust 16, 2017\nPage 4\n\nmore\n\n7\n\nend";
         let hints = Hints {
             names: vec!["Terry Wang".into(), "21Vianet Group, Inc.".into()],
             date: whole_date("August 16, 2017").unwrap(),
