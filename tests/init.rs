@@ -549,6 +549,16 @@ fn edgar_html_letter() {
         letter.comments[1].text,
         "Please tell us how you determined that development costs did not meet the capitalization criteria in paragraph 57 of IAS 38 “Intangible Assets.”"
     );
+    let source = fs::read_to_string(fixture("edgar-letter.htm")).unwrap();
+    let line = source
+        .lines()
+        .position(|l| l.starts_with("<p>1. We note"))
+        .unwrap();
+    assert_eq!(
+        letter.comments[0].line,
+        line + 1,
+        "lines count in the HTML source"
+    );
     assert_eq!(letter.contacts[0].name, "Kevin Doyle");
     assert_eq!(letter.signatory.as_ref().unwrap().name, "Anne Meyer");
 }
