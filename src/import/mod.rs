@@ -250,10 +250,27 @@ fn is_sgml_tag_line(text: &str) -> bool {
     name.is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_uppercase() || c == '-'))
 }
 
-/// One line with no-break spaces and form feeds made plain and the end trimmed.
+/// One line with no-break spaces, tabs and form feeds made plain, other control
+/// characters (which a YAML file cannot hold) and byte-order marks dropped, and
+/// the end trimmed.
 pub fn clean_line(raw: &str) -> String {
-    raw.replace(['\u{a0}', '\u{c}', '\t'], " ")
-        .replace('\r', "")
-        .trim_end()
-        .to_owned()
+    let line: String = raw
+        .chars()
+        .map(|c| match c {
+            '\u{a0}' | '\u{c}' | '\t' => ' ',
+            c => c,
+        })
+        .filter(|&c| !c.is_control() && !matches!(c, '\u{feff}' | '\u{fffe}' | '\u{ffff}'))
+        .collect();
+    line.trim_end().to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_lose_what_yaml_cannot_hold() {
+        assert_eq!(clean_line("a\tb\u{a0}c\u{1}\u{85}\u{feff}d \r"), "a b cd");
+    }
 }
