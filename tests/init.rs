@@ -171,6 +171,10 @@ fn vianet_project_loads_without_diagnostics() {
     let names: Vec<&str> = raw.addressees.iter().map(|a| a.name.as_str()).collect();
     assert_eq!(names, ["Stephen Krikorian", "Mengyao Lu"]);
     assert_eq!(raw.signatory.name, "[Signatory name]");
+    let text = fs::read_to_string(out.join("letter.yaml")).unwrap();
+    assert!(text.contains(
+        "# The staff letter was addressed to Terry Wang, Chief Financial Officer, 21Vianet Group, Inc.\nsignatory:\n  name: \"[Signatory name]\"  # fill in\n"
+    ), "{text}");
 
     let mut files: Vec<PathBuf> = fs::read_dir(out.join("comments"))
         .unwrap()

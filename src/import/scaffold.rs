@@ -144,6 +144,17 @@ fn letter_yaml(letter: &StaffLetter, today: Date, source: &str) -> String {
         "[Closing paragraph: whom the staff may contact with questions about this letter.]",
         Some("fill in"),
     );
+    if !letter.addressee.name.is_empty() {
+        let mut to = letter.addressee.name.clone();
+        for part in [&letter.addressee.title, &letter.addressee.company]
+            .into_iter()
+            .flatten()
+        {
+            to.push_str(", ");
+            to.push_str(part);
+        }
+        y.comment(&format!("The staff letter was addressed to {to}."));
+    }
     y.key(0, "signatory");
     y.field(2, "name", "[Signatory name]", Some("fill in"));
     y.field(2, "title", "[Signatory title]", Some("fill in"));
