@@ -153,7 +153,10 @@ fn letter_yaml(letter: &StaffLetter, today: Date, source: &str) -> String {
             to.push_str(", ");
             to.push_str(part);
         }
-        y.comment(&format!("The staff letter was addressed to {to}."));
+        if !to.ends_with('.') {
+            to.push('.');
+        }
+        y.comment(&format!("The staff letter was addressed to {to}"));
     }
     y.key(0, "signatory");
     y.field(2, "name", "[Signatory name]", Some("fill in"));
