@@ -566,3 +566,27 @@ fn edgar_html_letter() {
     assert_eq!(letter.contacts[0].name, "Kevin Doyle");
     assert_eq!(letter.signatory.as_ref().unwrap().name, "Anne Meyer");
 }
+
+/// The whole project each fixture scaffolds, as one text (re-bless with
+/// `INSTA_UPDATE=always cargo test --test init`).
+#[test]
+fn scaffolded_projects_match_snapshots() {
+    for name in [
+        VIANET,
+        "headings-wrapped-and-numbered.txt",
+        "page-headers.txt",
+        "bullet-styles.txt",
+        "re-two-filings.txt",
+        "re-response-dated.txt",
+        "edgar-letter.htm",
+    ] {
+        let files = import::scaffold::scaffold(&letter(name), today(), name);
+        let shown: String = files
+            .iter()
+            .map(|f| format!("==> {} <==\n{}", f.path, f.text))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let stem = name.split('.').next().unwrap_or(name);
+        insta::assert_snapshot!(stem, shown);
+    }
+}

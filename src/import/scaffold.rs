@@ -221,8 +221,12 @@ fn strip_label(heading: &str) -> &str {
     for prefix in ["Item ", "Note ", "Part "] {
         rest = rest.strip_prefix(prefix).unwrap_or(rest);
     }
-    match rest.find(['.', ':', '-']) {
-        Some(i) if i <= 4 && rest[i + 1..].starts_with(' ') => rest[i + 1..].trim_start(),
+    let label_end = rest
+        .char_indices()
+        .find(|(_, c)| matches!(c, '.' | ':' | '-' | '–' | '—'))
+        .map(|(i, c)| (i, i + c.len_utf8()));
+    match label_end {
+        Some((i, after)) if i <= 4 && rest[after..].starts_with(' ') => rest[after..].trim_start(),
         _ => heading,
     }
 }
@@ -367,6 +371,10 @@ mod tests {
             "Selected Financial Data"
         );
         assert_eq!(strip_label("Note 9. Taxes, page 45"), "Taxes, page 45");
+        assert_eq!(
+            strip_label("Note 12 – Research & Development"),
+            "Research & Development"
+        );
         assert_eq!(
             strip_label("Critical Accounting Policies"),
             "Critical Accounting Policies"
