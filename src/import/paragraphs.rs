@@ -250,16 +250,17 @@ fn escape(text: &str) -> String {
     text
 }
 
-/// Escapes `<` before a letter, which Markdown would take for raw HTML.
+/// Escapes what Markdown would not print as written: `<` before a letter (raw
+/// HTML), `*` (emphasis), `` ` `` (code) and a backslash.
 fn escape_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
-        if c == '<'
+        let tag = c == '<'
             && chars
                 .peek()
-                .is_some_and(|n| n.is_ascii_alphabetic() || *n == '/')
-        {
+                .is_some_and(|n| n.is_ascii_alphabetic() || *n == '/');
+        if tag || matches!(c, '*' | '`' | '\\') {
             out.push('\\');
         }
         out.push(c);
@@ -291,6 +292,15 @@ mod tests {
         );
         assert_eq!(join_lines(["disclo\u{ad}", "sure"]), "disclosure");
         assert_eq!(join_lines(["a -", "b"]), "a - b");
+    }
+
+    #[test]
+    fn markdown_syntax_in_the_text_is_escaped() {
+        let chunks = [chunk(&["1934. See <b> and 2019* or `x` \\n"], false)];
+        assert_eq!(
+            to_markdown(&chunks),
+            "1934\\. See \\<b> and 2019\\* or \\`x\\` \\\\n"
+        );
     }
 
     #[test]
