@@ -590,3 +590,46 @@ fn scaffolded_projects_match_snapshots() {
         insta::assert_snapshot!(stem, shown);
     }
 }
+
+/// Words of a text, whitespace, Markdown list markers and quote shapes aside
+/// (the renderer's smart punctuation curls straight quotes).
+fn words(text: &str) -> Vec<String> {
+    text.split_whitespace()
+        .filter(|w| *w != "-")
+        .map(|w| w.replace(['“', '”'], "\"").replace(['‘', '’'], "'"))
+        .collect()
+}
+
+#[test]
+fn comments_are_clean_markdown_that_reads_as_the_letter() {
+    for name in [
+        VIANET,
+        "headings-wrapped-and-numbered.txt",
+        "page-headers.txt",
+        "bullet-styles.txt",
+        "re-two-filings.txt",
+        "re-response-dated.txt",
+        "edgar-letter.htm",
+    ] {
+        for comment in letter(name).comments {
+            let (doc, issues) = respond::markdown::parse(&comment.text);
+            assert!(issues.is_empty(), "{name} {}: {issues:?}", comment.number);
+            assert!(!doc.blocks.is_empty());
+        }
+    }
+    let letter = letter(VIANET);
+    for (comment, expected) in letter.comments.iter().zip(VIANET_COMMENTS) {
+        let (doc, _) = respond::markdown::parse(&comment.text);
+        assert_eq!(words(&doc.plain_text()), words(expected));
+    }
+    let (doc, _) = respond::markdown::parse(&letter.comments[4].text);
+    let lists: Vec<usize> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            respond::markdown::Block::List { items, .. } => Some(items.len()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(lists, [3], "comment 5 has one list of three items");
+}
