@@ -7,7 +7,8 @@
 //! Policies": one short title line) or an item of a numbered list inside the
 //! current comment (a list restarts at 1; an item is taken for a list item
 //! when the same number appears again before the next comment number, or when
-//! it continues a list in lower case). Heading lines directly above a comment
+//! it continues a list in lower case or after an item ending in ";", "," or
+//! "and"/"or"). Heading lines directly above a comment
 //! are its headings (see [`super::headings`]). The last comment ends where the
 //! closing boilerplate starts ("We urge all persons …", "In closing, we remind
 //! you …", "You may contact …").
@@ -328,7 +329,14 @@ fn comment_starts(units: &[Unit], body: &[BodyLine]) -> (Vec<usize>, Vec<usize>)
                 .any(|&m| m == n);
             let rest = marker(&body[units[i].lines[0]].text).map_or("", |(_, r)| r);
             let lower = rest.starts_with(|c: char| c.is_lowercase());
-            let list_item = in_comment && !headed && (repeated || list_next == Some(n) && lower);
+            let before = i
+                .checked_sub(1)
+                .and_then(|p| units[p].lines.last())
+                .map_or("", |&l| body[l].text.as_str());
+            let unfinished =
+                before.ends_with([';', ',']) || before.ends_with(" and") || before.ends_with(" or");
+            let continues = list_next == Some(n) && (lower || unfinished);
+            let list_item = in_comment && !headed && (repeated || continues);
             if !list_item {
                 starts.push(i);
                 expected += 1;
@@ -459,6 +467,17 @@ mod tests {
             "Tell us what you expect for the year ending March 31. Please also revise."
         );
         assert!(found.unplaced.is_empty());
+    }
+
+    #[test]
+    fn a_list_continues_after_an_unfinished_item() {
+        let text = "General\n\n1. Tell us:\n\n1. How you allocate; and\n2. How you defer.\n\nYou may contact me.";
+        let found = split(&body(text));
+        assert_eq!(found.comments.len(), 1);
+        assert_eq!(
+            found.comments[0].text,
+            "Tell us:\n\n1. How you allocate; and\n2. How you defer."
+        );
     }
 
     #[test]
