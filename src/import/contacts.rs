@@ -7,10 +7,10 @@
 //! courtesy titles, so a salutation ("Ms. Lu") is only recorded when the text
 //! writes one.
 
+use super::StaffMember;
 use super::furniture::BodyLine;
 use super::header::strip_courtesy;
 use super::paragraphs::join_lines;
-use super::{Line, StaffMember};
 
 /// What the closing holds.
 #[derive(Debug, Clone, Default)]
@@ -23,8 +23,6 @@ pub struct Closing {
     pub signatory: Option<StaffMember>,
     /// Office lines under the signature, e.g. "Office of Manufacturing".
     pub office: Vec<String>,
-    /// Lines of the closing that fit nowhere.
-    pub unplaced: Vec<Line>,
 }
 
 /// Sign-off lines.
@@ -60,7 +58,6 @@ pub fn parse(body: &[BodyLine]) -> Closing {
         contacts,
         signatory,
         office,
-        unplaced: Vec::new(),
     }
 }
 

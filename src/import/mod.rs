@@ -213,7 +213,6 @@ pub fn import(text: &str) -> Result<StaffLetter, ImportError> {
     }
     let mut unplaced = header.unplaced;
     unplaced.extend(found.unplaced);
-    unplaced.extend(closing.unplaced);
     Ok(StaffLetter {
         date: header.date,
         addressee: header.addressee,
