@@ -183,7 +183,10 @@ impl fmt::Display for ImportError {
             ),
             ImportError::NoComments {
                 review_completed: false,
-            } => write!(f, "no numbered comments found in this letter"),
+            } => write!(
+                f,
+                "no numbered comments (paragraphs starting \"1. \", \"2. \", …) found in this letter"
+            ),
         }
     }
 }
