@@ -514,7 +514,7 @@ fn re_block_with_response_dated_line() {
     );
     let text = fs::read_to_string(out.join("letter.yaml")).unwrap();
     assert!(
-        text.contains("filed: \"[YYYY-MM-DD]\"  # fill in"),
+        text.contains("filed: \"[YYYY-MM-DD]\"  # fill in: the staff letter does not say"),
         "{text}"
     );
     assert!(text.contains("follows up on the response dated June 30, 2023"));

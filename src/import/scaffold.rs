@@ -317,7 +317,12 @@ impl Yaml {
     fn maybe(&mut self, indent: usize, key: &str, value: Option<&str>, placeholder: &str) {
         match value {
             Some(value) => self.field(indent, key, value, None),
-            None => self.field(indent, key, placeholder, Some("fill in")),
+            None => self.field(
+                indent,
+                key,
+                placeholder,
+                Some("fill in: the staff letter does not say"),
+            ),
         }
     }
 
