@@ -509,7 +509,7 @@ fn re_block_with_response_dated_line() {
         "{shown}"
     );
     assert!(
-        shown.contains("could not place line 11: Fourth Coffee Holdings Corp."),
+        shown.ends_with("\ncould not place line 11: Fourth Coffee Holdings Corp."),
         "{shown}"
     );
     let text = fs::read_to_string(out.join("letter.yaml")).unwrap();
