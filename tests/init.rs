@@ -171,6 +171,10 @@ fn vianet_project_loads_without_diagnostics() {
     let names: Vec<&str> = raw.addressees.iter().map(|a| a.name.as_str()).collect();
     assert_eq!(names, ["Stephen Krikorian", "Mengyao Lu"]);
     assert_eq!(raw.signatory.name, "[Signatory name]");
+    let text = fs::read_to_string(out.join("letter.yaml")).unwrap();
+    assert!(text.contains(
+        "# The staff letter was addressed to Terry Wang, Chief Financial Officer, 21Vianet Group, Inc.\nsignatory:\n  name: \"[Signatory name]\"  # fill in\n"
+    ), "{text}");
 
     let mut files: Vec<PathBuf> = fs::read_dir(out.join("comments"))
         .unwrap()
@@ -268,6 +272,20 @@ fn bad_input_writes_nothing() {
             ..
         }
     ));
+
+    assert!(
+        error
+            .to_string()
+            .starts_with(&format!("{}: ", prose.display())),
+        "{error}"
+    );
+    assert!(error.to_string().contains("no letter date"), "{error}");
+
+    let file = dir.path().join("file");
+    fs::write(&file, "x").unwrap();
+    let error = init::run(&fixture(VIANET), &file, true, today()).unwrap_err();
+    assert_eq!(error.exit_code(), 2);
+    assert!(error.to_string().contains("not a folder"), "{error}");
 
     let missing = init::run(&dir.path().join("none.txt"), &out, false, today()).unwrap_err();
     assert_eq!(missing.exit_code(), 2);
@@ -378,7 +396,7 @@ fn page_headers_are_removed_even_mid_sentence() {
 #[test]
 fn every_bullet_style_becomes_a_markdown_list() {
     let letter = letter("bullet-styles.txt");
-    assert_eq!(letter.comments.len(), 7);
+    assert_eq!(letter.comments.len(), 8);
     let lists: Vec<Vec<&str>> = letter
         .comments
         .iter()
@@ -417,6 +435,15 @@ fn every_bullet_style_becomes_a_markdown_list() {
     assert_eq!(
         lists[6][1],
         "- (ii) the expiry of your primary gathering contract."
+    );
+    assert_eq!(
+        lists[7],
+        [
+            "- the contracted volumes:",
+            "  - by customer; and",
+            "  - by contract term;",
+            "- the throughput for 2021."
+        ]
     );
     assert_eq!(
         headings(&letter, 5),
@@ -460,16 +487,34 @@ fn re_block_with_two_filings() {
 fn re_block_with_response_dated_line() {
     let letter = letter("re-response-dated.txt");
     assert_eq!(iso(letter.re.response_dated.unwrap()), "2023-06-30");
+    // A company name the letter template left in the Re: block is reported, and
+    // the addressee's company is taken.
+    assert_eq!(
+        letter.re.company.as_deref(),
+        Some("Contoso Technology Ltd.")
+    );
+    assert_eq!(letter.unplaced.len(), 1);
+    assert_eq!(letter.unplaced[0].number, 11);
+    assert_eq!(letter.unplaced[0].text, "Fourth Coffee Holdings Corp.");
     let filing = letter.filing().unwrap();
     assert_eq!(filing.form.as_deref(), Some("20-F"));
     assert!(filing.filed.is_none());
     assert_eq!(letter.comments.len(), 1);
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("p");
-    init::run(&fixture("re-response-dated.txt"), &out, false, today()).unwrap();
+    let report = init::run(&fixture("re-response-dated.txt"), &out, false, today()).unwrap();
+    let shown = report.to_string();
+    assert!(
+        shown.starts_with("Contoso Technology Ltd. · Form 20-F FY2022 · 1 comment · 1 heading\n"),
+        "{shown}"
+    );
+    assert!(
+        shown.ends_with("\ncould not place line 11: Fourth Coffee Holdings Corp."),
+        "{shown}"
+    );
     let text = fs::read_to_string(out.join("letter.yaml")).unwrap();
     assert!(
-        text.contains("filed: \"[YYYY-MM-DD]\"  # fill in"),
+        text.contains("filed: \"[YYYY-MM-DD]\"  # fill in: the staff letter does not say"),
         "{text}"
     );
     assert!(text.contains("follows up on the response dated June 30, 2023"));
@@ -508,6 +553,83 @@ fn edgar_html_letter() {
         letter.comments[1].text,
         "Please tell us how you determined that development costs did not meet the capitalization criteria in paragraph 57 of IAS 38 “Intangible Assets.”"
     );
+    let source = fs::read_to_string(fixture("edgar-letter.htm")).unwrap();
+    let line = source
+        .lines()
+        .position(|l| l.starts_with("<p>1. We note"))
+        .unwrap();
+    assert_eq!(
+        letter.comments[0].line,
+        line + 1,
+        "lines count in the HTML source"
+    );
     assert_eq!(letter.contacts[0].name, "Kevin Doyle");
     assert_eq!(letter.signatory.as_ref().unwrap().name, "Anne Meyer");
+}
+
+/// The whole project each fixture scaffolds, as one text (re-bless with
+/// `INSTA_UPDATE=always cargo test --test init`).
+#[test]
+fn scaffolded_projects_match_snapshots() {
+    for name in [
+        VIANET,
+        "headings-wrapped-and-numbered.txt",
+        "page-headers.txt",
+        "bullet-styles.txt",
+        "re-two-filings.txt",
+        "re-response-dated.txt",
+        "edgar-letter.htm",
+    ] {
+        let files = import::scaffold::scaffold(&letter(name), today(), name);
+        let shown: String = files
+            .iter()
+            .map(|f| format!("==> {} <==\n{}", f.path, f.text))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let stem = name.split('.').next().unwrap_or(name);
+        insta::assert_snapshot!(stem, shown);
+    }
+}
+
+/// Words of a text, whitespace, Markdown list markers and quote shapes aside
+/// (the renderer's smart punctuation curls straight quotes).
+fn words(text: &str) -> Vec<String> {
+    text.split_whitespace()
+        .filter(|w| *w != "-")
+        .map(|w| w.replace(['“', '”'], "\"").replace(['‘', '’'], "'"))
+        .collect()
+}
+
+#[test]
+fn comments_are_clean_markdown_that_reads_as_the_letter() {
+    for name in [
+        VIANET,
+        "headings-wrapped-and-numbered.txt",
+        "page-headers.txt",
+        "bullet-styles.txt",
+        "re-two-filings.txt",
+        "re-response-dated.txt",
+        "edgar-letter.htm",
+    ] {
+        for comment in letter(name).comments {
+            let (doc, issues) = respond::markdown::parse(&comment.text);
+            assert!(issues.is_empty(), "{name} {}: {issues:?}", comment.number);
+            assert!(!doc.blocks.is_empty());
+        }
+    }
+    let letter = letter(VIANET);
+    for (comment, expected) in letter.comments.iter().zip(VIANET_COMMENTS) {
+        let (doc, _) = respond::markdown::parse(&comment.text);
+        assert_eq!(words(&doc.plain_text()), words(expected));
+    }
+    let (doc, _) = respond::markdown::parse(&letter.comments[4].text);
+    let lists: Vec<usize> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            respond::markdown::Block::List { items, .. } => Some(items.len()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(lists, [3], "comment 5 has one list of three items");
 }

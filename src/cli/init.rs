@@ -17,7 +17,8 @@ use crate::diagnostic::display_path;
 use crate::import::scaffold::{ProjectFile, scaffold};
 use crate::import::{self, ImportError, Line, StaffLetter, detect};
 
-/// What `init` found and wrote, for the user.
+/// What `init` found and wrote, for the user; displays as lines without a final
+/// line break.
 #[derive(Debug, Clone)]
 pub struct InitReport {
     /// The company, as named in the Re: block.
@@ -50,20 +51,22 @@ impl fmt::Display for InitReport {
         parts.push(filing);
         parts.push(plural(self.comments, "comment"));
         parts.push(plural(self.headings, "heading"));
-        writeln!(f, "{}", parts.join(" · "))?;
+        let mut lines = vec![parts.join(" · ")];
         if !self.addressees.is_empty() {
-            writeln!(f, "addressees: {}", self.addressees.join(", "))?;
+            lines.push(format!("addressees: {}", self.addressees.join(", ")));
         }
-        writeln!(
-            f,
+        lines.push(format!(
             "wrote {} ({} files)",
             display_path(&self.out),
             self.files.len()
-        )?;
+        ));
         for line in &self.unplaced {
-            writeln!(f, "could not place line {}: {}", line.number, line.text)?;
+            lines.push(format!(
+                "could not place line {}: {}",
+                line.number, line.text
+            ));
         }
-        Ok(())
+        write!(f, "{}", lines.join("\n"))
     }
 }
 
@@ -183,8 +186,14 @@ pub fn write(
         let path = path.to_owned();
         move |source| InitError::Io { path, source }
     };
+    if out.exists() && !out.is_dir() {
+        return Err(InitError::Io {
+            path: out.to_owned(),
+            source: io::Error::new(io::ErrorKind::AlreadyExists, "exists and is not a folder"),
+        });
+    }
     let exists = out.join("letter.yaml").exists() || out.join("comments").exists();
-    if out.exists() && !out.is_dir() || exists && !force {
+    if exists && !force {
         return Err(InitError::Exists {
             path: out.to_owned(),
         });

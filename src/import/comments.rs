@@ -7,7 +7,8 @@
 //! Policies": one short title line) or an item of a numbered list inside the
 //! current comment (a list restarts at 1; an item is taken for a list item
 //! when the same number appears again before the next comment number, or when
-//! it continues a list in lower case). Heading lines directly above a comment
+//! it continues a list in lower case or after an item ending in ";", "," or
+//! "and"/"or"). Heading lines directly above a comment
 //! are its headings (see [`super::headings`]). The last comment ends where the
 //! closing boilerplate starts ("We urge all persons …", "In closing, we remind
 //! you …", "You may contact …").
@@ -44,7 +45,11 @@ const INTRO: [&str; 12] = [
 ];
 
 /// How the closing boilerplate after the last comment starts.
-const CLOSING: [&str; 14] = [
+const CLOSING: [&str; 18] = [
+    "please refer to rules 460 and 461",
+    "refer to rules 460 and 461",
+    "we will consider a written request",
+    "a request for acceleration",
     "we urge all persons",
     "in closing, we remind you",
     "in responding to our comments",
@@ -71,21 +76,19 @@ struct Unit {
 /// Finds the comments in the body (the lines between salutation and signature).
 pub fn split(body: &[BodyLine]) -> Found {
     let units = units(body);
-    let text = |u: &Unit, i: usize| body[u.lines[i]].text.as_str();
-    let first_text = |u: &Unit| text(u, 0);
-    let starts = comment_starts(&units, body);
+    let (starts, stray) = comment_starts(&units, body);
     let mut found = Found::default();
+    found.unplaced.extend(stray.iter().map(|&u| {
+        let line = &body[units[u].lines[0]];
+        Line {
+            number: line.number,
+            text: format!("{} (numbered out of sequence)", line.text),
+        }
+    }));
     let Some(&last_start) = starts.last() else {
         return found;
     };
-    let end = units[last_start + 1..]
-        .iter()
-        .position(|u| {
-            let lower = first_text(u).to_lowercase();
-            CLOSING.iter().any(|c| lower.starts_with(c))
-        })
-        .map_or(units.len(), |i| i + last_start + 1);
-
+    let end = closing_start(&units, body, last_start);
     let heading_starts: Vec<usize> = starts
         .iter()
         .enumerate()
@@ -94,52 +97,87 @@ pub fn split(body: &[BodyLine]) -> Found {
             heading_start(&units, body, s, floor)
         })
         .collect();
-
-    for u in &units[..heading_starts[0]] {
-        let lower = first_text(u).to_lowercase();
-        if !INTRO.iter().any(|p| lower.starts_with(p)) {
-            found.unplaced.extend(u.lines.iter().map(|&i| Line {
-                number: body[i].number,
-                text: body[i].text.clone(),
-            }));
-        }
-    }
+    found
+        .unplaced
+        .extend(intro_unplaced(&units[..heading_starts[0]], body));
 
     let mut path: Vec<String> = Vec::new();
     for (k, &start) in starts.iter().enumerate() {
         let stop = heading_starts.get(k + 1).copied().unwrap_or(end);
-        let group: Vec<String> = units[heading_starts[k]..start]
-            .iter()
-            .flat_map(|u| {
-                let lines: Vec<&str> = u.lines.iter().map(|&i| body[i].text.as_str()).collect();
-                headings::group(&lines)
-            })
-            .collect();
-        path = headings::nest(&path, &group);
-        let chunks: Vec<Chunk> = units[start..stop]
-            .iter()
-            .enumerate()
-            .map(|(j, u)| {
-                let mut lines: Vec<&str> = u.lines.iter().map(|&i| body[i].text.as_str()).collect();
-                if j == 0 {
-                    if let Some((_, rest)) = marker(lines[0]) {
-                        lines[0] = rest;
-                    }
-                }
-                Chunk {
-                    lines,
-                    after_furniture: u.after_furniture,
-                }
-            })
-            .collect();
+        path = headings::nest(
+            &path,
+            &heading_group(&units[heading_starts[k]..start], body),
+        );
         found.comments.push(StaffComment {
             number: u32::try_from(k + 1).unwrap_or(u32::MAX),
             headings: path.clone(),
-            text: paragraphs::to_markdown(&chunks),
+            text: comment_markdown(&units[start..stop], body),
             line: body[units[start].lines[0]].number,
         });
     }
     found
+}
+
+/// The texts of a unit's lines.
+fn texts<'a>(unit: &Unit, body: &'a [BodyLine]) -> Vec<&'a str> {
+    unit.lines.iter().map(|&i| body[i].text.as_str()).collect()
+}
+
+/// The first unit after the last comment's start where the closing boilerplate begins.
+fn closing_start(units: &[Unit], body: &[BodyLine], last_start: usize) -> usize {
+    units[last_start + 1..]
+        .iter()
+        .position(|u| {
+            let lower = body[u.lines[0]].text.to_lowercase();
+            CLOSING.iter().any(|c| lower.starts_with(c))
+        })
+        .map_or(units.len(), |i| i + last_start + 1)
+}
+
+/// Lines of the introduction that are not the staff's standard opening text.
+fn intro_unplaced(intro: &[Unit], body: &[BodyLine]) -> Vec<Line> {
+    intro
+        .iter()
+        .filter(|u| {
+            let lower = body[u.lines[0]].text.to_lowercase();
+            !INTRO.iter().any(|p| lower.starts_with(p))
+        })
+        .flat_map(|u| {
+            u.lines.iter().map(|&i| Line {
+                number: body[i].number,
+                text: body[i].text.clone(),
+            })
+        })
+        .collect()
+}
+
+/// The headings of heading units; lines wrap only within a unit.
+fn heading_group(units: &[Unit], body: &[BodyLine]) -> Vec<String> {
+    units
+        .iter()
+        .flat_map(|u| headings::group(&texts(u, body)))
+        .collect()
+}
+
+/// A comment's units as Markdown, without the comment's number.
+fn comment_markdown(units: &[Unit], body: &[BodyLine]) -> String {
+    let chunks: Vec<Chunk> = units
+        .iter()
+        .enumerate()
+        .map(|(j, u)| {
+            let mut lines = texts(u, body);
+            if j == 0 {
+                if let Some((_, rest)) = marker(lines[0]) {
+                    lines[0] = rest;
+                }
+            }
+            Chunk {
+                lines,
+                after_furniture: u.after_furniture,
+            }
+        })
+        .collect();
+    paragraphs::to_markdown(&chunks)
 }
 
 /// Cuts the body into chunks.
@@ -156,6 +194,7 @@ fn units(body: &[BodyLine]) -> Vec<Unit> {
         let breaks = current.as_ref().is_some_and(|u| {
             let previous = &body[*u.lines.last().unwrap_or(&i)].text;
             starts_new_chunk(previous, &line.text, &body[u.lines[0]].text)
+                || starts_after_headings(&texts(u, body), &line.text)
         });
         if breaks {
             units.extend(current.take());
@@ -175,6 +214,59 @@ fn units(body: &[BodyLine]) -> Vec<Unit> {
     units
 }
 
+/// Whether `line` is a numbered paragraph right under heading lines (no blank
+/// line between): the lines so far are all headings and the last is a title.
+fn starts_after_headings(lines: &[&str], line: &str) -> bool {
+    let numbered = matches!(
+        marker(line),
+        Some((Marker::Ordered { delimiter: '.', .. }, _))
+    );
+    numbered
+        && !lines.last().is_some_and(|l| ends_with_reference_word(l))
+        && lines
+            .first()
+            .is_some_and(|l| l.starts_with(char::is_uppercase))
+        && lines.iter().all(|l| is_heading_line(l))
+        && lines.last().is_some_and(|l| is_title(l))
+}
+
+/// Words a number follows in running text ("Note\n2. …" is a wrapped line,
+/// not a numbered paragraph).
+const REFERENCE_WORDS: [&str; 26] = [
+    "note",
+    "notes",
+    "item",
+    "items",
+    "rule",
+    "section",
+    "paragraph",
+    "question",
+    "part",
+    "comment",
+    "comments",
+    "exhibit",
+    "schedule",
+    "article",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Whether a line ends with a word that a number continues.
+fn ends_with_reference_word(line: &str) -> bool {
+    let last = line.rsplit(' ').next().unwrap_or("").to_lowercase();
+    REFERENCE_WORDS.contains(&last.as_str())
+}
+
 /// Whether `line` starts a new chunk although no blank line precedes it.
 fn starts_new_chunk(previous: &str, line: &str, chunk_first: &str) -> bool {
     let Some((kind, _)) = marker(line) else {
@@ -189,15 +281,24 @@ fn starts_new_chunk(previous: &str, line: &str, chunk_first: &str) -> bool {
     match kind {
         Marker::Bullet => {
             let shape = line.trim_start().chars().next();
-            matches!(shape, Some('•' | '\u{f0b7}' | '▪' | '●')) || finished || in_list
+            shape.is_some_and(paragraphs::is_solid_bullet) || finished || in_list
         }
-        Marker::Ordered { .. } => finished || in_list,
+        Marker::SubBullet => finished || in_list,
+        Marker::Ordered { number, .. } => {
+            let next_item = matches!(
+                marker(chunk_first),
+                Some((Marker::Ordered { number: first, .. }, _)) if first + 1 == number
+            );
+            (finished || next_item) && !ends_with_reference_word(previous)
+        }
         Marker::Label(_) => previous.ends_with(':') || in_list && finished,
     }
 }
 
 /// Indices of the units that start comments 1, 2, 3 ….
-fn comment_starts(units: &[Unit], body: &[BodyLine]) -> Vec<usize> {
+/// Also returns the numbered paragraphs that fit neither the comment sequence
+/// nor a list (a number out of sequence may hide a comment).
+fn comment_starts(units: &[Unit], body: &[BodyLine]) -> (Vec<usize>, Vec<usize>) {
     let numbered: Vec<Option<u32>> = units
         .iter()
         .map(|u| match marker(&body[u.lines[0]].text) {
@@ -212,6 +313,7 @@ fn comment_starts(units: &[Unit], body: &[BodyLine]) -> Vec<usize> {
         })
         .collect();
     let mut starts = Vec::new();
+    let mut stray = Vec::new();
     let mut expected = 1;
     let mut list_next: Option<u32> = None;
     for (i, number) in numbered.iter().enumerate() {
@@ -227,7 +329,14 @@ fn comment_starts(units: &[Unit], body: &[BodyLine]) -> Vec<usize> {
                 .any(|&m| m == n);
             let rest = marker(&body[units[i].lines[0]].text).map_or("", |(_, r)| r);
             let lower = rest.starts_with(|c: char| c.is_lowercase());
-            let list_item = in_comment && !headed && (repeated || list_next == Some(n) && lower);
+            let before = i
+                .checked_sub(1)
+                .and_then(|p| units[p].lines.last())
+                .map_or("", |&l| body[l].text.as_str());
+            let unfinished =
+                before.ends_with([';', ',']) || before.ends_with(" and") || before.ends_with(" or");
+            let continues = list_next == Some(n) && (lower || unfinished);
+            let list_item = in_comment && !headed && (repeated || continues);
             if !list_item {
                 starts.push(i);
                 expected += 1;
@@ -237,9 +346,11 @@ fn comment_starts(units: &[Unit], body: &[BodyLine]) -> Vec<usize> {
         }
         if in_comment && (n == 1 || list_next == Some(n)) {
             list_next = Some(n + 1);
+        } else if n != expected {
+            stray.push(i);
         }
     }
-    starts
+    (starts, stray)
 }
 
 /// "1. Summary of Significant Accounting Policies": one short line, no final
@@ -334,5 +445,51 @@ mod tests {
         assert_eq!(found.comments[1].text, "We note your response.");
         assert_eq!(found.comments[1].headings, found.comments[0].headings);
         assert!(found.unplaced.is_empty());
+    }
+
+    #[test]
+    fn a_comment_may_follow_its_heading_without_a_blank_line() {
+        let text = "We have reviewed your filing.\n\nResults of Operations\nOverview, page 39\n1. We note that you refer to Note\n2. Please revise.\n\nYou may contact me.";
+        let found = split(&body(text));
+        assert_eq!(found.comments.len(), 1);
+        assert_eq!(
+            found.comments[0].headings,
+            ["Results of Operations", "Overview, page 39"]
+        );
+        assert_eq!(
+            found.comments[0].text,
+            "We note that you refer to Note 2. Please revise."
+        );
+        let text = "General\n\n1. Tell us what you expect for the year ending March\n31. Please also revise.\n\nYou may contact me.";
+        let found = split(&body(text));
+        assert_eq!(
+            found.comments[0].text,
+            "Tell us what you expect for the year ending March 31. Please also revise."
+        );
+        assert!(found.unplaced.is_empty());
+    }
+
+    #[test]
+    fn a_list_continues_after_an_unfinished_item() {
+        let text = "General\n\n1. Tell us:\n\n1. How you allocate; and\n2. How you defer.\n\nYou may contact me.";
+        let found = split(&body(text));
+        assert_eq!(found.comments.len(), 1);
+        assert_eq!(
+            found.comments[0].text,
+            "Tell us:\n\n1. How you allocate; and\n2. How you defer."
+        );
+    }
+
+    #[test]
+    fn numbers_out_of_sequence_are_reported() {
+        let text = "General\n\n1. Please revise.\n\n3. Please explain.\n\nYou may contact me.";
+        let found = split(&body(text));
+        assert_eq!(found.comments.len(), 1);
+        assert_eq!(
+            found.comments[0].text,
+            "Please revise.\n\n3. Please explain."
+        );
+        assert_eq!(found.unplaced.len(), 1);
+        assert_eq!(found.unplaced[0].number, 5);
     }
 }

@@ -7,10 +7,10 @@
 //! courtesy titles, so a salutation ("Ms. Lu") is only recorded when the text
 //! writes one.
 
+use super::StaffMember;
 use super::furniture::BodyLine;
 use super::header::strip_courtesy;
 use super::paragraphs::join_lines;
-use super::{Line, StaffMember};
 
 /// What the closing holds.
 #[derive(Debug, Clone, Default)]
@@ -23,8 +23,6 @@ pub struct Closing {
     pub signatory: Option<StaffMember>,
     /// Office lines under the signature, e.g. "Office of Manufacturing".
     pub office: Vec<String>,
-    /// Lines of the closing that fit nowhere.
-    pub unplaced: Vec<Line>,
 }
 
 /// Sign-off lines.
@@ -60,7 +58,6 @@ pub fn parse(body: &[BodyLine]) -> Closing {
         contacts,
         signatory,
         office,
-        unplaced: Vec::new(),
     }
 }
 
@@ -153,7 +150,7 @@ fn person(segment: &str) -> Option<Mention> {
     }))
 }
 
-/// The next phone number at or after `from`: "(202) 551-3488" or "202-551-3167".
+/// The next phone number at or after `from`: "(202) 551-3488", "202-551-3167" or "202.551.3167".
 fn find_phone(text: &str, from: usize) -> Option<std::ops::Range<usize>> {
     let bytes = text.as_bytes();
     let digits = |at: usize, n: usize| {
@@ -170,11 +167,12 @@ fn find_phone(text: &str, from: usize) -> Option<std::ops::Range<usize>> {
         if bracketed {
             return Some(i..i + 14);
         }
+        let separated = |c: Option<&u8>| matches!(c, Some(b'-' | b'.'));
         let dashed = (i == 0 || !bytes[i - 1].is_ascii_digit())
             && digits(i, 3)
-            && bytes.get(i + 3) == Some(&b'-')
+            && separated(bytes.get(i + 3))
             && digits(i + 4, 3)
-            && bytes.get(i + 7) == Some(&b'-')
+            && separated(bytes.get(i + 7))
             && digits(i + 8, 4);
         dashed.then_some(i..i + 12)
     })

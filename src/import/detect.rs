@@ -10,6 +10,8 @@ pub enum Format {
     Text,
     /// HTML as EDGAR serves it (possibly inside an SGML `<DOCUMENT>` wrapper).
     Html,
+    /// Plain text inside EDGAR's SGML wrapper (`<DOCUMENT>`, `<TYPE>`, `<TEXT>` lines).
+    WrappedText,
 }
 
 /// Signatures of formats people are likely to pass by mistake.
@@ -59,12 +61,18 @@ pub fn detect(text: &str) -> Result<Format, ImportError> {
         "<html",
         "<!doctype html",
         "<body",
-        "<document>",
-        "<p",
+        "<p>",
+        "<p ",
         "<div",
+        "<br",
+        "<table",
+        "<font",
     ];
     if head.starts_with('<') && html_markers.iter().any(|m| head.contains(m)) {
         return Ok(Format::Html);
+    }
+    if head.starts_with("<document>") || head.starts_with("<sec-document>") {
+        return Ok(Format::WrappedText);
     }
     if head.starts_with("<?xml") || head.starts_with('{') && head.contains("\":") {
         return Err(ImportError::NotText {
@@ -121,6 +129,14 @@ mod tests {
             detect("<html><body><p>August 16, 2017</p></body></html>"),
             Ok(Format::Html)
         );
+        assert_eq!(
+            detect("<DOCUMENT>\n<TYPE>UPLOAD\n<TEXT>\nAugust 16, 2017\n</TEXT>"),
+            Ok(Format::WrappedText)
+        );
+        assert!(matches!(
+            detect("<?xml version=\"1.0\"?><a/>"),
+            Err(ImportError::NotText { .. })
+        ));
         assert!(matches!(
             decode(b"%PDF-1.7\n..."),
             Err(ImportError::NotText { .. })

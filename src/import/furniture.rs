@@ -17,6 +17,7 @@ use time::Date;
 
 use super::Line;
 use super::dates::{find_date, whole_date};
+use super::header::strip_courtesy;
 
 /// What the running headers of this letter repeat.
 #[derive(Debug, Clone)]
@@ -54,7 +55,7 @@ pub fn strip(lines: &[Line], hints: &Hints) -> Vec<BodyLine> {
     let texts: Vec<&str> = lines.iter().map(|l| l.text.trim()).collect();
     let mut removed = vec![false; lines.len()];
     for (i, text) in texts.iter().enumerate() {
-        if is_page_marker(text) {
+        if is_page_marker(text) && is_running_header(&texts, i, hints) {
             removed[i] = true;
             let mut up = i;
             while up > 0 && is_header_line(texts[up - 1], hints) {
@@ -89,6 +90,17 @@ pub fn strip(lines: &[Line], hints: &Hints) -> Vec<BodyLine> {
     out
 }
 
+/// Whether the page marker at `i` belongs to a running header or stands alone
+/// as a page number; a heading that wraps onto a "Page 45" line does neither.
+fn is_running_header(texts: &[&str], i: usize, hints: &Hints) -> bool {
+    let blank = |j: Option<usize>| j.and_then(|j| texts.get(j)).is_none_or(|t| t.is_empty());
+    let dated = find_date(texts[i]).is_some_and(|(_, range)| range.start == 0);
+    dated
+        || i.checked_sub(1)
+            .is_some_and(|j| is_header_line(texts[j], hints))
+        || blank(i.checked_sub(1)) && blank(Some(i + 1))
+}
+
 /// "Page 3", "Page 3 of 5", "March 28, 2023 Page 2", "- 3 -".
 fn is_page_marker(text: &str) -> bool {
     let after_date = match find_date(text) {
@@ -119,7 +131,18 @@ fn is_header_line(text: &str, hints: &Hints) -> bool {
         || hints
             .names
             .iter()
-            .any(|n| !n.is_empty() && n.eq_ignore_ascii_case(text))
+            .any(|n| !n.is_empty() && same_name(n, &strip_courtesy(text)))
+}
+
+/// Names compared by their letters and digits only ("Inc." and "Inc" match).
+fn same_name(a: &str, b: &str) -> bool {
+    let key = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
+    key(a) == key(b)
 }
 
 /// Placeholder text an EDGAR letter template leaves in page headers.
@@ -158,7 +181,7 @@ mod tests {
 
     #[test]
     fn removes_running_headers_wherever_they_fall() {
-        let text = "we note that\nAugust 16, 2017\nPage 3\nthe company\n\nTerry Wang\n21Vianet Group, Inc.\nAugust 16, 2017\nPage 4\n\nmore\n\n7\n\nend";
+        let text = "we note that\nAugust 16, 2017\nPage 3\nthe company\n\nMr. Terry Wang\n21Vianet Group, Inc\nAugust 16, 2017\nPage 4\n\nmore\n\n7\n\nend";
         let hints = Hints {
             names: vec!["Terry Wang".into(), "21Vianet Group, Inc.".into()],
             date: whole_date("August 16, 2017").unwrap(),
@@ -173,5 +196,16 @@ mod tests {
         assert!(out[4].after_furniture);
         assert!(out[7].after_furniture);
         assert!(!out[0].after_furniture);
+    }
+
+    #[test]
+    fn a_heading_wrapped_onto_a_page_line_stays() {
+        let hints = Hints {
+            names: vec![],
+            date: whole_date("August 16, 2017").unwrap(),
+        };
+        let text = "Goodwill and Intangible Assets,\nPage 45\n\n1. We note";
+        let out = strip(&text_lines(text), &hints);
+        assert_eq!(out.len(), 4);
     }
 }

@@ -86,7 +86,19 @@ pub fn parse(lines: &[Line]) -> Result<Header, ImportError> {
     let mut next = re_at + 1;
     while let Some(line) = lines.get(next) {
         let text = plain(&line.text);
-        if text.is_empty() || text.starts_with("Dear ") {
+        if is_salutation(&text) {
+            break;
+        }
+        if text.is_empty() {
+            // HTML letters may set each Re: line as its own paragraph.
+            let following = lines[next..]
+                .iter()
+                .map(|l| plain(&l.text))
+                .find(|t| !t.is_empty());
+            if following.is_some_and(|t| continues_re(&t)) {
+                next += 1;
+                continue;
+            }
             break;
         }
         re_lines.push(Line {
@@ -105,11 +117,12 @@ pub fn parse(lines: &[Line]) -> Result<Header, ImportError> {
     let (salutation, body_start) = match lines[next..]
         .iter()
         .take(10)
-        .position(|l| plain(&l.text).starts_with("Dear "))
+        .position(|l| is_salutation(&plain(&l.text)))
     {
         Some(i) => {
             let text = plain(&lines[next + i].text);
-            let name = text["Dear ".len()..].trim_end_matches([':', ',']).trim();
+            let name = text.strip_prefix("Dear ").unwrap_or(&text);
+            let name = name.trim_end_matches([':', ',']).trim();
             (Some(name.to_owned()), next + i + 1)
         }
         None => (None, next),
@@ -122,6 +135,14 @@ pub fn parse(lines: &[Line]) -> Result<Header, ImportError> {
         body_start,
         unplaced,
     })
+}
+
+/// "Dear Mr. Wang:", "Ladies and Gentlemen:".
+fn is_salutation(text: &str) -> bool {
+    text.starts_with("Dear ")
+        || ["Ladies and Gentlemen", "Gentlemen", "Sir or Madam"]
+            .iter()
+            .any(|s| text.trim_end_matches([':', ',']) == *s)
 }
 
 /// A header line without the bold markers some conversions leave (`**Re: …**`).
@@ -287,6 +308,22 @@ fn normalize(text: &str) -> String {
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+/// Whether a line after a blank line still belongs to the Re: block.
+fn continues_re(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    file_number(text).is_some()
+        || is_filing(text)
+        || [
+            "filed ",
+            "furnished ",
+            "submitted ",
+            "response dated",
+            "response letter dated",
+        ]
+        .iter()
+        .any(|p| lower.starts_with(p))
 }
 
 /// "File No. 001-35126" → "001-35126".

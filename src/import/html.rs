@@ -1,15 +1,16 @@
 //! EDGAR HTML → text lines, shaped like `pdftotext` output so the same parser reads
 //! both: block elements end lines (paragraphs and headings leave a blank line),
-//! `<br>` breaks a line, list items get a bullet, inline markup disappears and
-//! character entities are decoded.
+//! `<br>` breaks a line, list items get a bullet, `<pre>` text keeps its lines,
+//! inline markup disappears and character entities are decoded.
 
 use super::{Line, clean_line};
 
 /// Elements whose content is not text of the letter.
 const SKIPPED: [&str; 4] = ["script", "style", "head", "title"];
 /// Elements that stand apart as paragraphs (a blank line before and after).
-const PARAGRAPHS: [&str; 13] = [
+const PARAGRAPHS: [&str; 14] = [
     "p",
+    "pre",
     "h1",
     "h2",
     "h3",
@@ -26,32 +27,86 @@ const PARAGRAPHS: [&str; 13] = [
 /// Elements that only end a line.
 const LINES: [&str; 6] = ["div", "br", "tr", "li", "dt", "dd"];
 
-/// The letter's text lines, numbered from 1.
+/// The letter's text lines, each numbered with the line of the HTML source
+/// where its text starts.
 pub fn to_lines(html: &str) -> Vec<Line> {
     let text = to_text(html);
-    super::text_lines(text.trim_end())
+    let mut last = 1;
+    super::text_lines(text.text.trim_end())
         .into_iter()
-        .map(|l| Line {
-            number: l.number,
-            text: clean_line(l.text.trim_start()),
+        .enumerate()
+        .map(|(i, l)| {
+            last = text.origins.get(i).copied().flatten().unwrap_or(last);
+            Line {
+                number: last,
+                text: clean_line(l.text.trim_start()),
+            }
         })
         .collect()
 }
 
+/// Text being built, with the source line where each of its lines starts.
+#[derive(Default)]
+struct Text {
+    text: String,
+    /// For each line of `text`: the source line of its first character.
+    origins: Vec<Option<usize>>,
+    /// The source line being read.
+    line: usize,
+}
+
+impl Text {
+    fn push(&mut self, c: char) {
+        if self.origins.is_empty() {
+            self.origins.push(None);
+        }
+        if c == '\n' {
+            self.origins.push(None);
+        } else if let Some(origin @ None) = self.origins.last_mut() {
+            *origin = Some(self.line);
+        }
+        self.text.push(c);
+    }
+
+    fn push_str(&mut self, text: &str) {
+        text.chars().for_each(|c| self.push(c));
+    }
+
+    fn ends_with(&self, pattern: &str) -> bool {
+        self.text.ends_with(pattern)
+    }
+
+    fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// Source text passed over without output.
+    fn skip(&mut self, source: &str) {
+        self.line += source.matches('\n').count();
+    }
+}
+
 /// The text of `html` with line breaks where blocks end.
-fn to_text(html: &str) -> String {
-    let mut out = String::new();
+fn to_text(html: &str) -> Text {
+    let mut out = Text {
+        line: 1,
+        ..Text::default()
+    };
     let mut rest = html;
     let mut skipping: Option<String> = None;
     let mut lists: Vec<Option<u32>> = Vec::new();
+    let mut pre = 0usize;
     while !rest.is_empty() {
         if let Some(after) = rest.strip_prefix("<!--") {
-            rest = after.find("-->").map_or("", |i| &after[i + 3..]);
+            let end = after.find("-->").map_or(after.len(), |i| i + 3);
+            out.skip(&after[..end]);
+            rest = &after[end..];
             continue;
         }
         if rest.starts_with('<') {
             let end = rest.find('>').map_or(rest.len(), |i| i + 1);
             let tag = Tag::parse(&rest[1..end.saturating_sub(1).max(1)]);
+            out.skip(&rest[..end]);
             rest = &rest[end..];
             if let Some(open) = &skipping {
                 if tag.closing && &tag.name == open {
@@ -63,12 +118,31 @@ fn to_text(html: &str) -> String {
                 skipping = Some(tag.name);
                 continue;
             }
+            if tag.name == "pre" {
+                pre = if tag.closing {
+                    pre.saturating_sub(1)
+                } else {
+                    pre + 1
+                };
+            }
             apply_tag(&tag, &mut out, &mut lists);
             continue;
         }
         let end = rest.find('<').unwrap_or(rest.len());
-        if skipping.is_none() {
-            push_text(&mut out, &decode_entities(&rest[..end]));
+        let text = decode_entities(&rest[..end]);
+        if skipping.is_some() {
+            // Not letter text (head, script, style).
+            out.skip(&text);
+        } else if pre > 0 {
+            // Preformatted text keeps its line breaks and spacing.
+            for c in text.chars().filter(|&c| c != '\r') {
+                if c == '\n' {
+                    out.line += 1;
+                }
+                out.push(c);
+            }
+        } else {
+            push_text(&mut out, &text);
         }
         rest = &rest[end..];
     }
@@ -76,7 +150,7 @@ fn to_text(html: &str) -> String {
 }
 
 /// Line breaks, bullets and numbers for one tag.
-fn apply_tag(tag: &Tag, out: &mut String, lists: &mut Vec<Option<u32>>) {
+fn apply_tag(tag: &Tag, out: &mut Text, lists: &mut Vec<Option<u32>>) {
     let name = tag.name.as_str();
     match (name, tag.closing) {
         ("ul", false) => lists.push(None),
@@ -93,7 +167,7 @@ fn apply_tag(tag: &Tag, out: &mut String, lists: &mut Vec<Option<u32>>) {
         }
     } else if LINES.contains(&name) {
         end_line(out);
-    } else if matches!(name, "td" | "th") && !tag.closing && !out.ends_with('\n') && !out.is_empty()
+    } else if matches!(name, "td" | "th") && !tag.closing && !out.ends_with("\n") && !out.is_empty()
     {
         out.push(' ');
     }
@@ -109,20 +183,23 @@ fn apply_tag(tag: &Tag, out: &mut String, lists: &mut Vec<Option<u32>>) {
 }
 
 /// Ends the current line unless it is already ended.
-fn end_line(out: &mut String) {
-    while out.ends_with(' ') {
-        out.pop();
+fn end_line(out: &mut Text) {
+    while out.ends_with(" ") {
+        out.text.pop();
     }
-    if !out.is_empty() && !out.ends_with('\n') {
+    if !out.is_empty() && !out.ends_with("\n") {
         out.push('\n');
     }
 }
 
 /// Appends text with HTML white-space collapsing.
-fn push_text(out: &mut String, text: &str) {
+fn push_text(out: &mut Text, text: &str) {
     for c in text.chars() {
+        if c == '\n' {
+            out.line += 1;
+        }
         if c.is_whitespace() && c != '\u{a0}' {
-            if !(out.is_empty() || out.ends_with(' ') || out.ends_with('\n')) {
+            if !(out.is_empty() || out.ends_with(" ") || out.ends_with("\n")) {
                 out.push(' ');
             }
         } else {
@@ -217,6 +294,30 @@ mod tests {
 
     fn texts(html: &str) -> Vec<String> {
         to_lines(html).into_iter().map(|l| l.text).collect()
+    }
+
+    #[test]
+    fn lines_are_numbered_by_their_source_line() {
+        let html = "<html>\n<body>\n<p>August 16, 2017</p>\n<!-- x\ny -->\n<p>Terry Wang<br>\nChief Financial Officer</p>\n</body></html>";
+        let numbers: Vec<(usize, String)> = to_lines(html)
+            .into_iter()
+            .map(|l| (l.number, l.text))
+            .filter(|(_, t)| !t.is_empty())
+            .collect();
+        assert_eq!(
+            numbers,
+            [
+                (3, "August 16, 2017".to_owned()),
+                (6, "Terry Wang".to_owned()),
+                (7, "Chief Financial Officer".to_owned())
+            ]
+        );
+    }
+
+    #[test]
+    fn preformatted_text_keeps_its_lines() {
+        let html = "<DOCUMENT>\n<TEXT>\n<html><body><pre>August 16, 2017\n\nTerry Wang\n</pre></body></html>";
+        assert_eq!(texts(html), ["August 16, 2017", "", "Terry Wang"]);
     }
 
     #[test]

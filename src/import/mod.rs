@@ -183,7 +183,10 @@ impl fmt::Display for ImportError {
             ),
             ImportError::NoComments {
                 review_completed: false,
-            } => write!(f, "no numbered comments found in this letter"),
+            } => write!(
+                f,
+                "no numbered comments (paragraphs starting \"1. \", \"2. \", …) found in this letter"
+            ),
         }
     }
 }
@@ -195,6 +198,10 @@ pub fn import(text: &str) -> Result<StaffLetter, ImportError> {
     let lines = match detect::detect(text)? {
         detect::Format::Text => text_lines(text),
         detect::Format::Html => html::to_lines(text),
+        detect::Format::WrappedText => text_lines(text)
+            .into_iter()
+            .filter(|l| !is_sgml_tag_line(&l.text))
+            .collect(),
     };
     let header = header::parse(&lines)?;
     let body = furniture::strip(&lines[header.body_start..], &header.furniture_hints());
@@ -209,7 +216,6 @@ pub fn import(text: &str) -> Result<StaffLetter, ImportError> {
     }
     let mut unplaced = header.unplaced;
     unplaced.extend(found.unplaced);
-    unplaced.extend(closing.unplaced);
     Ok(StaffLetter {
         date: header.date,
         addressee: header.addressee,
@@ -235,10 +241,38 @@ pub fn text_lines(text: &str) -> Vec<Line> {
         .collect()
 }
 
-/// One line with no-break spaces and form feeds made plain and the end trimmed.
+/// `<TYPE>UPLOAD`, `</TEXT>`: a line of EDGAR's SGML wrapper.
+fn is_sgml_tag_line(text: &str) -> bool {
+    let text = text.trim();
+    let name = text
+        .strip_prefix("</")
+        .or_else(|| text.strip_prefix('<'))
+        .and_then(|rest| rest.split_once('>'))
+        .map(|(name, _)| name);
+    name.is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_uppercase() || c == '-'))
+}
+
+/// One line with no-break spaces, tabs and form feeds made plain, other control
+/// characters (which a YAML file cannot hold) and byte-order marks dropped, and
+/// the end trimmed.
 pub fn clean_line(raw: &str) -> String {
-    raw.replace(['\u{a0}', '\u{c}', '\t'], " ")
-        .replace('\r', "")
-        .trim_end()
-        .to_owned()
+    let line: String = raw
+        .chars()
+        .map(|c| match c {
+            '\u{a0}' | '\u{c}' | '\t' => ' ',
+            c => c,
+        })
+        .filter(|&c| !c.is_control() && !matches!(c, '\u{feff}' | '\u{fffe}' | '\u{ffff}'))
+        .collect();
+    line.trim_end().to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_lose_what_yaml_cannot_hold() {
+        assert_eq!(clean_line("a\tb\u{a0}c\u{1}\u{85}\u{feff}d \r"), "a b cd");
+    }
 }

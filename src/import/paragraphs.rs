@@ -9,7 +9,9 @@
 //! - A paragraph that a page break (or a blank line) interrupted mid-sentence is
 //!   re-joined: a block that starts in lower case continues a block that does not
 //!   end a sentence, and so does any block after removed page furniture.
-//! - Bullets (`•`, the private-use bullet U+F0B7, `▪`, `–`, `-`) become `- ` items;
+//! - Bullets (`•`, the private-use bullets of Symbol and Wingdings such as
+//!   U+F0B7, `▪`, `–`, `-`) become `- ` items; second-level bullets (`o`, `◦`)
+//!   become nested items;
 //!   numbered items (`1.`, `1)`) stay numbered; items labelled `a)`, `(a)`, `(1)`,
 //!   `(iv)` — which Markdown cannot number — become `- ` items that keep their
 //!   label, so the staff's labels survive verbatim.
@@ -20,6 +22,8 @@
 pub enum Marker {
     /// A bullet of any shape.
     Bullet,
+    /// A second-level bullet ("o", "◦"), nested under the item before it.
+    SubBullet,
     /// A number Markdown can write: `1.` or `1)`.
     Ordered {
         /// The item's number.
@@ -32,17 +36,32 @@ pub enum Marker {
 }
 
 /// Bullet characters that PDF extraction and HTML produce.
-const BULLETS: [char; 9] = ['•', '\u{f0b7}', '▪', '●', '◦', '‣', '⁃', '–', '-'];
+const BULLETS: [char; 14] = [
+    '•', '\u{f0b7}', '\u{f0a7}', '\u{f0d8}', '\u{f076}', '\u{f0fc}', '\u{f06e}', '▪', '●', '■',
+    '‣', '⁃', '–', '-',
+];
+
+/// Bullets that PDF extraction and HTML produce without a space after them.
+pub fn is_solid_bullet(c: char) -> bool {
+    matches!(c, '•' | '▪' | '●' | '■') || ('\u{f000}'..='\u{f0ff}').contains(&c)
+}
+
+/// Second-level bullets: Word's "o" and the white bullet.
+const SUB_BULLETS: [&str; 2] = ["o ", "◦"];
 
 /// The list marker that starts `text`, and the text after it.
 pub fn marker(text: &str) -> Option<(Marker, &str)> {
     let text = text.trim_start();
     let first = text.chars().next()?;
+    if let Some(rest) = SUB_BULLETS.iter().find_map(|b| text.strip_prefix(b)) {
+        if !rest.trim().is_empty() {
+            return Some((Marker::SubBullet, rest.trim_start()));
+        }
+    }
     if BULLETS.contains(&first) {
         let rest = &text[first.len_utf8()..];
         let spaced = rest.starts_with(char::is_whitespace);
-        let loose = matches!(first, '•' | '\u{f0b7}' | '▪' | '●');
-        if (spaced || loose) && !rest.trim().is_empty() {
+        if (spaced || is_solid_bullet(first)) && !rest.trim().is_empty() {
             return Some((Marker::Bullet, rest.trim_start()));
         }
         return None;
@@ -169,10 +188,20 @@ pub fn to_markdown(chunks: &[Chunk]) -> String {
 fn render(blocks: &[Block]) -> String {
     let mut out = String::new();
     let mut previous: Option<&Block> = None;
+    let mut parent_width = 2;
     for block in blocks {
+        match block {
+            Block::Item(Marker::Ordered { number, .. }, _) => {
+                parent_width = number.to_string().len() + 2;
+            }
+            Block::Item(Marker::SubBullet, _) => {}
+            _ => parent_width = 2,
+        }
         if let Some(previous) = previous {
             let same_list = match (previous, block) {
-                (Block::Item(a, _), Block::Item(b, _)) => family(a) == family(b),
+                (Block::Item(a, _), Block::Item(b, _)) => {
+                    family(a) == family(b) || *b == Marker::SubBullet || *a == Marker::SubBullet
+                }
                 _ => false,
             };
             out.push_str(if same_list { "\n" } else { "\n\n" });
@@ -180,6 +209,11 @@ fn render(blocks: &[Block]) -> String {
         match block {
             Block::Paragraph(text) => out.push_str(&escape(text)),
             Block::Item(Marker::Bullet, text) => {
+                out.push_str("- ");
+                out.push_str(&escape_inline(text));
+            }
+            Block::Item(Marker::SubBullet, text) => {
+                out.push_str(&" ".repeat(parent_width));
                 out.push_str("- ");
                 out.push_str(&escape_inline(text));
             }
@@ -198,7 +232,7 @@ fn render(blocks: &[Block]) -> String {
 /// Which Markdown list an item belongs to.
 fn family(marker: &Marker) -> char {
     match marker {
-        Marker::Bullet | Marker::Label(_) => '-',
+        Marker::Bullet | Marker::SubBullet | Marker::Label(_) => '-',
         Marker::Ordered { delimiter, .. } => *delimiter,
     }
 }
@@ -216,16 +250,17 @@ fn escape(text: &str) -> String {
     text
 }
 
-/// Escapes `<` before a letter, which Markdown would take for raw HTML.
+/// Escapes what Markdown would not print as written: `<` before a letter (raw
+/// HTML), `*` (emphasis), `` ` `` (code) and a backslash.
 fn escape_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
-        if c == '<'
+        let tag = c == '<'
             && chars
                 .peek()
-                .is_some_and(|n| n.is_ascii_alphabetic() || *n == '/')
-        {
+                .is_some_and(|n| n.is_ascii_alphabetic() || *n == '/');
+        if tag || matches!(c, '*' | '`' | '\\') {
             out.push('\\');
         }
         out.push(c);
@@ -260,6 +295,15 @@ mod tests {
     }
 
     #[test]
+    fn markdown_syntax_in_the_text_is_escaped() {
+        let chunks = [chunk(&["1934. See <b> and 2019* or `x` \\n"], false)];
+        assert_eq!(
+            to_markdown(&chunks),
+            "1934\\. See \\<b> and 2019\\* or \\`x\\` \\\\n"
+        );
+    }
+
+    #[test]
     fn markers_are_recognised() {
         assert_eq!(marker("\u{f0b7} the company").unwrap().1, "the company");
         assert_eq!(marker("– Total").unwrap().0, Marker::Bullet);
@@ -275,6 +319,23 @@ mod tests {
         assert!(marker("A. Selected Financial Data").is_none());
         assert!(marker("2016 was").is_none());
         assert!(marker("-$5 million").is_none());
+        assert_eq!(marker("o the amount").unwrap().0, Marker::SubBullet);
+        assert!(marker("of the amount").is_none());
+    }
+
+    #[test]
+    fn second_level_bullets_nest() {
+        let chunks = [
+            chunk(&["Tell us:"], false),
+            chunk(&["1. the amounts:"], false),
+            chunk(&["o by segment; and"], false),
+            chunk(&["o by country;"], false),
+            chunk(&["2. the reasons."], false),
+        ];
+        assert_eq!(
+            to_markdown(&chunks),
+            "Tell us:\n\n1. the amounts:\n   - by segment; and\n   - by country;\n2. the reasons."
+        );
     }
 
     #[test]

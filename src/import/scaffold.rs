@@ -4,9 +4,15 @@
 //! The YAML is written by hand so that it reads like a file a person wrote: the
 //! staff's comment is a `|` literal block (verbatim and readable), and every
 //! field the staff letter does not supply holds a bracketed placeholder such as
-//! `"[Signatory name]"` with a `# fill in` comment. Staff letters never give the
-//! staff's courtesy titles, so each addressee's salutation is their full name
-//! (the staff's own style, "Dear David Michels:") unless the letter wrote one.
+//! `"[Signatory name]"` with a `# fill in` comment.
+//!
+//! The response's addressees are the staff letter's signatory (when a person
+//! signed) followed by the contacts named in its closing, in order of mention.
+//! Staff letters never give the staff's courtesy titles, so each addressee's
+//! salutation is their full name (the staff's own style, "Dear David
+//! Michels:") unless the letter wrote one, with a comment offering "Mr./Ms.".
+//! The response's own signatory and closing are the company's, so they are
+//! placeholders.
 
 use time::Date;
 
@@ -138,6 +144,20 @@ fn letter_yaml(letter: &StaffLetter, today: Date, source: &str) -> String {
         "[Closing paragraph: whom the staff may contact with questions about this letter.]",
         Some("fill in"),
     );
+    if !letter.addressee.name.is_empty() {
+        let mut to = letter.addressee.name.clone();
+        for part in [&letter.addressee.title, &letter.addressee.company]
+            .into_iter()
+            .flatten()
+        {
+            to.push_str(", ");
+            to.push_str(part);
+        }
+        if !to.ends_with('.') {
+            to.push('.');
+        }
+        y.comment(&format!("The staff letter was addressed to {to}"));
+    }
     y.key(0, "signatory");
     y.field(2, "name", "[Signatory name]", Some("fill in"));
     y.field(2, "title", "[Signatory title]", Some("fill in"));
@@ -201,8 +221,12 @@ fn strip_label(heading: &str) -> &str {
     for prefix in ["Item ", "Note ", "Part "] {
         rest = rest.strip_prefix(prefix).unwrap_or(rest);
     }
-    match rest.find(['.', ':', '-']) {
-        Some(i) if i <= 4 && rest[i + 1..].starts_with(' ') => rest[i + 1..].trim_start(),
+    let label_end = rest
+        .char_indices()
+        .find(|(_, c)| matches!(c, '.' | ':' | '-' | '–' | '—'))
+        .map(|(i, c)| (i, i + c.len_utf8()));
+    match label_end {
+        Some((i, after)) if i <= 4 && rest[after..].starts_with(' ') => rest[after..].trim_start(),
         _ => heading,
     }
 }
@@ -293,7 +317,12 @@ impl Yaml {
     fn maybe(&mut self, indent: usize, key: &str, value: Option<&str>, placeholder: &str) {
         match value {
             Some(value) => self.field(indent, key, value, None),
-            None => self.field(indent, key, placeholder, Some("fill in")),
+            None => self.field(
+                indent,
+                key,
+                placeholder,
+                Some("fill in: the staff letter does not say"),
+            ),
         }
     }
 
@@ -347,6 +376,10 @@ mod tests {
             "Selected Financial Data"
         );
         assert_eq!(strip_label("Note 9. Taxes, page 45"), "Taxes, page 45");
+        assert_eq!(
+            strip_label("Note 12 – Research & Development"),
+            "Research & Development"
+        );
         assert_eq!(
             strip_label("Critical Accounting Policies"),
             "Critical Accounting Policies"
