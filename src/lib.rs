@@ -6,9 +6,11 @@
 //! EDGAR HTML, PDF). [`world`] is the only place that touches the file system
 //! or the clock; [`build`] strings the stages together.
 
+pub mod blackline;
 pub mod build;
 pub mod cli;
 pub mod diagnostic;
+pub mod history;
 pub mod load;
 pub mod markdown;
 pub mod model;
