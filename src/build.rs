@@ -1,13 +1,15 @@
-//! The whole pipeline for one letter: load → model → redline → render.
+//! The whole pipeline for one letter: load → model → check → redline → render.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::diagnostic::{Diagnostics, Location, SourceFile};
+use crate::check::{Mode, check};
+use crate::diagnostic::{Diagnostic, Diagnostics, Location, SourceFile};
 use crate::load::{self, LetterSources};
 use crate::markdown::parse_rendered;
 use crate::model::{self, Letter, long_date};
 use crate::output::OutputFile;
+use crate::render::confidential::{self, Version};
 use crate::render::html::{HtmlMeta, render_html};
 use crate::render::markdown::{LETTER_TEMPLATE, REDLINE_TEMPLATE, TemplateError, Templates};
 use crate::render::view::letter_view;
@@ -55,29 +57,79 @@ pub fn load_letter(sources: &LetterSources) -> (Option<Letter>, Diagnostics) {
     (letter, diags)
 }
 
+/// Loads, validates and checks a letter; `None` when it has errors.
+pub fn check_letter(sources: &LetterSources, mode: Mode) -> (Option<Letter>, Diagnostics) {
+    let (letter, mut diags) = load_letter(sources);
+    let Some(letter) = letter else {
+        return (None, diags);
+    };
+    diags.extend(check(&letter, mode));
+    if diags.has_errors() {
+        return (None, diags);
+    }
+    (Some(letter), diags)
+}
+
 /// Builds every requested output of one letter in memory.
 pub fn build_letter(
     sources: &LetterSources,
     templates: &Templates,
     formats: Formats,
 ) -> (Option<LetterOutput>, Diagnostics) {
-    let (letter, mut diags) = load_letter(sources);
+    let (letter, mut diags) = check_letter(sources, Mode::Build);
     let Some(letter) = letter else {
         return (None, diags);
     };
-    match render_letter(&letter, templates, formats) {
-        Ok(files) => (
-            Some(LetterOutput {
-                id: letter.id.clone(),
-                files,
-            }),
-            diags,
-        ),
+    let files = match render_letter(&letter, templates, formats) {
+        Ok(files) => files,
         Err(error) => {
             diags.push(template_diagnostic(&error));
-            (None, diags)
+            return (None, diags);
+        }
+    };
+    let leaks = scan_for_leaks(&letter, &files);
+    if !leaks.is_empty() {
+        diags.extend(leaks);
+        return (None, diags);
+    }
+    (
+        Some(LetterOutput {
+            id: letter.id.clone(),
+            files,
+        }),
+        diags,
+    )
+}
+
+/// Reads every public output back and reports any confidential span or internal
+/// note found in it. The staff's unredacted copies are not scanned.
+pub fn scan_for_leaks(letter: &Letter, files: &[OutputFile]) -> Vec<Diagnostic> {
+    let secrets = letter.secrets();
+    if secrets.is_empty() {
+        return Vec::new();
+    }
+    let texts: Vec<&str> = secrets.iter().map(|(text, _)| text.as_str()).collect();
+    let mut found = Vec::new();
+    for file in files {
+        let name = file.path.to_string_lossy();
+        if name.contains(".unredacted.") {
+            continue;
+        }
+        let readable = match file.path.extension().and_then(|e| e.to_str()) {
+            Some("htm") => confidential::html_text(&String::from_utf8_lossy(&file.bytes)),
+            Some("md") => confidential::markdown_text(&String::from_utf8_lossy(&file.bytes)),
+            _ => String::from_utf8_lossy(&file.bytes).into_owned(),
+        };
+        for i in confidential::leaks(&readable, &texts) {
+            let (text, at) = &secrets[i];
+            let shown: String = text.chars().take(40).collect();
+            found.push(
+                at.error(format!("confidential text “{shown}” would appear in {name}"))
+                    .with_hint("mark every occurrence with <ct>…</ct>, or remove it from internal notes that leak into text; nothing was written"),
+            );
         }
     }
+    found
 }
 
 /// What the HTML and PDF writers print besides the document itself.
@@ -99,24 +151,63 @@ impl DocumentMeta {
         DocumentMeta {
             title,
             author: letter.company.name.clone(),
-            header_lines: vec!["Securities and Exchange Commission".to_owned(), long_date(letter.date)],
+            header_lines: vec![
+                "Securities and Exchange Commission".to_owned(),
+                long_date(letter.date),
+            ],
             date: letter.date,
         }
     }
 }
 
-/// Renders the letter and its redline in every requested format.
-pub fn render_letter(letter: &Letter, templates: &Templates, formats: Formats) -> Result<Vec<OutputFile>, TemplateError> {
-    let view = letter_view(letter);
-    let title = format!("Response to SEC comment letter dated {}", long_date(letter.staff_letter));
+/// Renders the letter and its redline in every requested format. A letter with
+/// a confidential treatment request gets the public version (spans replaced by
+/// `[***]`) and, as PDF, the staff's copy (`*.unredacted.pdf`, spans bracketed).
+pub fn render_letter(
+    letter: &Letter,
+    templates: &Templates,
+    formats: Formats,
+) -> Result<Vec<OutputFile>, TemplateError> {
+    let title = format!(
+        "Response to SEC comment letter dated {}",
+        long_date(letter.staff_letter)
+    );
+    let versions: &[Version] = if letter.confidential_treatment.is_some() {
+        &[Version::Public, Version::Unredacted]
+    } else {
+        &[Version::Plain]
+    };
     let mut files = Vec::new();
-    for (template, stem, doc_title) in [
-        (LETTER_TEMPLATE, "letter", title.clone()),
-        (REDLINE_TEMPLATE, "redline", format!("Redline of revised disclosure: {title}")),
-    ] {
-        let markdown = templates.render(template, &view)?;
-        let meta = DocumentMeta::for_letter(letter, doc_title);
-        files.extend(document_files(&PathBuf::from(&letter.id), stem, markdown, &meta, formats));
+    for &version in versions {
+        let view = letter_view(letter, version);
+        for (template, stem, doc_title) in [
+            (LETTER_TEMPLATE, "letter", title.clone()),
+            (
+                REDLINE_TEMPLATE,
+                "redline",
+                format!("Redline of revised disclosure: {title}"),
+            ),
+        ] {
+            let markdown = templates.render(template, &view)?;
+            let meta = DocumentMeta::for_letter(letter, doc_title);
+            let dir = PathBuf::from(&letter.id);
+            if version == Version::Unredacted {
+                let pdf_only = Formats {
+                    markdown: false,
+                    html: false,
+                    pdf: formats.pdf,
+                };
+                files.extend(document_files(
+                    &dir,
+                    &format!("{stem}.unredacted"),
+                    markdown,
+                    &meta,
+                    pdf_only,
+                ));
+            } else {
+                files.extend(document_files(&dir, stem, markdown, &meta, formats));
+            }
+        }
     }
     Ok(files)
 }
@@ -124,12 +215,23 @@ pub fn render_letter(letter: &Letter, templates: &Templates, formats: Formats) -
 /// One rendered Markdown document in every requested format: `{stem}.md`,
 /// `{stem}.htm`, `{stem}.pdf` under `dir`. The HTML and PDF are written from
 /// the Markdown as parsed once, so the three never disagree.
-pub fn document_files(dir: &Path, stem: &str, markdown: String, meta: &DocumentMeta, formats: Formats) -> Vec<OutputFile> {
+pub fn document_files(
+    dir: &Path,
+    stem: &str,
+    markdown: String,
+    meta: &DocumentMeta,
+    formats: Formats,
+) -> Vec<OutputFile> {
     let path = |ext: &str| dir.join(format!("{stem}.{ext}"));
     let mut files = Vec::new();
     let (doc, _) = parse_rendered(&markdown);
     if formats.html {
-        let html = render_html(&doc, &HtmlMeta { title: meta.title.clone() });
+        let html = render_html(
+            &doc,
+            &HtmlMeta {
+                title: meta.title.clone(),
+            },
+        );
         files.push(OutputFile {
             path: path("htm"),
             bytes: html.into_bytes(),

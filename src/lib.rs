@@ -8,6 +8,7 @@
 
 pub mod blackline;
 pub mod build;
+pub mod check;
 pub mod cli;
 pub mod diagnostic;
 pub mod history;

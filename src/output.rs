@@ -1,6 +1,6 @@
 //! Writing outputs: all files of a build, or none.
 //!
-//! Each file goes to a temporary file beside its destination; only when every
+//! Each file goes to a temporary file in a staging folder; only when every
 //! file has been written are they renamed into place, so a failed build leaves
 //! `output/` exactly as it was and a crash never leaves a truncated file.
 
@@ -19,13 +19,30 @@ pub struct OutputFile {
 }
 
 /// Writes every file under `out_dir`, atomically as a set as far as the file system allows.
-pub fn write_all(out_dir: &Path, files: &[OutputFile]) -> io::Result<Vec<PathBuf>> {
+///
+/// Files are first written in full under `staging` (a folder outside `out_dir`
+/// on the same file system), then renamed into place; a crash or a kill can
+/// leave stray files in `staging`, never a partial file in `out_dir`.
+pub fn write_all(out_dir: &Path, staging: &Path, files: &[OutputFile]) -> io::Result<Vec<PathBuf>> {
+    std::fs::create_dir_all(staging)?;
     let mut staged: Vec<(NamedTempFile, PathBuf)> = Vec::with_capacity(files.len());
     for file in files {
+        if file
+            .path
+            .components()
+            .any(|c| !matches!(c, std::path::Component::Normal(_)))
+        {
+            return Err(io::Error::other(format!(
+                "refusing to write {}: not a plain relative path",
+                file.path.display()
+            )));
+        }
         let dest = out_dir.join(&file.path);
         let dir = dest.parent().unwrap_or(out_dir);
         std::fs::create_dir_all(dir)?;
-        let mut temp = NamedTempFile::new_in(dir)?;
+        let mut temp = tempfile::Builder::new()
+            .prefix("respond-")
+            .tempfile_in(staging)?;
         temp.write_all(&file.bytes)?;
         temp.as_file().sync_all()?;
         staged.push((temp, dest));

@@ -12,6 +12,8 @@ use crate::load::LetterSources;
 
 /// Files larger than this are refused rather than parsed.
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+/// Letters with more comment files than this are refused.
+pub const MAX_COMMENTS: usize = 2000;
 
 /// A letter project on disk: `responses/`, `templates/` and `output/` under one root.
 #[derive(Debug, Clone)]
@@ -20,9 +22,49 @@ pub struct World {
 }
 
 impl World {
-    /// The project rooted at `root`.
+    /// The project rooted at `root` (made absolute, links resolved, when it exists).
     pub fn new(root: impl Into<PathBuf>) -> World {
-        World { root: root.into() }
+        let root = root.into();
+        let root = std::fs::canonicalize(&root).unwrap_or(root);
+        World { root }
+    }
+
+    /// `path` resolved (links followed, `..` removed) if it stays inside the project;
+    /// for a path that does not exist yet, its nearest existing ancestor is resolved.
+    pub fn confine(&self, path: &Path) -> Result<PathBuf, String> {
+        let absolute = if path.is_absolute() {
+            path.to_path_buf()
+        } else {
+            self.root.join(path)
+        };
+        let mut existing = absolute.as_path();
+        let mut rest = Vec::new();
+        while !existing.exists() {
+            match (existing.parent(), existing.file_name()) {
+                (Some(parent), Some(name)) => {
+                    rest.push(name.to_os_string());
+                    existing = parent;
+                }
+                _ => break,
+            }
+        }
+        let mut resolved = std::fs::canonicalize(existing)
+            .map_err(|e| format!("cannot resolve {}: {e}", path.display()))?;
+        for name in rest.iter().rev() {
+            if name == ".." {
+                return Err(format!("{} leaves the project folder", path.display()));
+            }
+            resolved.push(name);
+        }
+        if resolved.starts_with(&self.root) {
+            Ok(resolved)
+        } else {
+            Err(format!(
+                "{} is outside the project folder {}",
+                path.display(),
+                self.root.display()
+            ))
+        }
     }
 
     /// The project root.
@@ -47,6 +89,19 @@ impl World {
     /// Reads a letter folder's `letter.yaml` and `comments/*.yaml`.
     pub fn read_letter(&self, dir: &Path) -> Result<LetterSources, Diagnostics> {
         let mut diags = Diagnostics::new();
+        let dir = match self.confine(dir) {
+            Ok(dir) if dir.starts_with(self.root.join("responses")) => dir,
+            Ok(_) | Err(_) => {
+                let file = SourceFile::new(self.shown(&dir.join("letter.yaml")), "");
+                diags.push(
+                    Location::start_of(&file)
+                        .error(format!("{} is not a letter folder under responses/ of this project", dir.display()))
+                        .with_hint("letters live in responses/<letter-id>/; run respond from the project folder"),
+                );
+                return Err(diags);
+            }
+        };
+        let dir = dir.as_path();
         let id = dir
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -65,6 +120,14 @@ impl World {
             Err(_) => Vec::new(),
         };
         paths.sort();
+        if paths.len() > MAX_COMMENTS {
+            diags.push(
+                Location::start_of(&letter)
+                    .error(format!("this letter has {} comment files; the limit is {MAX_COMMENTS}", paths.len()))
+                    .with_hint("a staff letter has at most a few hundred comments; check the comments/ folder"),
+            );
+            return Err(diags);
+        }
         let comments: Vec<Arc<SourceFile>> = paths
             .iter()
             .map(|p| self.read_source(p, &mut diags))
@@ -101,11 +164,17 @@ impl World {
             if path.extension().and_then(|e| e.to_str()) == Some("tera")
                 && let Some(name) = path.file_name().and_then(|n| n.to_str())
             {
-                out.push((name.to_owned(), std::fs::read_to_string(&path)?));
+                let inside = self.confine(&path).map_err(io::Error::other)?;
+                out.push((name.to_owned(), std::fs::read_to_string(inside)?));
             }
         }
         out.sort();
         Ok(out)
+    }
+
+    /// Where outputs are staged before they are renamed into place.
+    pub fn staging_dir(&self) -> PathBuf {
+        self.root.join(".respond").join("tmp")
     }
 
     /// A path as shown to the user: relative to the project root when inside it.
@@ -118,7 +187,15 @@ impl World {
     /// Reads one source file; problems become diagnostics on an empty stand-in.
     fn read_source(&self, path: &Path, diags: &mut Diagnostics) -> Arc<SourceFile> {
         let shown = self.shown(path);
-        match read_text(path) {
+        let read = match self.confine(path) {
+            Ok(inside) => read_text(&inside),
+            Err(message) => Err(ReadProblem {
+                message: format!("{message} (a link to a file outside the project?)"),
+                hint: "copy the file into the project instead of linking to it".to_owned(),
+                text_before: String::new(),
+            }),
+        };
+        match read {
             Ok(text) => SourceFile::new(shown, text),
             Err(problem) => {
                 let file = SourceFile::new(shown, problem.text_before);

@@ -85,7 +85,20 @@ fn as_before(blackline: &str) -> String {
     for span in spans(blackline, "<ins>", "</ins>") {
         text = text.replacen(&format!("<ins>{span}</ins>"), "", 1);
     }
-    text.replace("~~", "")
+    tidy(&text.replace("~~", ""))
+}
+
+/// Collapses the spaces a removed span leaves behind.
+fn tidy(text: &str) -> String {
+    let mut out = text
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    for mark in [",", ".", ";", ":"] {
+        out = out.replace(&format!(" {mark}"), mark);
+    }
+    out
 }
 
 /// The blackline read as it is now: deletions dropped, insertions kept.
@@ -94,7 +107,7 @@ fn as_now(blackline: &str) -> String {
     for span in spans(blackline, "~~", "~~") {
         text = text.replacen(&format!("~~{span}~~"), "", 1);
     }
-    text.replace("<ins>", "").replace("</ins>", "")
+    tidy(&text.replace("<ins>", "").replace("</ins>", ""))
 }
 
 /// Asserts the marked spans, printing a short excerpt of each when they differ.

@@ -7,12 +7,13 @@ use std::sync::Arc;
 use time::Date;
 
 use crate::blackline::{compare, cover_line};
-use crate::build::{DocumentMeta, Formats, document_files, load_letter};
+use crate::build::{DocumentMeta, Formats, document_files, load_letter, scan_for_leaks};
 use crate::diagnostic::SourceFile;
 use crate::history::{self, FileAtRevision, Repo};
 use crate::load::LetterSources;
 use crate::model::{Letter, long_date};
 use crate::output::OutputFile;
+use crate::render::confidential::Version;
 use crate::render::markdown::{LETTER_TEMPLATE, Templates};
 use crate::render::view::letter_view;
 use crate::world::World;
@@ -78,13 +79,23 @@ impl Baseline {
             cover.to_lowercase()
         );
         let meta = DocumentMeta::for_letter(&letter, title);
-        Ok(document_files(
+        let files = document_files(
             Path::new(&letter.id),
             BLACKLINE_STEM,
             compared.markdown,
             &meta,
             formats,
-        ))
+        );
+        let leaks = scan_for_leaks(&letter, &files);
+        if !leaks.is_empty() {
+            return Err(format!(
+                "the blackline of {} would show confidential text ({} finding{}); nothing was written",
+                letter.id,
+                leaks.len(),
+                if leaks.len() == 1 { "" } else { "s" }
+            ));
+        }
+        Ok(files)
     }
 
     /// The letter `id` as rendered at the baseline, and the baseline's date.
@@ -115,9 +126,17 @@ impl Baseline {
     }
 }
 
+/// The letter as rendered for EDGAR: with a confidential treatment request,
+/// the public version (`[***]` in place of each confidential span), as the
+/// blackline may travel as far as the letter itself.
 fn render(letter: &Letter, templates: &Templates) -> Result<String, String> {
+    let version = if letter.confidential_treatment.is_some() {
+        Version::Public
+    } else {
+        Version::Plain
+    };
     templates
-        .render(LETTER_TEMPLATE, &letter_view(letter))
+        .render(LETTER_TEMPLATE, &letter_view(letter, version))
         .map_err(|e| format!("template `{}` failed: {}", e.name, e.message))
 }
 

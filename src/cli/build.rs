@@ -85,8 +85,21 @@ pub fn run(args: &BuildArgs, ui: &Ui) -> ExitCode {
         ui.status("nothing written: fix the errors above and build again");
         return ExitCode::from(EXIT_INPUT);
     }
+    let out = match world.confine(&args.out) {
+        Ok(out) => out,
+        Err(message) => {
+            print_error(&format!("--out {message}"));
+            return ExitCode::from(EXIT_IO);
+        }
+    };
+    for (output, _) in &built {
+        if let Err(message) = world.confine(&out.join(&output.id)) {
+            print_error(&format!("output folder {message}"));
+            return ExitCode::from(EXIT_IO);
+        }
+    }
     let files: Vec<_> = built.iter().flat_map(|(o, _)| o.files.clone()).collect();
-    match write_all(&args.out, &files) {
+    match write_all(&out, &world.staging_dir(), &files) {
         Ok(_) => {
             for (output, took) in &built {
                 ui.letter_written("built", &output.id, &output.files, &args.out, *took);

@@ -3,7 +3,8 @@
 use std::process::ExitCode;
 
 use super::{CheckArgs, EXIT_INPUT, EXIT_IO, letter_dirs, print_diagnostics};
-use crate::build::load_letter;
+use crate::build::check_letter;
+use crate::check::Mode;
 use crate::diagnostic::{Diagnostics, Severity};
 use crate::world::World;
 
@@ -20,7 +21,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     let mut diags = Diagnostics::new();
     for dir in &dirs {
         match world.read_letter(dir) {
-            Ok(sources) => diags.extend(load_letter(&sources).1),
+            Ok(sources) => diags.extend(check_letter(&sources, Mode::Check).1),
             Err(d) => diags.extend(d),
         }
     }

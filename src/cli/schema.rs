@@ -56,7 +56,8 @@ pub fn schema_files() -> Vec<OutputFile> {
 }
 
 fn write(dir: &Path) -> ExitCode {
-    match write_all(dir, &schema_files()) {
+    // Staged in the folder itself, so the renames never cross file systems.
+    match write_all(dir, dir, &schema_files()) {
         Ok(paths) => {
             for path in paths {
                 println!("{}", crate::diagnostic::display_path(&path));

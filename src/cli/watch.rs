@@ -201,6 +201,9 @@ fn layout(args: &WatchArgs) -> Result<Layout, String> {
         Some(out) => canonical(&cwd)?.join(out),
         None => root.join("output"),
     };
+    let out = World::new(&root)
+        .confine(&out)
+        .map_err(|message| format!("--out {message}"))?;
     Ok(Layout { root, only, out })
 }
 
@@ -288,7 +291,7 @@ impl Watcher {
             ));
             return;
         };
-        match write_all(&self.layout.out, &output.files) {
+        match write_all(&self.layout.out, &self.world.staging_dir(), &output.files) {
             Ok(_) => self.ui.letter_written(
                 verb,
                 &output.id,

@@ -183,12 +183,7 @@ impl SourceMap {
         let column_in_line = before[line_start..].chars().count();
         match span.scalar {
             Some(ScalarKind::Literal) => {
-                // The parser may report the block at its `|` indicator or at its first line.
-                let at = self.file.offset_of(span.value.0, span.value.1);
-                let first = match self.file.text[at..].chars().next() {
-                    Some('|') => span.value.0 + 1,
-                    _ => span.value.0,
-                };
+                let first = self.literal_first_line(span.value.0);
                 let indent = block_indent(&self.file, first);
                 Location::new(
                     &self.file,
@@ -203,6 +198,23 @@ impl SourceMap {
                 Location::new(&self.file, span.value.0, span.value.1 + 1 + column_in_line)
             }
             _ => self.search(span, &value[offset..]),
+        }
+    }
+
+    /// The first content line of a `|` block the parser reports at `line`: the
+    /// parser gives the first content line, but be safe if it gave the indicator's.
+    fn literal_first_line(&self, line: usize) -> usize {
+        let is_indicator = |n: usize| {
+            self.file
+                .line_text(n)
+                .is_some_and(ends_with_block_indicator)
+        };
+        if line > 1 && is_indicator(line - 1) {
+            line
+        } else if is_indicator(line) {
+            line + 1
+        } else {
+            line
         }
     }
 
@@ -231,6 +243,21 @@ impl SourceMap {
         }
         Location::new(&self.file, span.value.0, span.value.1)
     }
+}
+
+/// True for a line ending in a block scalar indicator after a key or dash: `text: |`, `- |-`, `key: >2 # note`.
+fn ends_with_block_indicator(line: &str) -> bool {
+    let code = match line.find(" #") {
+        Some(i) => &line[..i],
+        None => line,
+    };
+    let code = code.trim_end();
+    let body = code.trim_end_matches(|c: char| c == '-' || c == '+' || c.is_ascii_digit());
+    let Some(before) = body.strip_suffix(['|', '>']) else {
+        return false;
+    };
+    let before = before.trim_end();
+    before.ends_with(':') || before.ends_with('-') || before.is_empty()
 }
 
 /// The indentation (in characters) of the first non-blank line at or after `line`.
@@ -330,6 +357,16 @@ mod tests {
         let value = "First line.\nSecond RMB1 line.\n";
         let loc = map.text_offset("/comment", value, value.find("RMB1").unwrap());
         assert_eq!((loc.line, loc.column), (5, 10));
+    }
+
+    #[test]
+    fn literal_blocks_starting_with_a_pipe_are_mapped_exactly() {
+        let text = "response:\n  - text: |\n      | a | b |\n      |---|---|\n";
+        let file = SourceFile::new("c.yaml", text);
+        let map = SourceMap::build(&file);
+        let value = "| a | b |\n|---|---|\n";
+        let loc = map.text_offset("/response/0/text", value, 2);
+        assert_eq!((loc.line, loc.column), (3, 9));
     }
 
     #[test]

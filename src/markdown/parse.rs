@@ -24,6 +24,13 @@ pub struct MarkdownIssue {
     pub hint: String,
 }
 
+/// Tables wider than this are refused (a filing's tables have a few columns).
+pub const MAX_TABLE_COLUMNS: usize = 64;
+/// Lists and quotes nested deeper than this are refused.
+pub const MAX_NESTING: usize = 24;
+/// A run of text without a space longer than this is refused (a missing space or a pasted blob).
+pub const MAX_WORD_CHARS: usize = 1000;
+
 /// A container being built while walking the events.
 enum Frame {
     /// A block container; `pending` holds the text of a tight list item not yet in a paragraph.
@@ -84,10 +91,26 @@ fn parse_mode(text: &str, mode: Mode) -> (Doc, Vec<MarkdownIssue>) {
                     flush_pending(&mut stack);
                 }
                 match tag {
+                Tag::BlockQuote(_) | Tag::List(_) if stack.len() > 2 * MAX_NESTING => {
+                    issues.push(MarkdownIssue {
+                        offset,
+                        message: format!("lists or quotes are nested more than {MAX_NESTING} levels deep"),
+                        hint: "flatten the structure; check for stray `>` or list markers".into(),
+                    });
+                    return (Doc::default(), issues);
+                }
                 Tag::Paragraph | Tag::Heading { .. } | Tag::TableCell => stack.push(Frame::Inlines(Vec::new())),
                 Tag::BlockQuote(_) => stack.push(blocks_frame()),
                 Tag::List(start) => stack.push(Frame::List { start, items: Vec::new() }),
                 Tag::Item => stack.push(blocks_frame()),
+                Tag::Table(aligns) if aligns.len() > MAX_TABLE_COLUMNS => {
+                    issues.push(MarkdownIssue {
+                        offset,
+                        message: format!("this table has {} columns; the limit is {MAX_TABLE_COLUMNS}", aligns.len()),
+                        hint: "split the table, or check for stray `|` characters".into(),
+                    });
+                    return (Doc::default(), issues);
+                }
                 Tag::Table(aligns) => stack.push(Frame::Table {
                     align: aligns.iter().map(|a| match a {
                         Alignment::None => Align::None,
@@ -198,6 +221,14 @@ fn parse_mode(text: &str, mode: Mode) -> (Doc, Vec<MarkdownIssue>) {
                 _ => {}
             },
             Event::Text(t) => {
+                if let Some(len) = longest_word(&t).filter(|&n| n > MAX_WORD_CHARS) {
+                    issues.push(MarkdownIssue {
+                        offset,
+                        message: format!("a single word of {len} characters; the limit is {MAX_WORD_CHARS}"),
+                        hint: "a space or line break is probably missing, or binary data was pasted".into(),
+                    });
+                    return (Doc::default(), issues);
+                }
                 if in_code_block {
                     code_text.push_str(&t);
                 } else {
@@ -290,6 +321,11 @@ fn inline_tag(html: &str) -> Option<(&'static str, bool)> {
         "ins" => Some(("ins", open)),
         _ => None,
     }
+}
+
+/// The length in characters of the longest run without whitespace.
+fn longest_word(text: &str) -> Option<usize> {
+    text.split_whitespace().map(|w| w.chars().count()).max()
 }
 
 fn blocks_frame() -> Frame {
@@ -447,6 +483,26 @@ mod tests {
         assert_eq!(group.len(), 2);
         let (_, issues) = parse("a <ins>new</ins> b");
         assert_eq!(issues.len(), 2);
+    }
+
+    #[test]
+    fn refuses_oversized_structures_with_a_clear_issue() {
+        let wide = format!("|{}\n|{}\n", " a |".repeat(10_000), "---|".repeat(10_000));
+        let (doc, issues) = parse(&wide);
+        assert!(doc.is_empty());
+        assert!(issues[0].message.contains("10000 columns"), "{issues:?}");
+        let deep = ">".repeat(100_000) + " x";
+        let (_, issues) = parse(&deep);
+        assert!(issues[0].message.contains("nested"), "{issues:?}");
+        let word = "x".repeat(1 << 20);
+        let (_, issues) = parse(&word);
+        assert!(
+            issues[0].message.contains("1048576 characters"),
+            "{issues:?}"
+        );
+        let list = "- ".repeat(5_000) + "x";
+        let (_, issues) = parse(&list);
+        assert!(!issues.is_empty());
     }
 
     #[test]

@@ -21,6 +21,16 @@ pub struct Comment {
     pub notes: Option<String>,
 }
 
+impl Comment {
+    /// True when no response part has any content (the letter shows a placeholder).
+    pub fn unanswered(&self) -> bool {
+        self.response.iter().all(|part| match part {
+            ResponsePart::Text(text) => text.is_blank(),
+            ResponsePart::Revise(_) => false,
+        })
+    }
+}
+
 /// One part of a response.
 #[derive(Debug, Clone)]
 pub enum ResponsePart {

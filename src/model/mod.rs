@@ -59,6 +59,15 @@ pub fn model(loaded: LoadedLetter) -> (Option<Letter>, Diagnostics) {
         );
     }
     let comments = comments(loaded.comments, loaded.complete, &mut diags);
+    if raw.confidential_treatment.is_none() {
+        require_ct_settings(
+            intro
+                .iter()
+                .chain(&closing)
+                .chain(comments.iter().flat_map(Comment::markdown_fields)),
+            &mut diags,
+        );
+    }
     let letter_level_ok = !diags.has_errors();
     let (Some(date), Some(staff_letter), Some(fiscal_year_end), Some(filed)) =
         (date, staff_letter, fiscal_year_end, filed)
@@ -286,5 +295,79 @@ fn response_part(
             );
             None
         }
+    }
+}
+
+/// Confidential spans need `confidential_treatment` (who requests it, the page code).
+fn require_ct_settings<'a>(fields: impl Iterator<Item = &'a Markdown>, diags: &mut Diagnostics) {
+    for field in fields {
+        if field.doc.any_style(|s| s.confidential) {
+            let offset = field.source.to_ascii_lowercase().find("<ct").unwrap_or(0);
+            diags.push(
+                field
+                    .error_at(offset, "confidential text needs a confidential treatment request")
+                    .with_hint("add `confidential_treatment: {requested_by: …, page_code: …}` to letter.yaml"),
+            );
+            return;
+        }
+    }
+}
+
+impl Comment {
+    /// Every Markdown field of the comment and its response, in order.
+    pub fn markdown_fields(&self) -> Vec<&Markdown> {
+        let mut out = vec![&self.text];
+        for part in &self.response {
+            match part {
+                ResponsePart::Text(m) => out.push(m),
+                ResponsePart::Revise(r) => {
+                    out.extend(r.intro.iter());
+                    out.push(&r.original);
+                    out.push(&r.revised);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// How many consecutive words of an internal note the leak scan looks for.
+const NOTE_WINDOW: usize = 6;
+
+impl Letter {
+    /// Every Markdown field of the letter, in order.
+    pub fn markdown_fields(&self) -> Vec<&Markdown> {
+        let mut out: Vec<&Markdown> = self.intro.iter().collect();
+        for comment in &self.comments {
+            out.extend(comment.markdown_fields());
+        }
+        out.extend(self.closing.iter());
+        out
+    }
+
+    /// The text of every confidential span and every internal note, with where it
+    /// was written: what no public output may contain.
+    pub fn secrets(&self) -> Vec<(String, crate::diagnostic::Location)> {
+        use crate::render::confidential::{normalize, spans};
+        let mut out = Vec::new();
+        for field in self.markdown_fields() {
+            for span in spans(&field.doc) {
+                let offset = field.source.find(span.trim()).unwrap_or(0);
+                out.push((normalize(&span), field.locate(offset)));
+            }
+        }
+        for comment in &self.comments {
+            if let Some(notes) = &comment.notes {
+                // Any six words of a note in a row are enough to count as a leak.
+                let at = comment.response_origin.map.value("/notes");
+                let words: Vec<&str> = notes.split_whitespace().collect();
+                for window in words.windows(NOTE_WINDOW.min(words.len())) {
+                    out.push((normalize(&window.join(" ")), at.clone()));
+                }
+            }
+        }
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        out.dedup_by(|a, b| a.0 == b.0);
+        out
     }
 }

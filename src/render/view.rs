@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::markdown::{Block, Doc, Inline, escape_text, to_markdown};
 use crate::model::{Comment, Letter, ResponsePart, Revision, defined_term, long_date};
 use crate::redline::{Redline, redline};
+use crate::render::confidential::{self, Version};
 
 /// Everything `letter.md.tera` and `redline.md.tera` can use.
 #[derive(Debug, Serialize)]
@@ -30,6 +31,13 @@ pub struct LetterView {
     signatory: SignatoryView,
     cc: Vec<String>,
     revisions: Vec<RevisionView>,
+    confidential: Option<ConfidentialView>,
+}
+
+#[derive(Debug, Serialize)]
+struct ConfidentialView {
+    requested_by: String,
+    unredacted: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -104,11 +112,11 @@ struct RevisionView {
     order: (u32, u32, u32),
 }
 
-/// Builds the template values for `letter`.
-pub fn letter_view(letter: &Letter) -> LetterView {
+/// Builds the template values for `letter` in `version` (public or staff's copy).
+pub fn letter_view(letter: &Letter, version: Version) -> LetterView {
     let (company_article, company_term) = defined_term(&letter.company.short);
     let (filing_article, filing_term) = defined_term(&letter.filing.short);
-    let mut notes = FootnoteLabels::default();
+    let mut notes = FootnoteLabels { field: 0, version };
     let mut comments = Vec::new();
     let mut revisions = Vec::new();
     let mut previous: &[String] = &[];
@@ -160,6 +168,13 @@ pub fn letter_view(letter: &Letter) -> LetterView {
         },
         cc: letter.cc.iter().map(|l| escape_text(l)).collect(),
         revisions,
+        confidential: letter
+            .confidential_treatment
+            .as_ref()
+            .map(|ct| ConfidentialView {
+                requested_by: escape_text(&ct.requested_by),
+                unredacted: version == Version::Unredacted,
+            }),
     }
 }
 
@@ -229,7 +244,7 @@ fn comment_view(
         number: comment.number,
         headings,
         text: notes.write(&text),
-        unanswered: comment.response.is_empty(),
+        unanswered: comment.unanswered(),
         parts,
     }
 }
@@ -344,10 +359,12 @@ fn number_first_paragraph(doc: &mut Doc, number: u32) {
     }
 }
 
-/// Makes footnote labels unique across the letter, one namespace per field.
-#[derive(Debug, Default)]
+/// Writes each Markdown field for the template: confidential spans treated for
+/// the version being written, footnote labels made unique (one namespace per field).
+#[derive(Debug)]
 struct FootnoteLabels {
     field: usize,
+    version: Version,
 }
 
 impl FootnoteLabels {
@@ -355,6 +372,7 @@ impl FootnoteLabels {
         self.field += 1;
         let field = self.field;
         let mut doc = doc.clone();
+        confidential::apply(&mut doc, self.version);
         if !doc.footnotes.is_empty() || doc.any_footnote_ref() {
             doc.rename_footnotes(|label| {
                 let clean: String = label

@@ -1,0 +1,197 @@
+//! Aligns two sequences of units (blocks, list items, table rows) before any
+//! word is compared: identical units match exactly; in a changed region, units
+//! of the same kind are paired by word similarity, best total first, and the
+//! rest become whole deletions and insertions.
+
+use std::collections::HashMap;
+
+use super::diff::{Interner, Run, diff_ids};
+
+/// Similarity (Dice coefficient of the word multisets, in thousandths) below
+/// which two units are not worth comparing word by word.
+const THRESHOLD: usize = 400;
+
+/// Changed regions larger than this (old × new units) are paired by position
+/// instead of by the quadratic best pairing.
+const MAX_PAIRING: usize = 40_000;
+
+/// What the aligner needs to know about a unit.
+pub(crate) struct Unit {
+    /// Identical units have identical keys.
+    pub key: String,
+    /// Units may be paired only with units of the same kind; `None` never pairs.
+    pub kind: Option<u32>,
+    /// The unit's words, for similarity.
+    pub words: Vec<String>,
+}
+
+/// One step of an alignment, in document order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Step {
+    /// `old[i]` and `new[j]` are identical.
+    Same(usize, usize),
+    /// `old[i]` was revised into `new[j]`: compare them inside.
+    Pair(usize, usize),
+    /// `old[i]` is gone.
+    Delete(usize),
+    /// `new[j]` is new.
+    Insert(usize),
+}
+
+/// Aligns `old` with `new`, describing each item by `describe`.
+pub(crate) fn align<T>(old: &[T], new: &[T], describe: impl Fn(&T) -> Unit) -> Vec<Step> {
+    let old: Vec<Unit> = old.iter().map(&describe).collect();
+    let new: Vec<Unit> = new.iter().map(&describe).collect();
+    let mut interner = Interner::new();
+    let old_ids: Vec<u32> = old.iter().map(|u| interner.id(u.key.as_str())).collect();
+    let new_ids: Vec<u32> = new.iter().map(|u| interner.id(u.key.as_str())).collect();
+    let mut steps = Vec::new();
+    for run in diff_ids(&old_ids, &new_ids) {
+        match run {
+            Run::Equal { old: o, new: n } => steps.extend(o.zip(n).map(|(i, j)| Step::Same(i, j))),
+            Run::Change { old: o, new: n } => {
+                let pairs = pair(&old[o.clone()], &new[n.clone()]);
+                steps.extend(region_steps(o.start, n.start, o.len(), n.len(), &pairs));
+            }
+        }
+    }
+    steps
+}
+
+/// The best monotone pairing of a changed region, as (old, new) offsets.
+fn pair(old: &[Unit], new: &[Unit]) -> Vec<(usize, usize)> {
+    let (n, m) = (old.len(), new.len());
+    if n == 0 || m == 0 {
+        return Vec::new();
+    }
+    if n * m > MAX_PAIRING {
+        return (0..n.min(m))
+            .filter(|&k| similarity(&old[k], &new[k]).is_some())
+            .map(|k| (k, k))
+            .collect();
+    }
+    let sim: Vec<Vec<Option<usize>>> = old
+        .iter()
+        .map(|a| new.iter().map(|b| similarity(a, b)).collect())
+        .collect();
+    // best[i][j]: the best total similarity pairing old[i..] with new[j..].
+    let mut best = vec![vec![0usize; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            let paired = sim[i][j].map_or(0, |s| s + best[i + 1][j + 1]);
+            best[i][j] = paired.max(best[i + 1][j]).max(best[i][j + 1]);
+        }
+    }
+    let mut pairs = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < n && j < m {
+        if sim[i][j].is_some_and(|s| best[i][j] == s + best[i + 1][j + 1]) {
+            pairs.push((i, j));
+            i += 1;
+            j += 1;
+        } else if best[i][j] == best[i + 1][j] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    pairs
+}
+
+/// Steps for a changed region: between pairs, deletions before insertions.
+fn region_steps(
+    old_start: usize,
+    new_start: usize,
+    old_len: usize,
+    new_len: usize,
+    pairs: &[(usize, usize)],
+) -> Vec<Step> {
+    let mut steps = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    let ends = pairs.iter().copied().chain([(old_len, new_len)]);
+    for (pi, pj) in ends {
+        steps.extend((i..pi).map(|k| Step::Delete(old_start + k)));
+        steps.extend((j..pj).map(|k| Step::Insert(new_start + k)));
+        if pi < old_len && pj < new_len {
+            steps.push(Step::Pair(old_start + pi, new_start + pj));
+        }
+        (i, j) = (pi + 1, pj + 1);
+    }
+    steps
+}
+
+/// The similarity of two units in thousandths, when they may be paired.
+fn similarity(a: &Unit, b: &Unit) -> Option<usize> {
+    if a.kind.is_none() || a.kind != b.kind {
+        return None;
+    }
+    let total = a.words.len() + b.words.len();
+    if total == 0 {
+        return Some(1000);
+    }
+    let mut counts: HashMap<&str, isize> = HashMap::new();
+    for w in &a.words {
+        *counts.entry(w).or_default() += 1;
+    }
+    let mut common = 0;
+    for w in &b.words {
+        if let Some(c) = counts.get_mut(w.as_str())
+            && *c > 0
+        {
+            *c -= 1;
+            common += 1;
+        }
+    }
+    let score = 2000 * common / total;
+    (score >= THRESHOLD).then_some(score.max(1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(text: &&str) -> Unit {
+        Unit {
+            key: text.to_string(),
+            kind: Some(u32::from(text.starts_with('#'))),
+            words: text.split_whitespace().map(str::to_owned).collect(),
+        }
+    }
+
+    #[test]
+    fn identical_units_match_and_a_new_one_is_inserted_in_place() {
+        let steps = align(
+            &["a b", "c d", "e f"],
+            &["a b", "x y z", "c d", "e f"],
+            unit,
+        );
+        use Step::*;
+        assert_eq!(steps, vec![Same(0, 0), Insert(1), Same(1, 2), Same(2, 3)]);
+    }
+
+    #[test]
+    fn similar_units_pair_and_dissimilar_ones_do_not() {
+        let old = ["one two three four", "alpha beta gamma", "tail"];
+        let new = ["one two three five", "totally new words here", "tail"];
+        use Step::*;
+        assert_eq!(
+            align(&old, &new, unit),
+            vec![Pair(0, 0), Delete(1), Insert(1), Same(2, 2)]
+        );
+    }
+
+    #[test]
+    fn pairing_skips_units_of_another_kind() {
+        let old = ["# one two three", "one two three four"];
+        let new = ["one two three five"];
+        use Step::*;
+        assert_eq!(align(&old, &new, unit), vec![Delete(0), Pair(1, 0)]);
+    }
+
+    #[test]
+    fn similarity_is_a_dice_coefficient() {
+        assert_eq!(similarity(&unit(&"a b c d"), &unit(&"a b c e")), Some(750));
+        assert_eq!(similarity(&unit(&"a b"), &unit(&"c d")), None);
+        assert_eq!(similarity(&unit(&"# a"), &unit(&"a")), None);
+    }
+}

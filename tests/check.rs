@@ -1,0 +1,265 @@
+//! `respond check` and the checks inside `respond build`, driven through the real
+//! binary on the fixture projects under `tests/fixtures/check/<case>/`, each with
+//! one deliberate mistake. Findings are compared by snapshot (re-bless with
+//! `INSTA_UPDATE=always cargo test --test check`).
+
+mod common;
+
+use std::path::Path;
+use std::process::Output;
+
+/// A temporary copy of the fixture project `case`.
+fn fixture(case: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    common::copy_tree(
+        &common::repo().join("tests/fixtures/check").join(case),
+        dir.path(),
+    );
+    dir
+}
+
+/// Standard error with the temporary folder replaced by `[TMP]`.
+fn stderr(out: &Output, root: &Path) -> String {
+    String::from_utf8_lossy(&out.stderr).replace(&root.display().to_string(), "[TMP]")
+}
+
+/// Runs `respond check` with `args` on a copy of `case`: (exit code, stderr).
+fn check(case: &str, args: &[&str]) -> (Option<i32>, String) {
+    let project = fixture(case);
+    let mut all = vec!["check"];
+    all.extend_from_slice(args);
+    let out = common::respond(project.path(), &all);
+    (out.status.code(), stderr(&out, project.path()))
+}
+
+/// The short-format findings of `case`, asserting its exit code.
+fn short(case: &str, code: i32) -> String {
+    let (status, text) = check(case, &["--format", "short"]);
+    assert_eq!(status, Some(code), "{text}");
+    text
+}
+
+#[test]
+fn the_example_letter_is_clean() {
+    let project = common::example_project();
+    let out = common::respond(project.path(), &["check", "--deny-warnings"]);
+    let text = stderr(&out, project.path());
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert_eq!(text, "", "the example has findings");
+}
+
+#[test]
+fn a_wrong_translation_shows_the_expected_figure() {
+    let text = short("translation", 0);
+    assert!(
+        text.contains(
+            "responses/sample/comments/01-acquired-businesses.yaml:14:95: warning: \
+             US$7.9 million does not match RMB47.4 million at 6.0537: expected US$7.8 million"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(":16:168: warning: US$9.8 million does not match RMB58.9 at 6.0537: expected US$9.7 million"),
+        "{text}"
+    );
+    assert_eq!(text.lines().count(), 2, "only the two wrong pairs:\n{text}");
+    insta::assert_snapshot!("translation_short", text);
+}
+
+#[test]
+fn the_human_format_quotes_the_line_with_a_caret_at_the_figure() {
+    let (status, text) = check("translation", &[]);
+    assert_eq!(status, Some(0), "{text}");
+    insta::assert_snapshot!("translation_human", text);
+}
+
+#[test]
+fn deny_warnings_turns_warnings_into_failure() {
+    let (status, text) = check("translation", &["--deny-warnings"]);
+    assert_eq!(status, Some(1), "{text}");
+}
+
+#[test]
+fn a_total_that_does_not_foot_names_the_column_and_the_difference() {
+    let text = short("table", 0);
+    assert!(
+        text.contains(
+            "responses/sample/comments/01-cash-location.yaml:17:39: warning: \"Total\" in column \
+             \"Offshore non-VIEs\" does not foot: 1,521,820 printed, the rows above add up to \
+             1,521,856 (difference -36)"
+        ),
+        "{text}"
+    );
+    assert_eq!(text.lines().count(), 1, "the debt table foots:\n{text}");
+    insta::assert_snapshot!("table_short", text);
+    let (_, human) = check("table", &[]);
+    insta::assert_snapshot!("table_human", human);
+}
+
+#[test]
+fn dates_out_of_order_are_flagged() {
+    let text = short("dates", 0);
+    assert!(
+        text.contains("responses/sample/letter.yaml:1:7: warning: the letter is dated November 9, 2014, before the staff letter it answers (November 17, 2014)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("responses/sample/letter.yaml:10:20: warning: the fiscal year ends December 31, 2014, after the filing date (April 9, 2014)"),
+        "{text}"
+    );
+    insta::assert_snapshot!("dates_short", text);
+}
+
+#[test]
+fn an_intro_promising_strike_through_without_deletions_is_flagged() {
+    let text = short("legend", 0);
+    assert!(
+        text.contains("responses/sample/comments/01-gross-margin.yaml:10:168: warning: the intro promises struck-through text, but the passage as shown has no deletion"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("underlined text"),
+        "the insertion is there:\n{text}"
+    );
+    insta::assert_snapshot!("legend_short", text);
+}
+
+#[test]
+fn a_cross_reference_to_a_missing_comment_is_an_error() {
+    let text = short("cross-reference", 1);
+    assert!(
+        text.contains("responses/sample/comments/02-credit-lines.yaml:7:73: error: cross-reference to comment 9, but the staff letter has comments 1 to 3"),
+        "{text}"
+    );
+    assert_eq!(
+        text.lines().count(),
+        1,
+        "\"prior comment 9\" and \"comments 1 and 3\" are fine:\n{text}"
+    );
+    insta::assert_snapshot!("cross_reference_short", text);
+}
+
+#[test]
+fn a_revision_that_changes_nothing_is_an_error() {
+    let text = short("identical-revision", 1);
+    assert!(
+        text.contains("responses/sample/comments/01-cabinets.yaml:14:9: error: the revised passage is the same as the original"),
+        "{text}"
+    );
+    insta::assert_snapshot!("identical_revision_short", text);
+}
+
+#[test]
+fn an_empty_response_is_an_error_for_check() {
+    let text = short("empty-response", 1);
+    assert!(
+        text.contains(
+            "responses/sample/comments/02-credit-lines.yaml:5:11: error: comment 2 has no response"
+        ),
+        "{text}"
+    );
+    insta::assert_snapshot!("empty_response_short", text);
+}
+
+#[test]
+fn forbidden_html_is_an_error() {
+    let text = short("raw-html", 1);
+    assert!(
+        text.contains("responses/sample/comments/01-covenants.yaml:8:10: error: raw HTML `<span style=\"color:red\">` is not allowed"),
+        "{text}"
+    );
+    insta::assert_snapshot!("raw_html_short", text);
+}
+
+#[test]
+fn build_prints_warnings_and_writes_a_draft_with_an_empty_response() {
+    let project = fixture("empty-response");
+    let out = common::respond(
+        project.path(),
+        &["build", "--format", "md", "--diagnostics", "short"],
+    );
+    let text = stderr(&out, project.path());
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains("02-credit-lines.yaml:5:11: warning: comment 2 has no response"),
+        "{text}"
+    );
+    let letter = std::fs::read_to_string(project.path().join("output/sample/letter.md")).unwrap();
+    assert!(letter.contains("Response to be provided"), "{letter}");
+}
+
+#[test]
+fn build_refuses_to_write_when_a_check_finds_an_error() {
+    let project = fixture("identical-revision");
+    let out = common::respond(project.path(), &["build", "--format", "md"]);
+    let text = stderr(&out, project.path());
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("the revised passage is the same as the original"),
+        "{text}"
+    );
+    assert!(!project.path().join("output").exists(), "output written");
+}
+
+#[test]
+fn build_writes_output_beside_tick_and_tie_warnings() {
+    let project = fixture("translation");
+    let out = common::respond(project.path(), &["build", "--format", "md"]);
+    let text = stderr(&out, project.path());
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("expected US$7.8 million"), "{text}");
+    assert!(project.path().join("output/sample/letter.md").is_file());
+}
+
+/// Changes the last digit of every "US$n.n million)" translation in `text`; returns how many.
+fn mistranslate(text: &str) -> (String, usize) {
+    let mut out = String::new();
+    let mut count = 0;
+    let mut rest = text;
+    while let Some(i) = rest.find("US$") {
+        let (head, tail) = rest.split_at(i + 3);
+        out.push_str(head);
+        let digits = tail
+            .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+            .unwrap_or(tail.len());
+        let figure = &tail[..digits];
+        if tail[digits..].starts_with(" million)")
+            && let Some((whole, last)) = figure.rsplit_once('.')
+            && last.len() == 1
+        {
+            let digit = (last.parse::<u32>().unwrap() + 3) % 10;
+            out.push_str(&format!("{whole}.{digit}"));
+            count += 1;
+        } else {
+            out.push_str(figure);
+        }
+        rest = &tail[digits..];
+    }
+    out.push_str(rest);
+    (out, count)
+}
+
+#[test]
+fn every_translation_of_the_example_is_checked() {
+    let project = common::example_project();
+    let comments = project
+        .path()
+        .join("responses/21vianet-2014-12-09/comments");
+    let mut changed = 0;
+    for entry in std::fs::read_dir(&comments).unwrap() {
+        let path = entry.unwrap().path();
+        let (text, count) = mistranslate(&std::fs::read_to_string(&path).unwrap());
+        std::fs::write(&path, text).unwrap();
+        changed += count;
+    }
+    let out = common::respond(project.path(), &["check", "--format", "short"]);
+    let text = stderr(&out, project.path());
+    let found = text
+        .lines()
+        .filter(|l| l.contains("does not match"))
+        .count();
+    // The passages as filed (`original`) hold the other translations; they are quoted
+    // verbatim and not checked.
+    assert_eq!((changed, found), (52, 38), "{text}");
+    assert_eq!(text.lines().count(), found, "{text}");
+}
