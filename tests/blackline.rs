@@ -146,7 +146,14 @@ fn against_a_git_revision_marks_exactly_the_edited_words() {
     edit(root, "Company's projections", "Company's current forecasts");
     commit(root, "2014-12-05T12:00:00+00:00", "second draft");
 
-    build(root, "HEAD~1");
+    let out = build(root, "HEAD~1");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains(
+            "blackline of 21vianet-2014-12-09: 4 words inserted, 2 deleted since the draft of December 1, 2014"
+        ),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let blackline = blackline_md(root);
     assert!(
         blackline.starts_with("**Changes from the draft of December 1, 2014**\n"),

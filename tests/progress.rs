@@ -122,3 +122,51 @@ fn the_man_page_lists_the_commands() {
     assert!(page.contains("build"));
     assert!(page.contains("watch"));
 }
+
+#[test]
+fn man_out_writes_a_page_per_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = common::respond(dir.path(), &["man", "--out", "man1"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    for page in [
+        "respond.1",
+        "respond-build.1",
+        "respond-watch.1",
+        "respond-circulate.1",
+    ] {
+        let text = std::fs::read_to_string(dir.path().join("man1").join(page)).unwrap();
+        assert!(text.contains(".TH"), "{page}");
+    }
+}
+
+/// Runs `respond build` under a pseudo-terminal (util-linux `script`), so
+/// standard error is a terminal; returns what the terminal showed.
+fn build_on_a_terminal(project: &std::path::Path, no_color: Option<&str>) -> String {
+    let command = format!("{} build --format md", env!("CARGO_BIN_EXE_respond"));
+    let mut script = Command::new("script");
+    script
+        .args(["-qec", &command, "/dev/null"])
+        .current_dir(project)
+        .env_remove("NO_COLOR");
+    if let Some(value) = no_color {
+        script.env("NO_COLOR", value);
+    }
+    let out = script.output().expect("util-linux `script` runs");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn errors_are_red_on_a_terminal_unless_no_color_is_set() {
+    let project = common::example_project();
+    let letter = project
+        .path()
+        .join("responses/21vianet-2014-12-09/letter.yaml");
+    let text = std::fs::read_to_string(&letter).unwrap();
+    std::fs::write(&letter, text.replace("addressees:", "adressees:")).unwrap();
+
+    let shown = build_on_a_terminal(project.path(), None);
+    assert!(shown.contains("\u{1b}[1;31merror\u{1b}[0m: "), "{shown:?}");
+    let shown = build_on_a_terminal(project.path(), Some("1"));
+    assert!(shown.contains("error: "), "{shown:?}");
+    assert!(!shown.contains('\u{1b}'), "{shown:?}");
+}

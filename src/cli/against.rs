@@ -57,7 +57,8 @@ impl Baseline {
     }
 
     /// The blackline of the letter in `dir` (whose current sources are `sources`)
-    /// in every requested format, with paths under the letter's output folder.
+    /// in every requested format, with paths under the letter's output folder,
+    /// and a line saying what changed for the progress report.
     pub fn blackline_files(
         &self,
         world: &World,
@@ -65,7 +66,7 @@ impl Baseline {
         sources: &LetterSources,
         templates: &Templates,
         formats: Formats,
-    ) -> Result<Vec<OutputFile>, String> {
+    ) -> Result<(Vec<OutputFile>, String), String> {
         let (old_markdown, date) = self.earlier_letter(world, dir, &sources.id)?;
         let letter = load_letter(sources)
             .0
@@ -95,7 +96,19 @@ impl Baseline {
                 if leaks.len() == 1 { "" } else { "s" }
             ));
         }
-        Ok(files)
+        let summary = format!(
+            "blackline of {}: {} word{} inserted, {} deleted since the draft of {}",
+            letter.id,
+            compared.words_inserted,
+            if compared.words_inserted == 1 {
+                ""
+            } else {
+                "s"
+            },
+            compared.words_deleted,
+            long_date(date)
+        );
+        Ok((files, summary))
     }
 
     /// The letter `id` as rendered at the baseline, and the baseline's date.

@@ -54,6 +54,7 @@ pub fn run(args: &BuildArgs, ui: &Ui) -> ExitCode {
     };
     let mut diags = Diagnostics::new();
     let mut problems = Vec::new();
+    let mut summaries = Vec::new();
     let mut built: Vec<(LetterOutput, Duration)> = Vec::new();
     for dir in &dirs {
         let started = Instant::now();
@@ -69,7 +70,10 @@ pub fn run(args: &BuildArgs, ui: &Ui) -> ExitCode {
         if let Some(mut output) = output {
             if let Some(baseline) = &baseline {
                 match baseline.blackline_files(&world, dir, &sources, &templates, formats) {
-                    Ok(files) => output.files.extend(files),
+                    Ok((files, summary)) => {
+                        output.files.extend(files);
+                        summaries.push(summary);
+                    }
                     Err(problem) => problems.push(problem),
                 }
             }
@@ -103,6 +107,9 @@ pub fn run(args: &BuildArgs, ui: &Ui) -> ExitCode {
         Ok(_) => {
             for (output, took) in &built {
                 ui.letter_written("built", &output.id, &output.files, &args.out, *took);
+            }
+            for summary in &summaries {
+                ui.status(summary);
             }
             ExitCode::SUCCESS
         }

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::CommandFactory;
 
-use super::{Cli, EXIT_IO};
+use super::{Cli, EXIT_IO, ManArgs};
 
 /// Prints the completion script for `shell` on standard output.
 pub fn completions(shell: clap_complete::Shell) -> ExitCode {
@@ -15,8 +15,19 @@ pub fn completions(shell: clap_complete::Shell) -> ExitCode {
     emit(&out)
 }
 
-/// Prints the manual page (roff) on standard output.
-pub fn man() -> ExitCode {
+/// Prints the manual page (roff) on standard output, or writes every page into `--out`.
+pub fn man(args: &ManArgs) -> ExitCode {
+    if let Some(dir) = &args.out {
+        let written = std::fs::create_dir_all(dir)
+            .and_then(|()| clap_mangen::generate_to(Cli::command(), dir));
+        return match written {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                super::ui::print_error(&format!("cannot write to {}: {e}", dir.display()));
+                ExitCode::from(EXIT_IO)
+            }
+        };
+    }
     let mut out = Vec::new();
     match clap_mangen::Man::new(Cli::command()).render(&mut out) {
         Ok(()) => emit(&out),

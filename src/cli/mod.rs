@@ -47,7 +47,7 @@ pub enum Command {
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     Completions(CompletionsArgs),
     /// Print the manual page (roff), e.g. `respond man > respond.1`.
-    Man,
+    Man(ManArgs),
 }
 
 /// Output formats for `respond build`.
@@ -136,6 +136,14 @@ pub struct CirculateArgs {
     pub dirs: Vec<PathBuf>,
 }
 
+/// Arguments of `respond man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write respond.1 and one page per command (respond-build.1, …) into DIR instead of printing.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
+
 /// Arguments of `respond completions`.
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
@@ -163,7 +171,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Watch(args) => watch::run(&args, &ui),
         Command::Circulate(args) => circulate::run(&args, &ui),
         Command::Completions(args) => completions::completions(args.shell),
-        Command::Man => completions::man(),
+        Command::Man(args) => completions::man(&args),
     }
 }
 
