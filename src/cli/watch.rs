@@ -152,7 +152,12 @@ pub fn run(args: &WatchArgs, ui: &Ui) -> ExitCode {
     watcher.rebuild(&watcher.all_letters(), "built");
     let shown: Vec<String> = watched
         .iter()
-        .map(|p| crate::diagnostic::display_path(&watcher.world.shown(p)))
+        .map(|p| {
+            format!(
+                "{}/",
+                crate::diagnostic::display_path(&watcher.world.shown(p))
+            )
+        })
         .collect();
     ui.status(&format!(
         "watching {} for changes (Ctrl-C to stop)",
