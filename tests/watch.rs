@@ -43,70 +43,106 @@ fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_default()
 }
 
+/// A running `respond watch` and everything it has printed on standard error.
+struct Watch {
+    _child: KillOnDrop,
+    stderr: Arc<Mutex<String>>,
+}
+
+impl Watch {
+    fn start(root: &Path) -> Watch {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_respond"))
+            .args(["watch", "--format", "md"])
+            .current_dir(root)
+            .env("NO_COLOR", "1")
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("respond watch starts");
+        let mut pipe = child.stderr.take().unwrap();
+        let guard = KillOnDrop(child);
+        let stderr = Arc::new(Mutex::new(String::new()));
+        let sink = Arc::clone(&stderr);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = pipe.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock()
+                    .unwrap()
+                    .push_str(&String::from_utf8_lossy(&buf[..n]));
+            }
+        });
+        let watch = Watch {
+            _child: guard,
+            stderr,
+        };
+        watch.wait_for_output("watching");
+        watch
+    }
+
+    fn printed(&self) -> String {
+        self.stderr.lock().unwrap().clone()
+    }
+
+    fn wait_for_output(&self, text: &str) {
+        wait_until(text, &self.stderr, || self.printed().contains(text));
+    }
+}
+
+#[test]
+fn writing_outputs_triggers_no_rebuild_and_a_template_change_rebuilds() {
+    let project = common::example_project();
+    let root = project.path();
+    let templates = root.join("templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    let template =
+        std::fs::read_to_string(common::repo().join("templates/letter.md.tera")).unwrap();
+    std::fs::write(templates.join("letter.md.tera"), &template).unwrap();
+
+    let watch = Watch::start(root);
+    // The first build wrote output/; that must not wake the watcher.
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(!watch.printed().contains("rebuilt"), "{}", watch.printed());
+
+    save(
+        &templates.join("letter.md.tera"),
+        &format!("{template}\nTemplate marker paragraph.\n"),
+    );
+    let letter_md = root.join("output/21vianet-2014-12-09/letter.md");
+    wait_until("the template change to be rebuilt", &watch.stderr, || {
+        read(&letter_md).contains("Template marker paragraph.")
+    });
+}
+
 #[test]
 fn watch_rebuilds_on_save_survives_a_syntax_error_and_recovers() {
     let project = common::example_project();
     let root = project.path();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_respond"))
-        .args(["watch", "--format", "md"])
-        .current_dir(root)
-        .env("NO_COLOR", "1")
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("respond watch starts");
-    let mut pipe = child.stderr.take().unwrap();
-    let _guard = KillOnDrop(child);
-    let stderr = Arc::new(Mutex::new(String::new()));
-    let sink = Arc::clone(&stderr);
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 4096];
-        while let Ok(n) = pipe.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            sink.lock()
-                .unwrap()
-                .push_str(&String::from_utf8_lossy(&buf[..n]));
-        }
-    });
-
     let letter_md = root.join("output/21vianet-2014-12-09/letter.md");
     let comment = root.join("responses/21vianet-2014-12-09/comments/04-cabinet-utilization.yaml");
     let original = read(&comment);
     assert!(original.contains("key metrics"));
 
-    wait_until("the first build", &stderr, || {
-        stderr.lock().unwrap().contains("watching")
-    });
+    let watch = Watch::start(root);
     assert!(read(&letter_md).contains("key metrics"));
     assert!(
-        stderr
-            .lock()
-            .unwrap()
+        watch
+            .printed()
             .contains("built 21vianet-2014-12-09: letter.md")
     );
 
     save(&comment, &original.replace("key metrics", "key indicators"));
-    wait_until("the edit to be rebuilt", &stderr, || {
+    wait_until("the edit to be rebuilt", &watch.stderr, || {
         read(&letter_md).contains("key indicators")
     });
     let good = read(&letter_md);
-    wait_until("the rebuild line", &stderr, || {
-        stderr
-            .lock()
-            .unwrap()
-            .contains("rebuilt 21vianet-2014-12-09")
-    });
+    watch.wait_for_output("rebuilt 21vianet-2014-12-09");
 
     save(&comment, &format!("{original}extra: [unclosed\n"));
-    wait_until("the syntax error to be reported", &stderr, || {
-        stderr
-            .lock()
-            .unwrap()
-            .contains("not rebuilt; the last good output is unchanged")
-    });
-    let printed = stderr.lock().unwrap().clone();
+    watch.wait_for_output("not rebuilt; the last good output is unchanged");
+    let printed = watch.printed();
     assert!(
         printed.contains("error: YAML syntax error")
             && printed.contains("comments/04-cabinet-utilization.yaml:"),
@@ -119,7 +155,7 @@ fn watch_rebuilds_on_save_survives_a_syntax_error_and_recovers() {
     );
 
     save(&comment, &original.replace("key metrics", "key measures"));
-    wait_until("the fixed file to be rebuilt", &stderr, || {
+    wait_until("the fixed file to be rebuilt", &watch.stderr, || {
         read(&letter_md).contains("key measures")
     });
 }
