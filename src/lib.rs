@@ -12,6 +12,7 @@ pub mod check;
 pub mod cli;
 pub mod diagnostic;
 pub mod history;
+pub mod import;
 pub mod load;
 pub mod markdown;
 pub mod model;

@@ -111,16 +111,17 @@ fn dates_out_of_order_are_flagged() {
 }
 
 #[test]
-fn an_intro_promising_strike_through_without_deletions_is_flagged() {
+fn an_intro_promising_markup_the_passage_lacks_is_flagged() {
     let text = short("legend", 0);
     assert!(
         text.contains("responses/sample/comments/01-gross-margin.yaml:10:168: warning: the intro promises struck-through text, but the passage as shown has no deletion"),
         "{text}"
     );
     assert!(
-        !text.contains("underlined text"),
-        "the insertion is there:\n{text}"
+        text.contains("01-gross-margin.yaml:20:85: warning: the intro promises underlined text, but the passage as shown has no insertion"),
+        "{text}"
     );
+    assert_eq!(text.lines().count(), 2, "{text}");
     insta::assert_snapshot!("legend_short", text);
 }
 
@@ -262,4 +263,41 @@ fn every_translation_of_the_example_is_checked() {
     // verbatim and not checked.
     assert_eq!((changed, found), (52, 38), "{text}");
     assert_eq!(text.lines().count(), found, "{text}");
+}
+
+#[test]
+fn both_tables_of_the_example_are_footed() {
+    let project = common::example_project();
+    let path = project
+        .path()
+        .join("responses/21vianet-2014-12-09/comments/11-cash-and-debt-location.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let edited = text
+        .replace("| 260,438 |", "| 260,439 |")
+        .replace("| — | 998,505 |", "| — | 998,550 |");
+    assert_ne!(edited, text);
+    std::fs::write(&path, edited).unwrap();
+    let out = common::respond(project.path(), &["check", "--format", "short"]);
+    let text = stderr(&out, project.path());
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains(":21:17: warning: \"Total\" in column \"Onshore VIEs\" does not foot: 1,163,458 printed, the rows above add up to 1,163,459 (difference -1)"),
+        "{text}"
+    );
+    assert!(
+        text.contains(":34:29: warning: \"Total\" in column \"Offshore\" does not foot: 998,505 printed, the rows above add up to 998,550 (difference -45)"),
+        "{text}"
+    );
+    assert_eq!(text.lines().count(), 2, "{text}");
+}
+
+#[test]
+fn a_repeated_comment_number_is_reported_once() {
+    let text = short("numbering", 1);
+    assert!(
+        text.contains("responses/sample/comments/03-use-of-proceeds.yaml:1:9: error: comment number 1 is used twice (also in responses/sample/comments/01-covenants.yaml)"),
+        "{text}"
+    );
+    assert_eq!(text.lines().count(), 1, "{text}");
+    insta::assert_snapshot!("numbering_short", text);
 }

@@ -25,15 +25,19 @@ pub fn check(letter: &Letter, mode: Mode, diags: &mut Diagnostics) {
         }
         for part in &comment.response {
             if let ResponsePart::Revise(revision) = part
-                && !revision.revised.is_blank()
                 && normalized(revision, true) == normalized(revision, false)
             {
+                let message = if revision.revised.is_blank() {
+                    "the revision is empty: `original` and `revised` are both blank"
+                } else {
+                    "the revised passage is the same as the original"
+                };
                 diags.push(
                     revision
                         .revised
                         .origin
                         .start()
-                        .error("the revised passage is the same as the original")
+                        .error(message)
                         .with_hint(
                             "write the passage as it will read under `revised`, or quote it as `text` if nothing changes",
                         ),

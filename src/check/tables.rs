@@ -98,55 +98,84 @@ fn foot(table: &Table) -> Vec<Unfooted> {
         .collect();
     let figures: Vec<Vec<Option<Number>>> = rows
         .iter()
-        .map(|r| r.iter().skip(1).map(|c| parse_cell(c)).collect())
+        .map(|r| {
+            let label = is_year_row(r);
+            r.iter()
+                .skip(1)
+                .map(|c| parse_cell(c).filter(|_| !label))
+                .collect()
+        })
         .collect();
     let headers = headers(table, &rows, &figures);
     let mut findings = Vec::new();
-    let mut segment_start = 0;
     let mut totals: Vec<usize> = Vec::new();
     for (r, row) in rows.iter().enumerate() {
         let is_total = row
             .first()
-            .is_some_and(|c| c.trim_start().to_lowercase().starts_with("total"));
+            .is_some_and(|c| c.to_ascii_lowercase().starts_with("total"));
         if !is_total {
             continue;
         }
+        let start = totals.last().map_or(0, |t| t + 1);
         for (c, total) in figures[r].iter().enumerate() {
-            let Some(total) = total else { continue };
-            let column = |range: &mut dyn Iterator<Item = usize>| -> Vec<Number> {
-                range
-                    .filter_map(|i| figures[i].get(c).copied().flatten())
-                    .collect()
-            };
-            let above = column(&mut (segment_start..r));
-            let mut grand = column(&mut totals.iter().copied());
-            grand.extend(column(&mut (totals.last().map_or(0, |t| t + 1)..r)));
-            let decimals = above
-                .iter()
-                .chain(&grand)
-                .chain([total])
-                .map(|n| n.decimals)
-                .max()
-                .unwrap_or(0);
-            let sum = |ns: &[Number]| ns.iter().map(|n| n.at_decimals(decimals)).sum::<i128>();
-            let printed = total.at_decimals(decimals);
-            if sum(&above) == printed || (!totals.is_empty() && sum(&grand) == printed) {
-                continue;
+            let Some(total) = *total else { continue };
+            let above = column(&figures, start..r, c);
+            let earlier = column(&figures, totals.iter().copied(), c);
+            if let Some((sum, decimals)) = shortfall(total, &above, &earlier) {
+                findings.push(Unfooted {
+                    row: r,
+                    column: c + 1,
+                    header: headers.get(c).cloned().unwrap_or_default(),
+                    label: row[0].clone(),
+                    printed: total,
+                    sum,
+                    decimals,
+                });
             }
-            findings.push(Unfooted {
-                row: r,
-                column: c + 1,
-                header: headers.get(c).cloned().unwrap_or_default(),
-                label: row[0].clone(),
-                printed: *total,
-                sum: sum(&above),
-                decimals,
-            });
         }
         totals.push(r);
-        segment_start = r + 1;
     }
     findings
+}
+
+/// True for a header row of years under a blank first cell: "| | 2012 | 2013 |".
+fn is_year_row(row: &[String]) -> bool {
+    let is_year = |c: &str| {
+        c.len() == 4
+            && c.chars().all(|d| d.is_ascii_digit())
+            && (c.starts_with("19") || c.starts_with("20"))
+    };
+    row.first().is_some_and(String::is_empty)
+        && row[1..].iter().any(|c| is_year(c))
+        && row[1..].iter().all(|c| c.is_empty() || is_year(c))
+}
+
+/// The figures of column `c` (counting after the label column) in `rows`.
+fn column(
+    figures: &[Vec<Option<Number>>],
+    rows: impl IntoIterator<Item = usize>,
+    c: usize,
+) -> Vec<Number> {
+    rows.into_iter()
+        .filter_map(|r| figures[r].get(c).copied().flatten())
+        .collect()
+}
+
+/// `None` when `total` equals the rows `above` it, or the `earlier` totals plus
+/// those rows (a grand total); otherwise the rows' sum and its decimals.
+fn shortfall(total: Number, above: &[Number], earlier: &[Number]) -> Option<(i128, u32)> {
+    let decimals = above
+        .iter()
+        .chain(earlier)
+        .chain([&total])
+        .map(|n| n.decimals)
+        .max()
+        .unwrap_or(0);
+    let sum = |ns: &[Number]| ns.iter().map(|n| n.at_decimals(decimals)).sum::<i128>();
+    let printed = total.at_decimals(decimals);
+    let rows = sum(above);
+    let grand = !earlier.is_empty() && sum(earlier) + rows == printed;
+    (rows != printed && !grand).then_some((rows, decimals))
 }
 
 /// The header text of each figure column: the header cell and the texts of the
@@ -279,6 +308,27 @@ mod tests {
 | Total assets | 35 |
 ";
         assert!(foot(&table(text)).is_empty());
+    }
+
+    #[test]
+    fn a_row_of_years_is_a_header() {
+        let text = "\
+| | Year ended December 31, | |
+|---|---:|---:|
+| | 2012 | 2013 |
+| Revenue | 1,500 | 1,969 |
+| Other | — | 31 |
+| Total | 1,500 | 2,000 |
+";
+        let t = table(text);
+        assert!(foot(&t).is_empty());
+        let rows: Vec<Vec<String>> = t
+            .rows
+            .iter()
+            .map(|r| r.iter().map(|c| cell_text(c)).collect())
+            .collect();
+        assert!(is_year_row(&rows[0]));
+        assert!(!is_year_row(&rows[1]));
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod build;
 pub mod check;
 pub mod circulate;
 pub mod completions;
+pub mod init;
 pub mod schema;
 pub mod ui;
 pub mod watch;
@@ -38,6 +39,8 @@ pub enum Command {
     Build(BuildArgs),
     /// Check letters for errors and tick-and-tie problems; writes nothing.
     Check(CheckArgs),
+    /// Scaffold a letter project from the SEC staff comment letter (.txt or EDGAR .htm).
+    Init(InitArgs),
     /// Print the JSON Schema of letter.yaml and of a comment file.
     Schema(SchemaArgs),
     /// Build once, then rebuild a letter every time one of its files is saved.
@@ -48,6 +51,19 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the manual page (roff), e.g. `respond man > respond.1`.
     Man(ManArgs),
+}
+
+/// Arguments of `respond init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The staff letter: plain text (as pdftotext gives it) or EDGAR HTML.
+    pub staff_letter: PathBuf,
+    /// The letter folder to create (default: responses/<staff letter date>-<form>-<fiscal year>).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Overwrite an existing letter project.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Output formats for `respond build`.
@@ -167,6 +183,7 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Build(args) => build::run(&args, &ui),
         Command::Check(args) => check::run(&args),
+        Command::Init(args) => init::main(&args),
         Command::Schema(args) => schema::run(&args),
         Command::Watch(args) => watch::run(&args, &ui),
         Command::Circulate(args) => circulate::run(&args, &ui),

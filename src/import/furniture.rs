@@ -1,0 +1,177 @@
+//! Page furniture: what a printed letter repeats on its pages rather than says.
+//!
+//! Removed wherever it falls, even in the middle of a sentence:
+//! - running page headers ending in a "Page N" line, with the lines above it that
+//!   a header repeats (addressee, company, letter date, or template text such as
+//!   "FirstName LastNameDavid Michels" / "Comapany NameKinder Morgan, Inc."): the
+//!   four-line style (name / company / date / Page N) and the two-line style
+//!   (date / Page N);
+//! - bare page numbers standing alone between blank lines;
+//! - letterhead and logo lines ("DIVISION OF CORPORATION FINANCE", "Mail Stop
+//!   4561", "United States securities and exchange commission logo").
+//!
+//! The line after a removed run is flagged, so paragraph assembly can re-join a
+//! sentence that a page break interrupted.
+
+use time::Date;
+
+use super::Line;
+use super::dates::{find_date, whole_date};
+
+/// What the running headers of this letter repeat.
+#[derive(Debug, Clone)]
+pub struct Hints {
+    /// The addressee's name and the company name(s).
+    pub names: Vec<String>,
+    /// The letter's date.
+    pub date: Date,
+}
+
+/// A body line that survived furniture removal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BodyLine {
+    /// Line number in the input.
+    pub number: usize,
+    /// The text.
+    pub text: String,
+    /// True when page furniture was removed just before this line.
+    pub after_furniture: bool,
+}
+
+/// Letterhead lines, compared exactly (upper case as printed).
+const LETTERHEAD: [&str; 7] = [
+    "DIVISION OF",
+    "CORPORATION FINANCE",
+    "DIVISION OF CORPORATION FINANCE",
+    "UNITED STATES",
+    "SECURITIES AND EXCHANGE COMMISSION",
+    "WASHINGTON, D.C. 20549",
+    "WASHINGTON, DC 20549",
+];
+
+/// The lines without page furniture.
+pub fn strip(lines: &[Line], hints: &Hints) -> Vec<BodyLine> {
+    let texts: Vec<&str> = lines.iter().map(|l| l.text.trim()).collect();
+    let mut removed = vec![false; lines.len()];
+    for (i, text) in texts.iter().enumerate() {
+        if is_page_marker(text) {
+            removed[i] = true;
+            let mut up = i;
+            while up > 0 && is_header_line(texts[up - 1], hints) {
+                up -= 1;
+                removed[up] = true;
+            }
+            let mut down = i + 1;
+            while down < texts.len() && is_header_line(texts[down], hints) {
+                removed[down] = true;
+                down += 1;
+            }
+        } else if is_template_text(text) || is_letterhead(text) || is_bare_page_number(&texts, i) {
+            removed[i] = true;
+        }
+    }
+    let mut out = Vec::new();
+    let mut gap = false;
+    for (line, gone) in lines.iter().zip(removed) {
+        if gone {
+            gap = true;
+            continue;
+        }
+        out.push(BodyLine {
+            number: line.number,
+            text: line.text.trim().to_owned(),
+            after_furniture: gap && !line.text.trim().is_empty(),
+        });
+        if !line.text.trim().is_empty() {
+            gap = false;
+        }
+    }
+    out
+}
+
+/// "Page 3", "Page 3 of 5", "March 28, 2023 Page 2", "- 3 -".
+fn is_page_marker(text: &str) -> bool {
+    let after_date = match find_date(text) {
+        Some((_, range)) if range.start == 0 => text[range.end..].trim(),
+        _ => text,
+    };
+    if let Some(rest) = after_date.strip_prefix("Page ") {
+        let mut parts = rest.split(" of ");
+        return parts.all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+            && rest.split(" of ").count() <= 2;
+    }
+    let dashed = text.trim_matches(['-', ' ']);
+    text.starts_with('-')
+        && text.ends_with('-')
+        && !dashed.is_empty()
+        && dashed.chars().all(|c| c.is_ascii_digit())
+}
+
+/// A line a running header repeats above (or below) its "Page N" line.
+fn is_header_line(text: &str, hints: &Hints) -> bool {
+    if text.is_empty() {
+        return false;
+    }
+    whole_date(text) == Some(hints.date)
+        || is_page_marker(text)
+        || is_template_text(text)
+        || text == "FirstName LastName"
+        || hints
+            .names
+            .iter()
+            .any(|n| !n.is_empty() && n.eq_ignore_ascii_case(text))
+}
+
+/// Placeholder text an EDGAR letter template leaves in page headers.
+fn is_template_text(text: &str) -> bool {
+    text.starts_with("FirstName LastName")
+        || text.starts_with("Comapany Name")
+        || text.starts_with("Company Name")
+}
+
+/// Letterhead, logo and mail-stop lines.
+fn is_letterhead(text: &str) -> bool {
+    LETTERHEAD.contains(&text)
+        || text
+            .to_lowercase()
+            .contains("securities and exchange commission logo")
+        || text
+            .strip_prefix("Mail Stop ")
+            .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// A number of one to three digits alone between blank lines.
+fn is_bare_page_number(texts: &[&str], i: usize) -> bool {
+    let text = texts[i];
+    let blank = |j: Option<usize>| j.and_then(|j| texts.get(j)).is_none_or(|t| t.is_empty());
+    !text.is_empty()
+        && text.len() <= 3
+        && text.chars().all(|c| c.is_ascii_digit())
+        && blank(i.checked_sub(1))
+        && blank(Some(i + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::text_lines;
+
+    #[test]
+    fn removes_running_headers_wherever_they_fall() {
+        let text = "we note that\nAugust 16, 2017\nPage 3\nthe company\n\nTerry Wang\n21Vianet Group, Inc.\nAugust 16, 2017\nPage 4\n\nmore\n\n7\n\nend";
+        let hints = Hints {
+            names: vec!["Terry Wang".into(), "21Vianet Group, Inc.".into()],
+            date: whole_date("August 16, 2017").unwrap(),
+        };
+        let out = strip(&text_lines(text), &hints);
+        let kept: Vec<&str> = out.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            kept,
+            ["we note that", "the company", "", "", "more", "", "", "end"]
+        );
+        assert!(out[1].after_furniture);
+        assert!(out[4].after_furniture);
+        assert!(out[7].after_furniture);
+        assert!(!out[0].after_furniture);
+    }
+}

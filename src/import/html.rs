@@ -1,0 +1,241 @@
+//! EDGAR HTML → text lines, shaped like `pdftotext` output so the same parser reads
+//! both: block elements end lines (paragraphs and headings leave a blank line),
+//! `<br>` breaks a line, list items get a bullet, inline markup disappears and
+//! character entities are decoded.
+
+use super::{Line, clean_line};
+
+/// Elements whose content is not text of the letter.
+const SKIPPED: [&str; 4] = ["script", "style", "head", "title"];
+/// Elements that stand apart as paragraphs (a blank line before and after).
+const PARAGRAPHS: [&str; 13] = [
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "ul",
+    "ol",
+    "blockquote",
+    "center",
+    "hr",
+];
+/// Elements that only end a line.
+const LINES: [&str; 6] = ["div", "br", "tr", "li", "dt", "dd"];
+
+/// The letter's text lines, numbered from 1.
+pub fn to_lines(html: &str) -> Vec<Line> {
+    let text = to_text(html);
+    super::text_lines(text.trim_end())
+        .into_iter()
+        .map(|l| Line {
+            number: l.number,
+            text: clean_line(l.text.trim_start()),
+        })
+        .collect()
+}
+
+/// The text of `html` with line breaks where blocks end.
+fn to_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    let mut skipping: Option<String> = None;
+    let mut lists: Vec<Option<u32>> = Vec::new();
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix("<!--") {
+            rest = after.find("-->").map_or("", |i| &after[i + 3..]);
+            continue;
+        }
+        if rest.starts_with('<') {
+            let end = rest.find('>').map_or(rest.len(), |i| i + 1);
+            let tag = Tag::parse(&rest[1..end.saturating_sub(1).max(1)]);
+            rest = &rest[end..];
+            if let Some(open) = &skipping {
+                if tag.closing && &tag.name == open {
+                    skipping = None;
+                }
+                continue;
+            }
+            if SKIPPED.contains(&tag.name.as_str()) && !tag.closing {
+                skipping = Some(tag.name);
+                continue;
+            }
+            apply_tag(&tag, &mut out, &mut lists);
+            continue;
+        }
+        let end = rest.find('<').unwrap_or(rest.len());
+        if skipping.is_none() {
+            push_text(&mut out, &decode_entities(&rest[..end]));
+        }
+        rest = &rest[end..];
+    }
+    out
+}
+
+/// Line breaks, bullets and numbers for one tag.
+fn apply_tag(tag: &Tag, out: &mut String, lists: &mut Vec<Option<u32>>) {
+    let name = tag.name.as_str();
+    match (name, tag.closing) {
+        ("ul", false) => lists.push(None),
+        ("ol", false) => lists.push(Some(0)),
+        ("ul" | "ol", true) => {
+            lists.pop();
+        }
+        _ => {}
+    }
+    if PARAGRAPHS.contains(&name) {
+        end_line(out);
+        if !out.ends_with("\n\n") && !out.is_empty() {
+            out.push('\n');
+        }
+    } else if LINES.contains(&name) {
+        end_line(out);
+    } else if matches!(name, "td" | "th") && !tag.closing && !out.ends_with('\n') && !out.is_empty()
+    {
+        out.push(' ');
+    }
+    if name == "li" && !tag.closing {
+        match lists.last_mut() {
+            Some(Some(n)) => {
+                *n += 1;
+                out.push_str(&format!("{n}) "));
+            }
+            _ => out.push_str("• "),
+        }
+    }
+}
+
+/// Ends the current line unless it is already ended.
+fn end_line(out: &mut String) {
+    while out.ends_with(' ') {
+        out.pop();
+    }
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push('\n');
+    }
+}
+
+/// Appends text with HTML white-space collapsing.
+fn push_text(out: &mut String, text: &str) {
+    for c in text.chars() {
+        if c.is_whitespace() && c != '\u{a0}' {
+            if !(out.is_empty() || out.ends_with(' ') || out.ends_with('\n')) {
+                out.push(' ');
+            }
+        } else {
+            out.push(c);
+        }
+    }
+}
+
+/// A tag's name (lower case) and whether it closes an element.
+struct Tag {
+    name: String,
+    closing: bool,
+}
+
+impl Tag {
+    fn parse(inside: &str) -> Tag {
+        let inside = inside.trim();
+        let (closing, inside) = match inside.strip_prefix('/') {
+            Some(rest) => (true, rest),
+            None => (false, inside),
+        };
+        let name: String = inside
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        Tag { name, closing }
+    }
+}
+
+/// Decodes character references (`&amp;`, `&#8217;`, `&#x2019;`, common names).
+pub fn decode_entities(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let end = rest[..rest.len().min(12)].find(';');
+        match end.and_then(|e| entity(&rest[1..e]).map(|c| (c, e))) {
+            Some((c, e)) => {
+                out.push(c);
+                rest = &rest[e + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The character a reference names, without `&` and `;`.
+fn entity(name: &str) -> Option<char> {
+    if let Some(num) = name.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        return char::from_u32(code);
+    }
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{a0}',
+        "rsquo" => '’',
+        "lsquo" => '‘',
+        "rdquo" => '”',
+        "ldquo" => '“',
+        "ndash" => '–',
+        "mdash" => '—',
+        "bull" => '•',
+        "middot" => '·',
+        "hellip" => '…',
+        "sect" => '§',
+        "para" => '¶',
+        "copy" => '©',
+        "reg" => '®',
+        "trade" => '™',
+        "shy" => '\u{ad}',
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(html: &str) -> Vec<String> {
+        to_lines(html).into_iter().map(|l| l.text).collect()
+    }
+
+    #[test]
+    fn blocks_become_lines_and_entities_are_decoded() {
+        let html = "<html><head><title>x</title><style>p{}</style></head><body>\
+            <p>Terry Wang<br>Chief&nbsp;Financial Officer</p>\
+            <p><b>1.</b> We note the company&#8217;s <i>R&amp;D</i>\n   costs:</p>\
+            <ul><li>first</li><li>second</li></ul><!-- a comment --></body></html>";
+        assert_eq!(
+            texts(html),
+            [
+                "Terry Wang",
+                "Chief Financial Officer",
+                "",
+                "1. We note the company’s R&D costs:",
+                "",
+                "• first",
+                "• second",
+            ]
+        );
+    }
+}

@@ -1,0 +1,244 @@
+//! Import stage: an SEC staff comment letter (pdftotext plain text or EDGAR HTML)
+//! → a [`StaffLetter`]: its header, Re: block, numbered comments with their
+//! heading paths, and the staff contacts named in the closing.
+//!
+//! Pure functions on text; `respond init` ([`crate::cli::init`]) reads the file
+//! and writes the project. The stages, in order: [`detect`] the format, turn
+//! HTML into lines ([`html`]), parse the [`header`], drop page [`furniture`],
+//! split the [`comments`] (headings nest as described in [`headings`], text is
+//! re-flowed by [`paragraphs`]) and read the [`contacts`] in the closing.
+//! [`scaffold`] writes the YAML text of the project.
+
+pub mod comments;
+pub mod contacts;
+pub mod dates;
+pub mod detect;
+pub mod furniture;
+pub mod header;
+pub mod headings;
+pub mod html;
+pub mod paragraphs;
+pub mod scaffold;
+
+use std::fmt;
+
+use time::Date;
+
+/// One line of the staff letter with its 1-based line number in the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// Line number in the input (for HTML, in the text the markup was turned into).
+    pub number: usize,
+    /// The text, without trailing white space.
+    pub text: String,
+}
+
+/// Everything `respond init` found in a staff letter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaffLetter {
+    /// The letter's date.
+    pub date: Date,
+    /// Whom the staff wrote to (the company's officer).
+    pub addressee: Addressee,
+    /// The salutation's name as written, e.g. "Mr. Wang" or "David Michels".
+    pub salutation: Option<String>,
+    /// The Re: block.
+    pub re: ReBlock,
+    /// The numbered comments, in order 1, 2, 3 ….
+    pub comments: Vec<StaffComment>,
+    /// The staff members named in the closing as contacts, in order of mention.
+    pub contacts: Vec<StaffMember>,
+    /// Who signed the letter, when a person did.
+    pub signatory: Option<StaffMember>,
+    /// The signatory's office lines, e.g. "Office of Manufacturing".
+    pub office: Vec<String>,
+    /// Lines that belong to no part of the letter that `init` knows.
+    pub unplaced: Vec<Line>,
+}
+
+/// The company officer the staff letter is addressed to.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Addressee {
+    /// Full name, e.g. "Terry Wang".
+    pub name: String,
+    /// Title, wrapped lines joined, e.g. "Chief Financial Officer".
+    pub title: Option<String>,
+    /// Company line of the address block.
+    pub company: Option<String>,
+    /// Street address lines.
+    pub address: Vec<String>,
+}
+
+/// The Re: block: the company and the filing(s) the letter is about.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReBlock {
+    /// The company's name.
+    pub company: Option<String>,
+    /// The filings named, in order; the first is the one commented on.
+    pub filings: Vec<FilingRef>,
+    /// "Response Dated …": the company response this letter follows up on.
+    pub response_dated: Option<Date>,
+    /// The Commission file number, e.g. "001-35126".
+    pub file_number: Option<String>,
+}
+
+/// One filing named in the Re: block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FilingRef {
+    /// The line as written, e.g. "Form 8-K furnished October 26, 2023".
+    pub description: String,
+    /// The form, e.g. "20-F", when the line names one.
+    pub form: Option<String>,
+    /// "for the Fiscal Year Ended …".
+    pub fiscal_year_end: Option<Date>,
+    /// "Filed …" (or furnished / submitted).
+    pub filed: Option<Date>,
+}
+
+/// A staff member: a contact or the signatory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaffMember {
+    /// Full name, without courtesy title.
+    pub name: String,
+    /// Title as written, e.g. "Staff Accountant".
+    pub title: Option<String>,
+    /// "Ms. Lu", only when the letter writes the name with a courtesy title.
+    pub salutation: Option<String>,
+}
+
+/// One numbered staff comment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaffComment {
+    /// The comment's number.
+    pub number: u32,
+    /// The heading path above it, outermost first.
+    pub headings: Vec<String>,
+    /// The comment's text as Markdown, without its number; paragraphs and lists kept.
+    pub text: String,
+    /// Line number where the comment starts.
+    pub line: usize,
+}
+
+impl StaffLetter {
+    /// The filing commented on: the first filing of the Re: block.
+    pub fn filing(&self) -> Option<&FilingRef> {
+        self.re.filings.first()
+    }
+
+    /// How many distinct heading paths the comments have.
+    pub fn heading_count(&self) -> usize {
+        let mut count = 0;
+        let mut previous: Option<&Vec<String>> = None;
+        for comment in &self.comments {
+            if !comment.headings.is_empty() && previous != Some(&comment.headings) {
+                count += 1;
+            }
+            previous = Some(&comment.headings);
+        }
+        count
+    }
+}
+
+/// Why a text is not a staff letter `init` can use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    /// Not text at all (a PDF, a word-processor file, binary data).
+    NotText {
+        /// What it looks like, e.g. "a PDF file".
+        what: String,
+    },
+    /// Text, but not a staff letter: a required part is missing.
+    NotStaffLetter {
+        /// What was missing, e.g. "no letter date".
+        missing: String,
+        /// Line the search stopped at, when useful.
+        line: Option<usize>,
+    },
+    /// A staff letter with no numbered comments.
+    NoComments {
+        /// True when the letter says the review is complete.
+        review_completed: bool,
+    },
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::NotText { what } => write!(
+                f,
+                "this is {what}, not a staff letter as text or HTML; convert the PDF with `pdftotext` or save the letter from EDGAR as HTML"
+            ),
+            ImportError::NotStaffLetter { missing, line } => {
+                write!(f, "this does not look like an SEC staff letter: {missing}")?;
+                if let Some(line) = line {
+                    write!(f, " (line {line})")?;
+                }
+                Ok(())
+            }
+            ImportError::NoComments {
+                review_completed: true,
+            } => write!(
+                f,
+                "the staff completed its review: this letter has no comments to answer"
+            ),
+            ImportError::NoComments {
+                review_completed: false,
+            } => write!(f, "no numbered comments found in this letter"),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// Reads a staff letter given as plain text or EDGAR HTML.
+pub fn import(text: &str) -> Result<StaffLetter, ImportError> {
+    let lines = match detect::detect(text)? {
+        detect::Format::Text => text_lines(text),
+        detect::Format::Html => html::to_lines(text),
+    };
+    let header = header::parse(&lines)?;
+    let body = furniture::strip(&lines[header.body_start..], &header.furniture_hints());
+    let closing = contacts::parse(&body);
+    let found = comments::split(&body[..closing.start]);
+    if found.comments.is_empty() {
+        let review_completed = body.iter().any(|l| {
+            let t = l.text.to_lowercase();
+            t.contains("completed our review") || t.contains("completed its review")
+        });
+        return Err(ImportError::NoComments { review_completed });
+    }
+    let mut unplaced = header.unplaced;
+    unplaced.extend(found.unplaced);
+    unplaced.extend(closing.unplaced);
+    Ok(StaffLetter {
+        date: header.date,
+        addressee: header.addressee,
+        salutation: header.salutation,
+        re: header.re,
+        comments: found.comments,
+        contacts: closing.contacts,
+        signatory: closing.signatory,
+        office: closing.office,
+        unplaced,
+    })
+}
+
+/// Splits plain text into numbered lines, normalising white space that PDF
+/// extraction leaves (no-break spaces, form feeds, trailing blanks).
+pub fn text_lines(text: &str) -> Vec<Line> {
+    text.split('\n')
+        .enumerate()
+        .map(|(i, raw)| Line {
+            number: i + 1,
+            text: clean_line(raw),
+        })
+        .collect()
+}
+
+/// One line with no-break spaces and form feeds made plain and the end trimmed.
+pub fn clean_line(raw: &str) -> String {
+    raw.replace(['\u{a0}', '\u{c}', '\t'], " ")
+        .replace('\r', "")
+        .trim_end()
+        .to_owned()
+}
