@@ -149,6 +149,12 @@ impl Repo {
         Ok(drafts)
     }
 
+    /// Whether `path` (relative to the top of the work tree) exists at `rev`.
+    pub fn exists_at(&self, rev: &str, path: &Path) -> bool {
+        self.run(&["cat-file", "-e", &format!("{rev}:{}", git_path(path))])
+            .is_ok()
+    }
+
     /// Creates the lightweight tag `name` on `rev`.
     pub fn tag(&self, name: &str, rev: &str) -> Result<(), String> {
         self.run(&["tag", name, rev]).map(drop)

@@ -318,3 +318,29 @@ fn an_unknown_reference_is_a_usage_error() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("`no-such-draft` is not a folder"), "{err}");
 }
+
+#[test]
+fn circulate_refuses_a_letter_that_was_never_committed() {
+    let project = repository();
+    let root = project.path();
+    common::copy_tree(
+        &root.join("responses").join(LETTER),
+        &root.join("responses/zz-2015-01-20-20f-2013"),
+    );
+    let out = common::respond(root, &["circulate"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("zz-2015-01-20-20f-2013 is not committed yet"),
+        "{err}"
+    );
+    let tags = Command::new("git")
+        .args(["tag", "--list"])
+        .current_dir(root)
+        .output()
+        .unwrap();
+    assert!(
+        tags.stdout.is_empty(),
+        "no letter is tagged when one cannot be"
+    );
+}

@@ -47,15 +47,27 @@ fn circulate(world: &World, args: &CirculateArgs) -> Result<Vec<String>, String>
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let folder = repo.relative(dir)?;
+        if !repo.exists_at("HEAD", &folder.join("letter.yaml")) {
+            return Err(format!(
+                "{} is not committed yet: commit the letter, then circulate it",
+                crate::diagnostic::display_path(&folder)
+            ));
+        }
         if repo.has_uncommitted_changes(&folder)? {
             print_warning(&format!(
                 "{} has changes that are not committed; the draft recorded is the last commit",
                 crate::diagnostic::display_path(&folder)
             ));
         }
-        let tag = next_circulated_tag(&id, today, &repo.circulated_drafts(&id)?);
-        repo.tag(&tag, "HEAD")?;
-        tags.push(tag);
+        tags.push(next_circulated_tag(
+            &id,
+            today,
+            &repo.circulated_drafts(&id)?,
+        ));
+    }
+    // Every letter was checked before the first tag, so a refusal tags nothing.
+    for tag in &tags {
+        repo.tag(tag, "HEAD")?;
     }
     Ok(tags)
 }
