@@ -167,3 +167,32 @@ fn watch_refuses_a_folder_that_is_not_a_project() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("neither a letter folder"));
 }
+
+#[test]
+fn a_templates_folder_created_while_watching_is_followed() {
+    let project = common::example_project();
+    let root = project.path();
+    let watch = Watch::start(root);
+    let template =
+        std::fs::read_to_string(common::repo().join("templates/letter.md.tera")).unwrap();
+    let letter_md = root.join("output/21vianet-2014-12-09/letter.md");
+
+    let templates = root.join("templates");
+    std::fs::create_dir(&templates).unwrap();
+    save(
+        &templates.join("letter.md.tera"),
+        &format!("{template}\nFirst template marker.\n"),
+    );
+    wait_until("the new template to be used", &watch.stderr, || {
+        read(&letter_md).contains("First template marker.")
+    });
+    save(
+        &templates.join("letter.md.tera"),
+        &format!("{template}\nSecond template marker.\n"),
+    );
+    wait_until(
+        "an edit in the new folder to be rebuilt",
+        &watch.stderr,
+        || read(&letter_md).contains("Second template marker."),
+    );
+}

@@ -4,7 +4,8 @@
 //! Each letter is built and written on its own, all or nothing, so a broken
 //! save prints its diagnostics and leaves that letter's last good output in
 //! place; the loop carries on until interrupted. A change in `templates/`
-//! rebuilds every letter; changes under the output folder are ignored.
+//! (also one created while watching) rebuilds every letter; changes under the
+//! output folder are ignored.
 
 use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
@@ -12,12 +13,13 @@ use std::process::ExitCode;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use notify::RecursiveMode;
-use notify_debouncer_full::new_debouncer;
+use notify::{RecommendedWatcher, RecursiveMode};
+use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
 use super::ui::{Ui, print_error, print_warning};
 use super::{DiagnosticFormat, EXIT_IO, Format, WatchArgs, print_diagnostics};
 use crate::build::{Formats, build_letter, template_diagnostic};
+use crate::diagnostic::display_path;
 use crate::output::write_all;
 use crate::render::markdown::Templates;
 use crate::world::World;
@@ -126,23 +128,13 @@ pub fn run(args: &WatchArgs, ui: &Ui) -> ExitCode {
         pdf: args.format.contains(&Format::Pdf),
     };
     let (tx, rx) = mpsc::channel();
-    let mut debouncer = match new_debouncer(SETTLE, None, tx) {
-        Ok(d) => d,
-        Err(e) => {
-            print_error(&format!("cannot watch files: {e}"));
+    let mut files = match WatchedFiles::start(&layout, tx) {
+        Ok(files) => files,
+        Err(message) => {
+            print_error(&message);
             return ExitCode::from(EXIT_IO);
         }
     };
-    let mut watched = vec![layout.only.clone().unwrap_or_else(|| layout.responses())];
-    if layout.templates().is_dir() {
-        watched.push(layout.templates());
-    }
-    for path in &watched {
-        if let Err(e) = debouncer.watch(path, RecursiveMode::Recursive) {
-            print_error(&format!("cannot watch {}: {e}", path.display()));
-            return ExitCode::from(EXIT_IO);
-        }
-    }
     let watcher = Watcher {
         world: World::new(&layout.root),
         layout,
@@ -150,22 +142,14 @@ pub fn run(args: &WatchArgs, ui: &Ui) -> ExitCode {
         ui: *ui,
     };
     watcher.rebuild(&watcher.all_letters(), "built");
-    let shown: Vec<String> = watched
-        .iter()
-        .map(|p| {
-            format!(
-                "{}/",
-                crate::diagnostic::display_path(&watcher.world.shown(p))
-            )
-        })
-        .collect();
     ui.status(&format!(
         "watching {} for changes (Ctrl-C to stop)",
-        shown.join(" and ")
+        files.describe(&watcher.world)
     ));
     for result in rx {
         match result {
             Ok(events) => {
+                files.follow_templates(&watcher.layout);
                 let paths = events
                     .iter()
                     .filter(|e| !e.kind.is_access())
@@ -181,6 +165,61 @@ pub fn run(args: &WatchArgs, ui: &Ui) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// The folders being watched: the letters recursively, `templates/` once it
+/// exists, and the project root itself (only to notice `templates/` appear).
+struct WatchedFiles {
+    debouncer: Debouncer<RecommendedWatcher, RecommendedCache>,
+    letters: PathBuf,
+    templates: Option<PathBuf>,
+}
+
+impl WatchedFiles {
+    fn start(
+        layout: &Layout,
+        events: mpsc::Sender<DebounceEventResult>,
+    ) -> Result<WatchedFiles, String> {
+        let debouncer =
+            new_debouncer(SETTLE, None, events).map_err(|e| format!("cannot watch files: {e}"))?;
+        let mut files = WatchedFiles {
+            debouncer,
+            letters: layout.only.clone().unwrap_or_else(|| layout.responses()),
+            templates: None,
+        };
+        let letters = files.letters.clone();
+        files.watch(&letters, RecursiveMode::Recursive)?;
+        files.watch(&layout.root, RecursiveMode::NonRecursive)?;
+        files.follow_templates(layout);
+        Ok(files)
+    }
+
+    /// Starts watching `templates/` if it has appeared.
+    fn follow_templates(&mut self, layout: &Layout) {
+        let templates = layout.templates();
+        if self.templates.is_none() && templates.is_dir() {
+            match self.watch(&templates, RecursiveMode::Recursive) {
+                Ok(()) => self.templates = Some(templates),
+                Err(message) => print_warning(&message),
+            }
+        }
+    }
+
+    fn watch(&mut self, path: &Path, mode: RecursiveMode) -> Result<(), String> {
+        self.debouncer
+            .watch(path, mode)
+            .map_err(|e| format!("cannot watch {}: {e}", path.display()))
+    }
+
+    /// "responses/ and templates/".
+    fn describe(&self, world: &World) -> String {
+        let shown = |p: &PathBuf| format!("{}/", display_path(&world.shown(p)));
+        std::iter::once(&self.letters)
+            .chain(&self.templates)
+            .map(shown)
+            .collect::<Vec<_>>()
+            .join(" and ")
+    }
 }
 
 /// The project folder, the letter watched (if one) and the output folder, from the arguments.
