@@ -23,6 +23,13 @@ fn example(c: &mut Criterion) {
     c.bench_function("example/all formats (in memory)", |b| {
         b.iter(|| build_letter(&sources, &templates, Formats::ALL))
     });
+    // What `respond watch` does after a save: read the letter's files again and build.
+    c.bench_function("example/rebuild after a save (read + all formats)", |b| {
+        b.iter(|| {
+            let sources = world.read_letter(&dir).expect("example reads");
+            build_letter(&sources, &templates, Formats::ALL)
+        })
+    });
     let project = tempfile::tempdir().expect("temp dir");
     copy_tree(&dir, &project.path().join("responses/21vianet-2014-12-09"));
     c.bench_function("example/respond build (process)", |b| {

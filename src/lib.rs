@@ -6,10 +6,12 @@
 //! EDGAR HTML, PDF). [`world`] is the only place that touches the file system
 //! or the clock; [`build`] strings the stages together.
 
+pub mod blackline;
 pub mod build;
 pub mod check;
 pub mod cli;
 pub mod diagnostic;
+pub mod history;
 pub mod import;
 pub mod load;
 pub mod markdown;

@@ -1,28 +1,30 @@
 //! `respond build`: every letter, all or nothing.
 
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
-use super::{BuildArgs, EXIT_INPUT, EXIT_IO, Format, letter_dirs, print_diagnostics};
-use crate::build::{Formats, build_letter, template_diagnostic};
+use super::ui::{Ui, print_error};
+use super::{BuildArgs, EXIT_INPUT, EXIT_IO, Format, against, letter_dirs, print_diagnostics};
+use crate::build::{Formats, LetterOutput, build_letter, template_diagnostic};
 use crate::diagnostic::Diagnostics;
 use crate::output::write_all;
 use crate::render::markdown::Templates;
 use crate::world::World;
 
 /// Builds the letters and writes their outputs only if every letter built.
-pub fn run(args: &BuildArgs) -> ExitCode {
+pub fn run(args: &BuildArgs, ui: &Ui) -> ExitCode {
     let world = World::new(".");
     let dirs = match letter_dirs(&world, &args.dirs) {
         Ok(dirs) => dirs,
         Err(message) => {
-            eprintln!("error: {message}");
+            print_error(&message);
             return ExitCode::from(EXIT_IO);
         }
     };
     let overrides = match world.template_overrides() {
         Ok(o) => o,
         Err(e) => {
-            eprintln!("error: cannot read templates/: {e}");
+            print_error(&format!("cannot read templates/: {e}"));
             return ExitCode::from(EXIT_IO);
         }
     };
@@ -38,10 +40,24 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         html: args.format.contains(&Format::Html),
         pdf: args.format.contains(&Format::Pdf),
     };
+    let baseline = match args
+        .against
+        .as_deref()
+        .map(|r| against::Baseline::resolve(r, &world))
+    {
+        None => None,
+        Some(Ok(baseline)) => Some(baseline),
+        Some(Err(message)) => {
+            print_error(&message);
+            return ExitCode::from(EXIT_IO);
+        }
+    };
     let mut diags = Diagnostics::new();
-    let mut files = Vec::new();
-    let mut built = Vec::new();
+    let mut problems = Vec::new();
+    let mut summaries = Vec::new();
+    let mut built: Vec<(LetterOutput, Duration)> = Vec::new();
     for dir in &dirs {
+        let started = Instant::now();
         let sources = match world.read_letter(dir) {
             Ok(s) => s,
             Err(d) => {
@@ -51,42 +67,54 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         };
         let (output, found) = build_letter(&sources, &templates, formats);
         diags.extend(found);
-        if let Some(output) = output {
-            built.push((output.id.clone(), output.files.len()));
-            files.extend(output.files);
+        if let Some(mut output) = output {
+            if let Some(baseline) = &baseline {
+                match baseline.blackline_files(&world, dir, &sources, &templates, formats) {
+                    Ok((files, summary)) => {
+                        output.files.extend(files);
+                        summaries.push(summary);
+                    }
+                    Err(problem) => problems.push(problem),
+                }
+            }
+            built.push((output, started.elapsed()));
         }
     }
-    let has_errors = diags.has_errors();
+    let has_errors = diags.has_errors() || !problems.is_empty();
     print_diagnostics(&diags.into_sorted(), args.diagnostic_format);
+    for problem in &problems {
+        print_error(problem);
+    }
     if has_errors {
-        eprintln!("nothing written: fix the errors above and build again");
+        ui.status("nothing written: fix the errors above and build again");
         return ExitCode::from(EXIT_INPUT);
     }
     let out = match world.confine(&args.out) {
         Ok(out) => out,
         Err(message) => {
-            eprintln!("error: --out {message}");
+            print_error(&format!("--out {message}"));
             return ExitCode::from(EXIT_IO);
         }
     };
-    for (id, _) in &built {
-        if let Err(message) = world.confine(&out.join(id)) {
-            eprintln!("error: output folder {message}");
+    for (output, _) in &built {
+        if let Err(message) = world.confine(&out.join(&output.id)) {
+            print_error(&format!("output folder {message}"));
             return ExitCode::from(EXIT_IO);
         }
     }
+    let files: Vec<_> = built.iter().flat_map(|(o, _)| o.files.clone()).collect();
     match write_all(&out, &world.staging_dir(), &files) {
         Ok(_) => {
-            for (id, count) in built {
-                eprintln!(
-                    "built {id}: {count} files in {}",
-                    args.out.join(&id).display()
-                );
+            for (output, took) in &built {
+                ui.letter_written("built", &output.id, &output.files, &args.out, *took);
+            }
+            for summary in &summaries {
+                ui.status(summary);
             }
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: cannot write to {}: {e}", args.out.display());
+            print_error(&format!("cannot write to {}: {e}", args.out.display()));
             ExitCode::from(EXIT_IO)
         }
     }

@@ -1,9 +1,14 @@
 //! The command line: clap definitions and one file per subcommand.
 
+pub mod against;
 pub mod build;
 pub mod check;
+pub mod circulate;
+pub mod completions;
 pub mod init;
 pub mod schema;
+pub mod ui;
+pub mod watch;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -19,6 +24,12 @@ pub struct Cli {
     /// The subcommand to run.
     #[command(subcommand)]
     pub command: Command,
+    /// Print only diagnostics (no progress lines).
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Also print each file written, with its size.
+    #[arg(long, short, global = true)]
+    pub verbose: bool,
 }
 
 /// The subcommands.
@@ -32,6 +43,14 @@ pub enum Command {
     Init(InitArgs),
     /// Print the JSON Schema of letter.yaml and of a comment file.
     Schema(SchemaArgs),
+    /// Build once, then rebuild a letter every time one of its files is saved.
+    Watch(WatchArgs),
+    /// Record the current commit as a circulated draft (a git tag per letter).
+    Circulate(CirculateArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), e.g. `respond man > respond.1`.
+    Man(ManArgs),
 }
 
 /// Arguments of `respond init`.
@@ -82,6 +101,11 @@ pub struct BuildArgs {
     /// How to print diagnostics.
     #[arg(long = "diagnostics", value_enum, default_value_t)]
     pub diagnostic_format: DiagnosticFormat,
+    /// Also write letter.blackline.*: the letter compared word by word with an
+    /// earlier version (a git revision such as HEAD~1 or a tag, a folder holding an
+    /// earlier build, or `circulated` for the last circulated draft).
+    #[arg(long, value_name = "REF")]
+    pub against: Option<String>,
 }
 
 /// Arguments of `respond check`.
@@ -103,6 +127,45 @@ pub struct SchemaArgs {
     /// Which schema to print (default: both, as one JSON object).
     #[arg(value_enum)]
     pub which: Option<SchemaKind>,
+    /// Write letter.schema.json and comment.schema.json into DIR instead of printing.
+    #[arg(long, value_name = "DIR", conflicts_with = "which")]
+    pub write: Option<PathBuf>,
+}
+
+/// Arguments of `respond watch`.
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// A letter folder, or a project folder holding responses/ (default: the current folder).
+    pub dir: Option<PathBuf>,
+    /// Formats to write, comma-separated.
+    #[arg(long, value_enum, value_delimiter = ',', default_values = ["md", "html", "pdf"])]
+    pub format: Vec<Format>,
+    /// Output folder (default: output/ in the project folder).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+}
+
+/// Arguments of `respond circulate`.
+#[derive(Debug, Args)]
+pub struct CirculateArgs {
+    /// Letter folders to record (default: every letter under responses/).
+    pub dirs: Vec<PathBuf>,
+}
+
+/// Arguments of `respond man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write respond.1 and one page per command (respond-build.1, …) into DIR instead of printing.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
+
+/// Arguments of `respond completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to write completions for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// The YAML file kinds with a schema.
@@ -116,11 +179,16 @@ pub enum SchemaKind {
 
 /// Runs the parsed command line and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
+    let ui = ui::Ui::new(cli.quiet, cli.verbose);
     match cli.command {
-        Command::Build(args) => build::run(&args),
+        Command::Build(args) => build::run(&args, &ui),
         Command::Check(args) => check::run(&args),
         Command::Init(args) => init::main(&args),
         Command::Schema(args) => schema::run(&args),
+        Command::Watch(args) => watch::run(&args, &ui),
+        Command::Circulate(args) => circulate::run(&args, &ui),
+        Command::Completions(args) => completions::completions(args.shell),
+        Command::Man(args) => completions::man(&args),
     }
 }
 
@@ -131,18 +199,15 @@ pub const EXIT_IO: u8 = 2;
 
 /// Prints diagnostics to standard error in `format`.
 pub fn print_diagnostics(diagnostics: &[Diagnostic], format: DiagnosticFormat) {
+    let colour = ui::colour_enabled();
     let mut out = String::new();
     for d in diagnostics {
-        match format {
-            DiagnosticFormat::Human => {
-                out.push_str(&d.render_human());
-                out.push('\n');
-            }
-            DiagnosticFormat::Short => {
-                out.push_str(&d.render_short());
-                out.push('\n');
-            }
-        }
+        let text = match format {
+            DiagnosticFormat::Human => d.render_human(),
+            DiagnosticFormat::Short => d.render_short(),
+        };
+        out.push_str(&ui::paint_severity(&text, d.severity, colour));
+        out.push('\n');
     }
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;

@@ -1,0 +1,119 @@
+//! The blackline: a whole letter as it reads now, compared word by word with
+//! the letter as it read in an earlier draft.
+//!
+//! Both versions are rendered letters (`letter.md`). The letter's own redline
+//! of revised disclosure is kept as the reader sees it in the letter: its
+//! insertions become plain underlining and its deletions stay struck through,
+//! so that `<ins>` in the blackline means only "added since the earlier draft".
+
+use crate::markdown::{Block, Doc, Inline, Style, parse_rendered, to_markdown};
+use crate::model::long_date;
+use crate::redline::redline;
+
+/// A blackline and its word counts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Blackline {
+    /// The blackline as Markdown: the cover line, then the compared letter.
+    pub markdown: String,
+    /// Words added since the earlier draft.
+    pub words_inserted: usize,
+    /// Words removed since the earlier draft.
+    pub words_deleted: usize,
+}
+
+/// The cover line of a blackline against the draft of `date`.
+pub fn cover_line(date: time::Date) -> String {
+    format!("Changes from the draft of {}", long_date(date))
+}
+
+/// Compares two rendered letters and returns the blackline as Markdown, headed by `cover`.
+pub fn blackline(old_markdown: &str, new_markdown: &str, cover: &str) -> String {
+    compare(old_markdown, new_markdown, cover).markdown
+}
+
+/// [`blackline`] with the counts of words inserted and deleted.
+pub fn compare(old_markdown: &str, new_markdown: &str, cover: &str) -> Blackline {
+    let old = as_read(old_markdown);
+    let new = as_read(new_markdown);
+    let compared = redline(&old, &new);
+    let mut doc = compared.doc;
+    let cover = Block::Paragraph(vec![Inline::text(
+        cover,
+        Style {
+            bold: true,
+            ..Style::default()
+        },
+    )]);
+    doc.blocks.insert(0, cover);
+    Blackline {
+        markdown: to_markdown(&doc),
+        words_inserted: compared.words_inserted,
+        words_deleted: compared.words_deleted,
+    }
+}
+
+/// A rendered letter with its own redline turned into plain formatting.
+fn as_read(markdown: &str) -> Doc {
+    let (mut doc, _) = parse_rendered(markdown);
+    doc.visit_inlines_mut(&mut |inlines| {
+        for inline in inlines.iter_mut() {
+            let style = &mut inline.style;
+            if style.inserted {
+                style.inserted = false;
+                style.underline = true;
+            }
+            if style.deleted {
+                style.deleted = false;
+                style.strike = true;
+            }
+        }
+    });
+    doc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cover_line_comes_first() {
+        let out = blackline(
+            "Dear Mr. Wilson:\n",
+            "Dear Mr. Wilson:\n",
+            "Changes from the draft of December 1, 2014",
+        );
+        assert!(
+            out.starts_with("**Changes from the draft of December 1, 2014**\n\n"),
+            "{out}"
+        );
+        assert!(out.contains("Dear Mr. Wilson:"));
+    }
+
+    #[test]
+    fn changed_words_are_marked() {
+        let out = blackline(
+            "The Company will revise.\n",
+            "The Company will amend.\n",
+            "c",
+        );
+        assert!(out.contains("<ins>"), "{out}");
+        assert!(out.contains("amend"), "{out}");
+        assert!(out.contains("~~"), "{out}");
+    }
+
+    #[test]
+    fn the_letters_own_insertions_are_underlined_not_inserted() {
+        let letter = "The Company will add <ins>new words</ins> here.\n";
+        let out = blackline(letter, letter, "c");
+        assert!(out.contains("<u>new words</u>"), "{out}");
+    }
+
+    #[test]
+    fn the_cover_line_names_the_date() {
+        let date = time::Date::from_calendar_date(2014, time::Month::December, 1).unwrap();
+        assert_eq!(
+            cover_line(date),
+            "Changes from the draft of December 1, 2014"
+        );
+    }
+}

@@ -1,0 +1,50 @@
+//! `respond completions SHELL` and `respond man`: generated from the clap definitions.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::CommandFactory;
+
+use super::{Cli, EXIT_IO, ManArgs};
+
+/// Prints the completion script for `shell` on standard output.
+pub fn completions(shell: clap_complete::Shell) -> ExitCode {
+    let mut command = Cli::command();
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut command, "respond", &mut out);
+    emit(&out)
+}
+
+/// Prints the manual page (roff) on standard output, or writes every page into `--out`.
+pub fn man(args: &ManArgs) -> ExitCode {
+    if let Some(dir) = &args.out {
+        let written = std::fs::create_dir_all(dir)
+            .and_then(|()| clap_mangen::generate_to(Cli::command(), dir));
+        return match written {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                super::ui::print_error(&format!("cannot write to {}: {e}", dir.display()));
+                ExitCode::from(EXIT_IO)
+            }
+        };
+    }
+    let mut out = Vec::new();
+    match clap_mangen::Man::new(Cli::command()).render(&mut out) {
+        Ok(()) => emit(&out),
+        Err(e) => {
+            super::ui::print_error(&format!("cannot write the manual page: {e}"));
+            ExitCode::from(EXIT_IO)
+        }
+    }
+}
+
+fn emit(bytes: &[u8]) -> ExitCode {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            super::ui::print_error(&format!("cannot write to standard output: {e}"));
+            ExitCode::from(EXIT_IO)
+        }
+    }
+}
