@@ -9,3 +9,4 @@
 pub mod diagnostic;
 pub mod load;
 pub mod markdown;
+pub mod render;

@@ -1,0 +1,534 @@
+//! Breaking a paragraph into lines (Knuth–Plass total fit) and setting each line.
+//!
+//! Words are boxes, spaces are glue that stretches and shrinks; the breaker
+//! chooses the breaks that minimise the total demerits of the paragraph, so a
+//! loose line is avoided by tightening the lines before it. No hyphenation: a
+//! word is never divided unless it is wider than the measure on its own. The
+//! last line (and each line ending in a hard break) is set at natural spacing.
+
+use super::fonts::fonts;
+use super::text::{Fragment, Item};
+
+/// How the lines of a paragraph are aligned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineAlign {
+    /// Flush left and right; the last line flush left.
+    Justify,
+    /// Flush left, ragged right.
+    Left,
+    /// Centred.
+    Center,
+}
+
+/// A fragment placed on a line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placed {
+    /// Distance from the start of the line.
+    pub x: f32,
+    /// The text and its look (its `rise` is relative to the baseline).
+    pub fragment: Fragment,
+}
+
+/// An underline or strike-out rule, relative to the line's start and baseline.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RuleSpan {
+    /// Left end.
+    pub x0: f32,
+    /// Right end.
+    pub x1: f32,
+    /// Height of the rule's centre above the baseline.
+    pub y: f32,
+    /// Thickness.
+    pub thickness: f32,
+}
+
+/// A set line: its fragments, rules and the footnotes it cites.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SetLine {
+    /// The fragments, left to right.
+    pub placed: Vec<Placed>,
+    /// Underline and strike-out rules.
+    pub rules: Vec<RuleSpan>,
+    /// Footnote numbers referenced on the line.
+    pub notes: Vec<usize>,
+    /// Width actually covered by the line's content.
+    pub width: f32,
+    /// Largest type size on the line (for its height).
+    pub size: f32,
+}
+
+/// Breaks `items` into lines no wider than `measure` and sets them.
+pub fn set_paragraph(items: &[Item], measure: f32, align: LineAlign) -> Vec<SetLine> {
+    let breaks = match align {
+        LineAlign::Justify => total_fit(items, measure).unwrap_or_else(|| first_fit(items, measure)),
+        LineAlign::Left | LineAlign::Center => first_fit(items, measure),
+    };
+    let mut lines = Vec::with_capacity(breaks.len());
+    let mut start = 0;
+    for b in breaks {
+        let line_items = trim(&items[start..b.end]);
+        let ratio = if align == LineAlign::Justify && !b.natural {
+            ratio(line_items, measure)
+        } else {
+            0.0
+        };
+        let mut line = set_line(line_items, ratio);
+        if align == LineAlign::Center {
+            let shift = ((measure - line.width) / 2.0).max(0.0);
+            line.placed.iter_mut().for_each(|p| p.x += shift);
+            line.rules.iter_mut().for_each(|r| {
+                r.x0 += shift;
+                r.x1 += shift;
+            });
+        }
+        lines.push(line);
+        start = b.end;
+    }
+    lines
+}
+
+/// A chosen break: the line ends before item `end`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Break {
+    end: usize,
+    /// Set at natural spacing (last line, or before a hard break).
+    natural: bool,
+}
+
+/// Drops spaces, joints and breaks at either end of a line.
+fn trim(items: &[Item]) -> &[Item] {
+    let is_word = |i: &Item| matches!(i, Item::Word { .. });
+    let start = items.iter().position(is_word).unwrap_or(items.len());
+    let end = items.iter().rposition(is_word).map_or(start, |e| e + 1);
+    &items[start..end.max(start)]
+}
+
+/// The adjustment ratio that makes `items` fill `measure`: positive stretches,
+/// negative shrinks (never below -1).
+fn ratio(items: &[Item], measure: f32) -> f32 {
+    let (mut width, mut stretch, mut shrink) = (0.0, 0.0, 0.0);
+    for item in items {
+        width += item.width();
+        if let Item::Space {
+            stretch: y,
+            shrink: z,
+            ..
+        } = item
+        {
+            stretch += y;
+            shrink += z;
+        }
+    }
+    if width < measure && stretch > 0.0 {
+        (measure - width) / stretch
+    } else if width > measure && shrink > 0.0 {
+        ((measure - width) / shrink).max(-1.0)
+    } else {
+        0.0
+    }
+}
+
+/// Places the items of one line, spaces adjusted by `ratio`.
+fn set_line(items: &[Item], ratio: f32) -> SetLine {
+    let mut line = SetLine::default();
+    let mut x = 0.0;
+    let mut pending_space: Option<(f32, bool, bool)> = None;
+    for item in items {
+        match item {
+            Item::Word {
+                fragments, notes, ..
+            } => {
+                if let Some((w, under, strike)) = pending_space.take() {
+                    let first = fragments.first();
+                    let prev = line.placed.last().map(|p| &p.fragment);
+                    if let (Some(a), Some(b)) = (prev, first) {
+                        if under && a.underline && b.underline {
+                            push_rule(&mut line.rules, x, x + w, fonts().face(a.face).underline(a.size));
+                        }
+                        if strike && a.strike && b.strike {
+                            push_rule(&mut line.rules, x, x + w, fonts().face(a.face).strikeout(a.size));
+                        }
+                    }
+                    x += w;
+                }
+                for fragment in fragments {
+                    let face = fonts().face(fragment.face);
+                    if fragment.underline {
+                        push_rule(&mut line.rules, x, x + fragment.width, face.underline(fragment.size));
+                    }
+                    if fragment.strike {
+                        push_rule(&mut line.rules, x, x + fragment.width, face.strikeout(fragment.size));
+                    }
+                    line.size = line.size.max(fragment.size);
+                    line.placed.push(Placed {
+                        x,
+                        fragment: fragment.clone(),
+                    });
+                    x += fragment.width;
+                }
+                line.notes.extend(notes);
+            }
+            Item::Space {
+                width,
+                stretch,
+                shrink,
+                underline,
+                strike,
+            } => {
+                let w = if ratio >= 0.0 {
+                    width + ratio * stretch
+                } else {
+                    width + ratio * shrink
+                };
+                pending_space = Some((w, *underline, *strike));
+            }
+            Item::Joint | Item::Break => {}
+        }
+    }
+    line.width = x;
+    line
+}
+
+/// Adds a rule, merging it with the previous one when they meet at the same height.
+fn push_rule(rules: &mut Vec<RuleSpan>, x0: f32, x1: f32, metric: super::fonts::RuleMetric) {
+    if let Some(last) = rules
+        .iter_mut()
+        .rev()
+        .find(|r| (r.y - metric.center).abs() < 0.01 && (r.thickness - metric.thickness).abs() < 0.01)
+        && (last.x1 - x0).abs() < 0.01
+    {
+        last.x1 = x1;
+        return;
+    }
+    rules.push(RuleSpan {
+        x0,
+        x1,
+        y: metric.center,
+        thickness: metric.thickness,
+    });
+}
+
+/// Breaks greedily: as many words on each line as fit at natural spacing.
+fn first_fit(items: &[Item], measure: f32) -> Vec<Break> {
+    let mut breaks = Vec::new();
+    let mut width = 0.0;
+    let mut last_break: Option<usize> = None;
+    let mut line_has_word = false;
+    let mut i = 0;
+    while i < items.len() {
+        match &items[i] {
+            Item::Break => {
+                breaks.push(Break {
+                    end: i + 1,
+                    natural: true,
+                });
+                width = 0.0;
+                last_break = None;
+                line_has_word = false;
+            }
+            Item::Space { .. } | Item::Joint => {
+                if line_has_word {
+                    last_break = Some(i);
+                }
+                width += items[i].width();
+            }
+            Item::Word { width: w, .. } => {
+                if line_has_word && width + w > measure + 0.001 {
+                    if let Some(b) = last_break.take() {
+                        breaks.push(Break {
+                            end: b + 1,
+                            natural: true,
+                        });
+                        width = 0.0;
+                        line_has_word = false;
+                        i = b + 1;
+                        continue;
+                    }
+                }
+                width += w;
+                line_has_word = true;
+            }
+        }
+        i += 1;
+    }
+    if breaks.last().is_none_or(|b| b.end < items.len()) {
+        breaks.push(Break {
+            end: items.len(),
+            natural: true,
+        });
+    }
+    breaks
+}
+
+/// A feasible break found by the total-fit search.
+#[derive(Debug, Clone, Copy)]
+struct Node {
+    /// Index of the break item (`items.len()` for the paragraph's end).
+    pos: usize,
+    fitness: u8,
+    demerits: f64,
+    /// Totals of width/stretch/shrink from the paragraph start to the first word after the break.
+    after: Totals,
+    previous: Option<usize>,
+    /// The line ending at this break is set at natural spacing.
+    natural: bool,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Totals {
+    width: f64,
+    stretch: f64,
+    shrink: f64,
+}
+
+const LINE_PENALTY: f64 = 10.0;
+const FITNESS_DEMERITS: f64 = 3000.0;
+const JOINT_PENALTY: f64 = 100.0;
+
+/// Knuth–Plass: tries tight tolerances first, then looser ones; `None` if even
+/// the loosest finds no solution (the caller then breaks greedily).
+fn total_fit(items: &[Item], measure: f32) -> Option<Vec<Break>> {
+    [2.0, 5.0, f64::INFINITY]
+        .into_iter()
+        .find_map(|tolerance| total_fit_with(items, f64::from(measure), tolerance))
+}
+
+fn total_fit_with(items: &[Item], measure: f64, tolerance: f64) -> Option<Vec<Break>> {
+    // Prefix totals before each item.
+    let mut sums = Vec::with_capacity(items.len() + 1);
+    let mut t = Totals::default();
+    for item in items {
+        sums.push(t);
+        t.width += f64::from(item.width());
+        if let Item::Space { stretch, shrink, .. } = item {
+            t.stretch += f64::from(*stretch);
+            t.shrink += f64::from(*shrink);
+        }
+    }
+    sums.push(t);
+    let after = |pos: usize| -> Totals {
+        // Skip discardable items after a break.
+        let mut p = pos + 1;
+        while p < items.len() && !matches!(items[p], Item::Word { .. }) {
+            if matches!(items[p], Item::Break) {
+                break;
+            }
+            p += 1;
+        }
+        sums[p.min(items.len())]
+    };
+    let mut nodes = vec![Node {
+        pos: 0,
+        fitness: 1,
+        demerits: 0.0,
+        after: sums[0],
+        previous: None,
+        natural: false,
+    }];
+    let mut active: Vec<usize> = vec![0];
+    for pos in 0..=items.len() {
+        let (is_candidate, penalty, forced) = match items.get(pos) {
+            None => (true, 0.0, true),
+            Some(Item::Break) => (true, 0.0, true),
+            Some(Item::Joint) => (true, JOINT_PENALTY, false),
+            Some(Item::Space { .. }) => (pos > 0 && matches!(items[pos - 1], Item::Word { .. }), 0.0, false),
+            Some(Item::Word { .. }) => (false, 0.0, false),
+        };
+        if !is_candidate {
+            continue;
+        }
+        let mut best: [Option<(f64, usize)>; 4] = [None; 4];
+        let mut keep = Vec::with_capacity(active.len());
+        for &a in &active {
+            let node = nodes[a];
+            let width = sums[pos].width - node.after.width;
+            let stretch = sums[pos].stretch - node.after.stretch;
+            let shrink = sums[pos].shrink - node.after.shrink;
+            let r = if forced {
+                // A last line may not be overfull; otherwise it is set naturally.
+                if width <= measure + 0.001 {
+                    0.0
+                } else if shrink > 0.0 {
+                    (measure - width) / shrink
+                } else {
+                    f64::NEG_INFINITY
+                }
+            } else if width < measure {
+                if stretch > 0.0 {
+                    (measure - width) / stretch
+                } else {
+                    f64::INFINITY
+                }
+            } else if width > measure + 0.001 {
+                if shrink > 0.0 {
+                    (measure - width) / shrink
+                } else {
+                    f64::NEG_INFINITY
+                }
+            } else {
+                0.0
+            };
+            if r < -1.0 || forced {
+                // Deactivate: no later break can be reached from this node.
+            } else {
+                keep.push(a);
+            }
+            if r >= -1.0 && r <= tolerance {
+                let badness = (100.0 * r.abs().powi(3)).min(10_000.0);
+                let base = (LINE_PENALTY + badness).powi(2);
+                let mut demerits = if penalty > 0.0 { base + penalty * penalty } else { base };
+                let fitness: u8 = if r < -0.5 {
+                    0
+                } else if r <= 0.5 {
+                    1
+                } else if r <= 1.0 {
+                    2
+                } else {
+                    3
+                };
+                if (i16::from(fitness) - i16::from(node.fitness)).abs() > 1 {
+                    demerits += FITNESS_DEMERITS;
+                }
+                let total = node.demerits + demerits;
+                let slot = &mut best[usize::from(fitness)];
+                if slot.is_none_or(|(d, _)| total < d) {
+                    *slot = Some((total, a));
+                }
+            }
+        }
+        active = keep;
+        for (fitness, slot) in best.iter().enumerate() {
+            if let Some((demerits, from)) = *slot {
+                nodes.push(Node {
+                    pos,
+                    fitness: fitness as u8,
+                    demerits,
+                    after: after(pos),
+                    previous: Some(from),
+                    natural: forced,
+                });
+                active.push(nodes.len() - 1);
+            }
+        }
+        if active.is_empty() {
+            return None;
+        }
+    }
+    let end = active
+        .iter()
+        .copied()
+        .filter(|&a| nodes[a].pos == items.len())
+        .min_by(|&a, &b| nodes[a].demerits.total_cmp(&nodes[b].demerits))?;
+    let mut breaks = Vec::new();
+    let mut cursor = Some(end);
+    while let Some(n) = cursor {
+        let node = nodes[n];
+        if node.previous.is_some() {
+            breaks.push(Break {
+                end: (node.pos + 1).min(items.len()),
+                natural: node.natural,
+            });
+        }
+        cursor = node.previous;
+    }
+    breaks.reverse();
+    Some(breaks)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markdown::{Inline, Style};
+    use crate::render::pdf::style::Styles;
+    use crate::render::pdf::text::{NoteNumbers, TextStyle, itemize, split_overlong};
+
+    const MEASURE: f32 = 468.0;
+
+    fn items(text: &str) -> Vec<Item> {
+        itemize(
+            &[Inline::text(text, Style::default())],
+            TextStyle::plain(12.0),
+            &Styles::default(),
+            &NoteNumbers::new(),
+        )
+    }
+
+    fn sample() -> String {
+        "The Company respectfully advises the Staff that the lessors of its self-built data \
+         centers normally do not have the right to terminate the leases prior to expiration of \
+         the terms unless the Company is in material breach of the lease agreements or the leased \
+         premises become unavailable for reasons beyond the lessors' control. Situations that will \
+         give rise to the lessors' termination rights normally include one or more of the \
+         following: (i) material breach by the Company, such as failing to pay rent for an \
+         extended period of time."
+            .to_owned()
+    }
+
+    fn right_edge(line: &SetLine) -> f32 {
+        line.placed
+            .last()
+            .map_or(0.0, |p| p.x + p.fragment.width)
+    }
+
+    #[test]
+    fn justified_lines_fill_the_measure_and_the_last_is_ragged() {
+        let lines = set_paragraph(&items(&sample()), MEASURE, LineAlign::Justify);
+        assert!(lines.len() >= 4, "{}", lines.len());
+        for line in &lines[..lines.len() - 1] {
+            assert!((right_edge(line) - MEASURE).abs() < 0.05, "{}", right_edge(line));
+        }
+        let last = lines.last().unwrap();
+        assert!(right_edge(last) < MEASURE - 20.0);
+        for line in &lines {
+            assert!(right_edge(line) <= MEASURE + 0.05);
+        }
+    }
+
+    #[test]
+    fn total_fit_avoids_very_loose_lines() {
+        let lines = set_paragraph(&items(&sample()), MEASURE, LineAlign::Justify);
+        let space = 3.0;
+        for line in &lines[..lines.len() - 1] {
+            let gaps: Vec<f32> = line
+                .placed
+                .windows(2)
+                .map(|w| w[1].x - (w[0].x + w[0].fragment.width))
+                .filter(|g| *g > 0.5)
+                .collect();
+            let widest = gaps.iter().copied().fold(0.0, f32::max);
+            assert!(widest < space * 2.3, "space of {widest} pt");
+        }
+    }
+
+    #[test]
+    fn every_word_is_placed_once_in_order() {
+        let text = sample();
+        let lines = set_paragraph(&items(&text), MEASURE, LineAlign::Justify);
+        let words: Vec<String> = lines
+            .iter()
+            .flat_map(|l| l.placed.iter().map(|p| p.fragment.text.clone()))
+            .collect();
+        assert_eq!(words.join(" "), text);
+    }
+
+    #[test]
+    fn hard_breaks_end_lines_and_ragged_text_fits() {
+        let mut it = items("Craig Wilson, Senior Assistant Chief Accountant");
+        it.push(Item::Break);
+        it.extend(items("Division of Corporation Finance"));
+        let lines = set_paragraph(&it, MEASURE, LineAlign::Justify);
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[1].placed[0].fragment.text, "Division");
+        let lines = set_paragraph(&items(&sample()), 200.0, LineAlign::Left);
+        assert!(lines.iter().all(|l| l.width <= 200.0));
+    }
+
+    #[test]
+    fn an_overlong_word_is_placed_without_overflow() {
+        let it = split_overlong(items(&format!("a {} b", "W".repeat(300))), MEASURE);
+        let lines = set_paragraph(&it, MEASURE, LineAlign::Justify);
+        assert!(lines.len() >= 3);
+        assert!(lines.iter().all(|l| l.width <= MEASURE + 0.05));
+        assert!(set_paragraph(&[], MEASURE, LineAlign::Justify).len() <= 1);
+    }
+}

@@ -1,0 +1,260 @@
+//! Breaking the vertical list into pages, with footnotes and the running header.
+//!
+//! Pages are filled one box at a time; when a box does not fit, the page ends at
+//! the last place a break is allowed (see [`VBox::keep_with_next`]). Footnotes go
+//! to the foot of the page whose text cites them, under a short rule; a footnote
+//! too long for what is left of the page continues at the foot of the next one.
+//! Pages 2 and later start with the running header. A table broken across pages
+//! repeats its header rows.
+
+use std::collections::BTreeSet;
+
+use super::flow::{Flow, Layout, Mark, VBox, baseline_in};
+use super::fonts::fonts;
+use super::style::{FaceId, Styles};
+use super::text::Fragment;
+
+/// One laid-out page: everything on it, positioned from the page's top-left corner.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PageLayout {
+    /// Page number, from 1.
+    pub number: usize,
+    /// Text and rules; `baseline`/`y` are distances from the page's top edge.
+    pub marks: Vec<Mark>,
+    /// The body boxes placed on the page (with their top edge), for checks.
+    pub boxes: Vec<(f32, VBox)>,
+    /// Footnotes whose first line is on this page.
+    pub notes: Vec<usize>,
+}
+
+/// Breaks `layout` into pages; `header_lines` head pages 2 and later, followed by "Page N".
+pub fn paginate(layout: &Layout, styles: &Styles, header_lines: &[String]) -> Vec<PageLayout> {
+    let mut pages = Vec::new();
+    let mut carried: Vec<VBox> = Vec::new();
+    let mut placed_notes: BTreeSet<usize> = BTreeSet::new();
+    let flow = &layout.flow;
+    let mut i = 0;
+    while i < flow.len() || !carried.is_empty() {
+        let number = pages.len() + 1;
+        let top = styles.page.margin_top + if number > 1 { header_height(header_lines, styles) } else { 0.0 };
+        let avail = styles.page.height - styles.page.margin_bottom - top;
+        while let Some(Flow::Space(_)) = flow.get(i) {
+            i += 1;
+        }
+        let repeat: Vec<VBox> = match flow.get(i) {
+            Some(Flow::Box(b)) if number > 1 => b
+                .repeat
+                .and_then(|h| layout.headers.get(h))
+                .cloned()
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        let fill = fill_page(flow, i, avail, &repeat, &carried, &placed_notes, layout, styles);
+        let mut page = PageLayout {
+            number,
+            ..PageLayout::default()
+        };
+        if number > 1 {
+            draw_header(&mut page, header_lines, number, styles);
+        }
+        let mut y = top;
+        for b in repeat.iter().chain(fill.boxes.iter().map(|&k| match &flow[k] {
+            Flow::Box(b) => b,
+            Flow::Space(_) => unreachable!("fill_page lists boxes only"),
+        })) {
+            page.marks.extend(b.marks.iter().map(|m| m.shifted(y)));
+            page.boxes.push((y, b.clone()));
+            y += b.height;
+        }
+        for &k in &fill.spaces_before {
+            let _ = k;
+        }
+        // Footnotes: carried lines first, then the notes first cited on this page.
+        let mut lines = std::mem::take(&mut carried);
+        for &n in &fill.notes {
+            if placed_notes.insert(n) {
+                page.notes.push(n);
+                lines.extend(layout.notes.get(n - 1).cloned().unwrap_or_default());
+            }
+        }
+        let room = styles.page.height - styles.page.margin_bottom - fill.bottom;
+        carried = place_footnotes(&mut page, lines, room, styles);
+        pages.push(page);
+        if fill.next == i && fill.boxes.is_empty() && carried.is_empty() {
+            break; // Nothing could be placed: stop rather than loop.
+        }
+        i = fill.next;
+    }
+    pages
+}
+
+/// What goes on one page.
+struct Fill {
+    /// Indices of the flow's boxes on the page.
+    boxes: Vec<usize>,
+    spaces_before: Vec<usize>,
+    /// Footnotes cited by those boxes, in order of number.
+    notes: Vec<usize>,
+    /// Index of the first flow element of the next page.
+    next: usize,
+    /// Where the body ends, from the page's top.
+    bottom: f32,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn fill_page(
+    flow: &[Flow],
+    start: usize,
+    avail: f32,
+    repeat: &[VBox],
+    carried: &[VBox],
+    placed: &BTreeSet<usize>,
+    layout: &Layout,
+    styles: &Styles,
+) -> Fill {
+    let top = styles.page.height - styles.page.margin_bottom - avail;
+    let fs = &styles.footnotes;
+    let carried_h: f32 = carried.iter().map(|b| b.height).sum::<f32>().min(avail / 2.0);
+    let mut used: f32 = repeat.iter().map(|b| b.height).sum();
+    let mut notes: Vec<usize> = Vec::new();
+    let mut notes_h = 0.0;
+    let mut boxes: Vec<usize> = Vec::new();
+    // (next index, boxes kept, notes kept, body height) at the last allowed break.
+    let mut last_ok: Option<(usize, usize, usize, f32)> = None;
+    let mut pending_space = 0.0;
+    let mut j = start;
+    while j < flow.len() {
+        match &flow[j] {
+            Flow::Space(s) => {
+                if !boxes.is_empty() {
+                    pending_space += s;
+                }
+            }
+            Flow::Box(b) => {
+                let fresh: Vec<usize> = b
+                    .notes
+                    .iter()
+                    .copied()
+                    .filter(|n| !placed.contains(n) && !notes.contains(n))
+                    .collect();
+                let fresh_h: f32 = fresh.iter().map(|&n| note_height(layout, n, usize::MAX)).sum();
+                let fresh_min: f32 = fresh.iter().map(|&n| note_height(layout, n, 2)).sum();
+                let area = |h: f32| {
+                    if h + carried_h > 0.0 {
+                        fs.gap + h + carried_h + fs.between * (notes.len() + fresh.len()) as f32
+                    } else {
+                        0.0
+                    }
+                };
+                let body = used + pending_space + b.height;
+                let fits = body + area(notes_h + fresh_h) <= avail + 0.01
+                    || (!fresh.is_empty() && body + area(notes_h + fresh_min) <= avail + 0.01);
+                if !fits {
+                    if boxes.is_empty() {
+                        // Taller than a page on its own: place it anyway.
+                        boxes.push(j);
+                        notes.extend(fresh);
+                        used = body;
+                        j += 1;
+                    } else if let Some((next, kept, kept_notes, kept_used)) = last_ok {
+                        boxes.truncate(kept);
+                        notes.truncate(kept_notes);
+                        used = kept_used;
+                        j = next;
+                    }
+                    return finish(boxes, notes, j, top + used);
+                }
+                used = body;
+                pending_space = 0.0;
+                boxes.push(j);
+                notes_h += fresh_h;
+                notes.extend(fresh);
+                if !b.keep_with_next {
+                    last_ok = Some((j + 1, boxes.len(), notes.len(), used));
+                }
+            }
+        }
+        j += 1;
+    }
+    finish(boxes, notes, j, top + used)
+}
+
+fn finish(boxes: Vec<usize>, mut notes: Vec<usize>, next: usize, bottom: f32) -> Fill {
+    notes.sort_unstable();
+    notes.dedup();
+    Fill {
+        boxes,
+        spaces_before: Vec::new(),
+        notes,
+        next,
+        bottom,
+    }
+}
+
+/// Height of the first `lines` lines of footnote `n`.
+fn note_height(layout: &Layout, n: usize, lines: usize) -> f32 {
+    layout
+        .notes
+        .get(n.wrapping_sub(1))
+        .map_or(0.0, |l| l.iter().take(lines).map(|b| b.height).sum())
+}
+
+/// Places footnote lines at the foot of the page, as many as `room` allows;
+/// returns the lines that continue on the next page.
+fn place_footnotes(page: &mut PageLayout, lines: Vec<VBox>, room: f32, styles: &Styles) -> Vec<VBox> {
+    let fs = &styles.footnotes;
+    if lines.is_empty() {
+        return lines;
+    }
+    let mut fit = 0;
+    let mut h = fs.gap;
+    for line in &lines {
+        if h + line.height > room + 0.01 && fit > 0 {
+            break;
+        }
+        h += line.height;
+        fit += 1;
+    }
+    let bottom = styles.page.height - styles.page.margin_bottom;
+    let mut y = bottom - (h - fs.gap);
+    page.marks.push(Mark::Rule {
+        x0: styles.page.margin_left,
+        x1: styles.page.margin_left + fs.rule_length.min(styles.page.measure()),
+        y: y - fs.gap / 2.0,
+        thickness: fs.rule,
+    });
+    let mut rest = lines;
+    let tail = rest.split_off(fit);
+    for line in rest {
+        page.marks.extend(line.marks.iter().map(|m| m.shifted(y)));
+        y += line.height;
+    }
+    tail
+}
+
+/// Height of the running header and the gap under it.
+fn header_height(lines: &[String], styles: &Styles) -> f32 {
+    (lines.len() + 1) as f32 * styles.header.leading + styles.header.gap
+}
+
+fn draw_header(page: &mut PageLayout, lines: &[String], number: usize, styles: &Styles) {
+    let h = &styles.header;
+    let face = fonts().face(FaceId::Regular);
+    let page_line = format!("Page {number}");
+    for (k, text) in lines.iter().chain(std::iter::once(&page_line)).enumerate() {
+        let text: String = text.chars().map(|c| face.printable(c)).collect();
+        page.marks.push(Mark::Text {
+            x: styles.page.margin_left,
+            baseline: styles.page.margin_top + k as f32 * h.leading + baseline_in(h.leading, h.size),
+            fragment: Fragment {
+                width: face.width(&text, h.size),
+                text,
+                face: FaceId::Regular,
+                size: h.size,
+                rise: 0.0,
+                underline: false,
+                strike: false,
+            },
+        });
+    }
+}

@@ -1,0 +1,381 @@
+//! Styled inline pieces → measured words and spaces (the input of line breaking).
+
+use std::collections::HashMap;
+
+use crate::markdown::{Inline, InlineContent, Style};
+
+use super::fonts::fonts;
+use super::style::{FaceId, Styles};
+
+/// A run of text in one face and size, part of a word.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fragment {
+    /// The text (characters the face can show).
+    pub text: String,
+    /// The face.
+    pub face: FaceId,
+    /// Type size in points.
+    pub size: f32,
+    /// Baseline shift in points (a footnote reference is raised).
+    pub rise: f32,
+    /// Underlined (an insertion or `<u>`).
+    pub underline: bool,
+    /// Struck through (a deletion or `~~`).
+    pub strike: bool,
+    /// Advance width in points.
+    pub width: f32,
+}
+
+/// A unit of a paragraph for the line breaker.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    /// A word: fragments set without a break between them.
+    Word {
+        /// The word's fragments in order.
+        fragments: Vec<Fragment>,
+        /// Total width.
+        width: f32,
+        /// Numbers of the footnotes referenced inside the word.
+        notes: Vec<usize>,
+    },
+    /// An interword space.
+    Space {
+        /// Natural width.
+        width: f32,
+        /// How far it may stretch.
+        stretch: f32,
+        /// How far it may shrink.
+        shrink: f32,
+        /// Drawn underlined when the words on both sides are.
+        underline: bool,
+        /// Drawn struck through when the words on both sides are.
+        strike: bool,
+    },
+    /// A place inside an over-long word where a line may break (no hyphen is added).
+    Joint,
+    /// A forced line break.
+    Break,
+}
+
+impl Item {
+    /// The natural width.
+    pub fn width(&self) -> f32 {
+        match self {
+            Item::Word { width, .. } | Item::Space { width, .. } => *width,
+            Item::Joint | Item::Break => 0.0,
+        }
+    }
+}
+
+/// The base look of a paragraph's text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TextStyle {
+    /// Type size.
+    pub size: f32,
+    /// Bold throughout (a heading).
+    pub bold: bool,
+    /// Italic throughout.
+    pub italic: bool,
+    /// Underlined throughout.
+    pub underline: bool,
+}
+
+impl TextStyle {
+    /// Body text at `size`.
+    pub fn plain(size: f32) -> TextStyle {
+        TextStyle {
+            size,
+            bold: false,
+            italic: false,
+            underline: false,
+        }
+    }
+}
+
+/// Footnote labels → their printed numbers (1, 2, 3 … in order of first reference).
+pub type NoteNumbers = HashMap<String, usize>;
+
+/// Turns styled inline pieces into words and spaces measured in `base`'s size.
+pub fn itemize(inlines: &[Inline], base: TextStyle, styles: &Styles, notes: &NoteNumbers) -> Vec<Item> {
+    let mut builder = Builder {
+        items: Vec::new(),
+        word: Vec::new(),
+        word_notes: Vec::new(),
+    };
+    for inline in inlines {
+        let look = Look::of(&inline.style, base);
+        match &inline.content {
+            InlineContent::Text(text) => {
+                for c in text.chars() {
+                    if c == ' ' || c == '\n' || c == '\t' {
+                        builder.space(look);
+                    } else {
+                        builder.push_char(c, look, 0.0);
+                    }
+                }
+            }
+            InlineContent::SoftBreak => builder.space(look),
+            InlineContent::HardBreak => builder.hard_break(),
+            InlineContent::FootnoteRef(label) => {
+                let number = notes.get(label).copied().unwrap_or(0);
+                let text = if number == 0 { "*".to_owned() } else { number.to_string() };
+                let small = Look {
+                    size: base.size * styles.superscript_scale,
+                    underline: false,
+                    strike: false,
+                    ..look
+                };
+                for c in text.chars() {
+                    builder.push_char(c, small, base.size * styles.superscript_rise);
+                }
+                if number > 0 {
+                    builder.word_notes.push(number);
+                }
+            }
+        }
+    }
+    builder.end_word();
+    while matches!(builder.items.last(), Some(Item::Space { .. } | Item::Break)) {
+        builder.items.pop();
+    }
+    let space = fonts().face(FaceId::Regular).advance(' ', base.size);
+    finish_spaces(&mut builder.items, space, styles);
+    builder.items
+}
+
+/// The resolved look of one inline piece.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Look {
+    face: FaceId,
+    size: f32,
+    underline: bool,
+    strike: bool,
+}
+
+impl Look {
+    fn of(style: &Style, base: TextStyle) -> Look {
+        Look {
+            face: FaceId::from_flags(style.bold || base.bold, style.italic || base.italic),
+            size: base.size,
+            underline: style.underline || style.inserted || base.underline,
+            strike: style.strike || style.deleted,
+        }
+    }
+}
+
+struct Builder {
+    items: Vec<Item>,
+    word: Vec<Fragment>,
+    word_notes: Vec<usize>,
+}
+
+impl Builder {
+    fn push_char(&mut self, c: char, look: Look, rise: f32) {
+        let face = fonts().face(look.face);
+        let c = face.printable(c);
+        if let Some(last) = self.word.last_mut()
+            && last.face == look.face
+            && last.size == look.size
+            && last.rise == rise
+            && last.underline == look.underline
+            && last.strike == look.strike
+        {
+            last.text.push(c);
+            last.width = face.width(&last.text, look.size);
+            return;
+        }
+        self.word.push(Fragment {
+            text: c.to_string(),
+            face: look.face,
+            size: look.size,
+            rise,
+            underline: look.underline,
+            strike: look.strike,
+            width: face.advance(c, look.size),
+        });
+    }
+
+    fn end_word(&mut self) {
+        if self.word.is_empty() {
+            return;
+        }
+        let fragments = std::mem::take(&mut self.word);
+        let width = fragments.iter().map(|f| f.width).sum();
+        self.items.push(Item::Word {
+            fragments,
+            width,
+            notes: std::mem::take(&mut self.word_notes),
+        });
+    }
+
+    fn space(&mut self, look: Look) {
+        self.end_word();
+        match self.items.last_mut() {
+            // Runs of spaces collapse; the space stays marked if any of them is.
+            Some(Item::Space {
+                underline, strike, ..
+            }) => {
+                *underline |= look.underline;
+                *strike |= look.strike;
+            }
+            None | Some(Item::Break) => {}
+            Some(_) => self.items.push(Item::Space {
+                width: 0.0,
+                stretch: 0.0,
+                shrink: 0.0,
+                underline: look.underline,
+                strike: look.strike,
+            }),
+        }
+    }
+
+    fn hard_break(&mut self) {
+        self.end_word();
+        if matches!(self.items.last(), Some(Item::Space { .. })) {
+            self.items.pop();
+        }
+        self.items.push(Item::Break);
+    }
+}
+
+/// Gives every space its width: the regular face's space at the text size.
+fn finish_spaces(items: &mut [Item], space: f32, styles: &Styles) {
+    for item in items {
+        if let Item::Space {
+            width,
+            stretch,
+            shrink,
+            ..
+        } = item
+        {
+            *width = space;
+            *stretch = space * styles.space_stretch;
+            *shrink = space * styles.space_shrink;
+        }
+    }
+}
+
+/// Cuts every word wider than `measure` into pieces that fit, joined by
+/// [`Item::Joint`]s, so a line never runs past the measure (a piece is at least
+/// one character, even if that character alone is wider).
+pub fn split_overlong(items: Vec<Item>, measure: f32) -> Vec<Item> {
+    if items.iter().all(|i| i.width() <= measure) {
+        return items;
+    }
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        match item {
+            Item::Word {
+                fragments,
+                width,
+                notes,
+            } if width > measure => split_word(fragments, notes, measure, &mut out),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+fn split_word(fragments: Vec<Fragment>, mut notes: Vec<usize>, measure: f32, out: &mut Vec<Item>) {
+    let mut piece: Vec<Fragment> = Vec::new();
+    let mut piece_width = 0.0;
+    for fragment in fragments {
+        let face = fonts().face(fragment.face);
+        for c in fragment.text.chars() {
+            let w = face.advance(c, fragment.size);
+            if piece_width + w > measure && piece_width > 0.0 {
+                out.push(Item::Word {
+                    width: piece_width,
+                    fragments: std::mem::take(&mut piece),
+                    notes: Vec::new(),
+                });
+                out.push(Item::Joint);
+                piece_width = 0.0;
+            }
+            piece_width += w;
+            match piece.last_mut() {
+                Some(last) if last.face == fragment.face && last.rise == fragment.rise => {
+                    last.text.push(c);
+                    last.width += w;
+                }
+                _ => piece.push(Fragment {
+                    text: c.to_string(),
+                    width: w,
+                    ..fragment.clone()
+                }),
+            }
+        }
+    }
+    if !piece.is_empty() {
+        out.push(Item::Word {
+            width: piece_width,
+            fragments: piece,
+            notes: std::mem::take(&mut notes),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(s: &str, style: Style) -> Inline {
+        Inline::text(s, style)
+    }
+
+    #[test]
+    fn words_spaces_and_styles() {
+        let ins = Style {
+            inserted: true,
+            ..Style::default()
+        };
+        let items = itemize(
+            &[text("the ", Style::default()), text("new words", ins), text(" here", Style::default())],
+            TextStyle::plain(12.0),
+            &Styles::default(),
+            &NoteNumbers::new(),
+        );
+        assert_eq!(items.len(), 7);
+        assert!(matches!(&items[2], Item::Word { fragments, .. } if fragments[0].underline));
+        assert!(matches!(&items[3], Item::Space { underline: true, .. }));
+        assert!(matches!(&items[5], Item::Space { underline: false, .. }));
+    }
+
+    #[test]
+    fn footnote_references_join_their_word() {
+        let notes = NoteNumbers::from([("a".to_owned(), 3)]);
+        let items = itemize(
+            &[
+                text("20-F", Style::default()),
+                Inline {
+                    content: InlineContent::FootnoteRef("a".into()),
+                    style: Style::default(),
+                },
+            ],
+            TextStyle::plain(12.0),
+            &Styles::default(),
+            &notes,
+        );
+        let [Item::Word { fragments, notes, .. }] = items.as_slice() else {
+            panic!("{items:?}")
+        };
+        assert_eq!(notes, &vec![3]);
+        assert_eq!(fragments[1].text, "3");
+        assert!(fragments[1].rise > 0.0 && fragments[1].size < 12.0);
+    }
+
+    #[test]
+    fn overlong_words_are_cut_to_fit() {
+        let items = itemize(
+            &[text(&"x".repeat(500), Style::default())],
+            TextStyle::plain(12.0),
+            &Styles::default(),
+            &NoteNumbers::new(),
+        );
+        let items = split_overlong(items, 100.0);
+        assert!(items.len() > 3);
+        assert!(items.iter().all(|i| i.width() <= 100.0));
+        let items = split_overlong(items, 0.5);
+        assert!(items.iter().all(|i| matches!(i, Item::Joint) || i.width() > 0.0));
+    }
+}
