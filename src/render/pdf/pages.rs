@@ -58,16 +58,16 @@ pub fn paginate(layout: &Layout, styles: &Styles, header_lines: &[String]) -> Ve
             draw_header(&mut page, header_lines, number, styles);
         }
         let mut y = top;
-        for b in repeat.iter().chain(fill.boxes.iter().map(|&k| match &flow[k] {
-            Flow::Box(b) => b,
-            Flow::Space(_) => unreachable!("fill_page lists boxes only"),
-        })) {
+        for b in &repeat {
             page.marks.extend(b.marks.iter().map(|m| m.shifted(y)));
             page.boxes.push((y, b.clone()));
             y += b.height;
         }
-        for &k in &fill.spaces_before {
-            let _ = k;
+        for &(k, at) in &fill.boxes {
+            if let Flow::Box(b) = &flow[k] {
+                page.marks.extend(b.marks.iter().map(|m| m.shifted(top + at)));
+                page.boxes.push((top + at, b.clone()));
+            }
         }
         // Footnotes: carried lines first, then the notes first cited on this page.
         let mut lines = std::mem::take(&mut carried);
@@ -90,9 +90,8 @@ pub fn paginate(layout: &Layout, styles: &Styles, header_lines: &[String]) -> Ve
 
 /// What goes on one page.
 struct Fill {
-    /// Indices of the flow's boxes on the page.
-    boxes: Vec<usize>,
-    spaces_before: Vec<usize>,
+    /// Indices of the flow's boxes on the page, with their top below the body's top.
+    boxes: Vec<(usize, f32)>,
     /// Footnotes cited by those boxes, in order of number.
     notes: Vec<usize>,
     /// Index of the first flow element of the next page.
@@ -118,7 +117,7 @@ fn fill_page(
     let mut used: f32 = repeat.iter().map(|b| b.height).sum();
     let mut notes: Vec<usize> = Vec::new();
     let mut notes_h = 0.0;
-    let mut boxes: Vec<usize> = Vec::new();
+    let mut boxes: Vec<(usize, f32)> = Vec::new();
     // (next index, boxes kept, notes kept, body height) at the last allowed break.
     let mut last_ok: Option<(usize, usize, usize, f32)> = None;
     let mut pending_space = 0.0;
@@ -152,7 +151,7 @@ fn fill_page(
                 if !fits {
                     if boxes.is_empty() {
                         // Taller than a page on its own: place it anyway.
-                        boxes.push(j);
+                        boxes.push((j, used));
                         notes.extend(fresh);
                         used = body;
                         j += 1;
@@ -164,9 +163,9 @@ fn fill_page(
                     }
                     return finish(boxes, notes, j, top + used);
                 }
+                boxes.push((j, used + pending_space));
                 used = body;
                 pending_space = 0.0;
-                boxes.push(j);
                 notes_h += fresh_h;
                 notes.extend(fresh);
                 if !b.keep_with_next {
@@ -179,12 +178,11 @@ fn fill_page(
     finish(boxes, notes, j, top + used)
 }
 
-fn finish(boxes: Vec<usize>, mut notes: Vec<usize>, next: usize, bottom: f32) -> Fill {
+fn finish(boxes: Vec<(usize, f32)>, mut notes: Vec<usize>, next: usize, bottom: f32) -> Fill {
     notes.sort_unstable();
     notes.dedup();
     Fill {
         boxes,
-        spaces_before: Vec::new(),
         notes,
         next,
         bottom,

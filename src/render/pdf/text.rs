@@ -180,8 +180,13 @@ impl Builder {
             && last.underline == look.underline
             && last.strike == look.strike
         {
+            let kern = last
+                .text
+                .chars()
+                .next_back()
+                .map_or(0, |p| face.kern_units(p, c));
+            last.width += face.advance(c, look.size) + f32::from(kern) * look.size / face.units_per_em();
             last.text.push(c);
-            last.width = face.width(&last.text, look.size);
             return;
         }
         self.word.push(Fragment {
