@@ -51,7 +51,8 @@ fn run(tool: &str, args: &[&str]) -> (bool, String) {
     let out = Command::new(tool).args(args).output().unwrap_or_else(|e| {
         panic!("`{tool}` could not be run ({e}); install it: apt-get install poppler-utils qpdf")
     });
-    let text = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
     (out.status.success(), text)
 }
 
@@ -64,7 +65,10 @@ fn words(text: &str) -> Vec<String> {
 
 fn page_text(pdf: &Path, page: usize) -> String {
     let p = page.to_string();
-    let (ok, text) = run("pdftotext", &["-f", &p, "-l", &p, "-layout", pdf.to_str().unwrap(), "-"]);
+    let (ok, text) = run(
+        "pdftotext",
+        &["-f", &p, "-l", &p, "-layout", pdf.to_str().unwrap(), "-"],
+    );
     assert!(ok, "{text}");
     text
 }
@@ -123,13 +127,26 @@ fn the_running_header_is_on_every_page_but_the_first() {
     assert!(pages >= 3, "the sample should run to 3+ pages, got {pages}");
     let first = page_text(&pdf, 1);
     assert!(!first.contains("Page 1"), "{first}");
-    assert!(!first.trim_start().starts_with("Securities and Exchange Commission"));
+    assert!(
+        !first
+            .trim_start()
+            .starts_with("Securities and Exchange Commission")
+    );
     for n in 2..=pages {
         let text = page_text(&pdf, n);
-        let head: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).take(3).collect();
+        let head: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .take(3)
+            .collect();
         assert_eq!(
             head,
-            ["Securities and Exchange Commission", "December 9, 2014", &format!("Page {n}")],
+            [
+                "Securities and Exchange Commission",
+                "December 9, 2014",
+                &format!("Page {n}")
+            ],
             "page {n}"
         );
     }
@@ -156,14 +173,36 @@ fn qpdf_finds_no_errors_and_nothing_active() {
     let pdf = sample_pdf();
     let (ok, report) = run("qpdf", &["--check", pdf.to_str().unwrap()]);
     assert!(ok, "{report}");
-    assert!(report.contains("No syntax or stream encoding errors"), "{report}");
+    assert!(
+        report.contains("No syntax or stream encoding errors"),
+        "{report}"
+    );
     assert!(!report.contains("is encrypted"), "{report}");
-    let (ok, qdf) = run("qpdf", &["--qdf", "--object-streams=disable", pdf.to_str().unwrap(), "-"]);
+    let (ok, qdf) = run(
+        "qpdf",
+        &[
+            "--qdf",
+            "--object-streams=disable",
+            pdf.to_str().unwrap(),
+            "-",
+        ],
+    );
     assert!(ok);
-    for forbidden in ["/JavaScript", "/JS", "/AcroForm", "/Annots", "/EmbeddedFile", "/Encrypt", "/OpenAction"] {
+    for forbidden in [
+        "/JavaScript",
+        "/JS",
+        "/AcroForm",
+        "/Annots",
+        "/EmbeddedFile",
+        "/Encrypt",
+        "/OpenAction",
+    ] {
         assert!(!qdf.contains(forbidden), "the PDF contains {forbidden}");
     }
-    assert!(qdf.contains("/CreationDate (D:20141209000000"), "no fixed creation date");
+    assert!(
+        qdf.contains("/CreationDate (D:20141209000000"),
+        "no fixed creation date"
+    );
     let (ok, info) = run("pdfinfo", &[pdf.to_str().unwrap()]);
     assert!(ok, "{info}");
     let field = |name: &str| {
@@ -172,7 +211,10 @@ fn qpdf_finds_no_errors_and_nothing_active() {
             .map(|v| v.trim().to_owned())
             .unwrap_or_default()
     };
-    assert_eq!(field("Title:"), "Response to SEC comment letter dated November 17, 2014");
+    assert_eq!(
+        field("Title:"),
+        "Response to SEC comment letter dated November 17, 2014"
+    );
     assert_eq!(field("Author:"), "21Vianet Group, Inc.");
     assert_eq!(field("Producer:"), "respond");
     assert_eq!(field("Encrypted:"), "no");
@@ -194,11 +236,20 @@ fn two_renders_in_one_process_are_identical() {
 fn degenerate_documents_render() {
     let empty = render_pdf(&Doc::default(), &meta());
     assert!(empty.starts_with(b"%PDF"));
-    let huge_word = format!("{}\n\n| a |\n|---|\n| {} |\n", "W".repeat(5000), "1".repeat(900));
+    let huge_word = format!(
+        "{}\n\n| a |\n|---|\n| {} |\n",
+        "W".repeat(5000),
+        "1".repeat(900)
+    );
     let t = std::time::Instant::now();
     let (doc, _) = parse_rendered(&huge_word);
     assert!(render_pdf(&doc, &meta()).starts_with(b"%PDF"));
-    let wide = format!("|{}\n|{}\n|{}\n", "a|".repeat(10_000), "--|".repeat(10_000), "1,234|".repeat(10_000));
+    let wide = format!(
+        "|{}\n|{}\n|{}\n",
+        "a|".repeat(10_000),
+        "--|".repeat(10_000),
+        "1,234|".repeat(10_000)
+    );
     eprintln!("huge {:?}", t.elapsed());
     let (doc, _) = parse_rendered(&wide);
     assert!(render_pdf(&doc, &meta()).starts_with(b"%PDF"));

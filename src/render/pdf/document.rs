@@ -20,7 +20,12 @@ use super::fonts::fonts;
 use super::pages::PageLayout;
 use super::style::{FaceId, Styles};
 
-const FACES: [FaceId; 4] = [FaceId::Regular, FaceId::Bold, FaceId::Italic, FaceId::BoldItalic];
+const FACES: [FaceId; 4] = [
+    FaceId::Regular,
+    FaceId::Bold,
+    FaceId::Italic,
+    FaceId::BoldItalic,
+];
 
 /// Writes `pages` as a PDF file.
 pub fn write_pdf(pages: &[PageLayout], meta: &PdfMeta, styles: &Styles) -> Vec<u8> {
@@ -31,7 +36,10 @@ pub fn write_pdf(pages: &[PageLayout], meta: &PdfMeta, styles: &Styles) -> Vec<u
             continue;
         }
         if let Some(font) = subset_font(face, &chars) {
-            doc.resources.fonts.map.insert(font_id(face), PdfFont::new(font));
+            doc.resources
+                .fonts
+                .map
+                .insert(font_id(face), PdfFont::new(font));
         }
     }
     let (w, h) = (styles.page.width, styles.page.height);
@@ -155,7 +163,9 @@ fn subset_font(face: FaceId, chars: &BTreeSet<char>) -> Option<ParsedFont> {
     let mut to_glyph = BTreeMap::new();
     let mut widths = BTreeMap::new();
     for &c in chars {
-        let Some(old) = metrics.glyph(c) else { continue };
+        let Some(old) = metrics.glyph(c) else {
+            continue;
+        };
         let new = remapper.remap(old);
         to_glyph.insert(u32::from(c), new);
         widths.insert(new, full.get_glyph_width(old).unwrap_or(0));

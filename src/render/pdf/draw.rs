@@ -110,7 +110,9 @@ fn kerned(fragment: &Fragment) -> Vec<TextItem> {
             if kern != 0 {
                 items.push(TextItem::Text(std::mem::take(&mut run)));
                 // TJ numbers are thousandths of an em; positive moves left.
-                items.push(TextItem::Offset(-f32::from(kern) * 1000.0 / face.units_per_em()));
+                items.push(TextItem::Offset(
+                    -f32::from(kern) * 1000.0 / face.units_per_em(),
+                ));
             }
         }
         run.push(c);

@@ -124,7 +124,12 @@ impl Frame {
 }
 
 /// Builds the vertical list of `blocks` and the footnotes `notes` (in number order).
-pub fn build(blocks: &[Block], notes: &[&[Block]], numbers: &NoteNumbers, styles: &Styles) -> Layout {
+pub fn build(
+    blocks: &[Block],
+    notes: &[&[Block]],
+    numbers: &NoteNumbers,
+    styles: &Styles,
+) -> Layout {
     let frame = Frame {
         left: styles.page.margin_left,
         width: styles.page.measure(),
@@ -171,7 +176,14 @@ impl Builder<'_> {
                     LineAlign::Justify
                 };
                 let base = TextStyle::plain(self.styles.size);
-                let lines = self.paragraph(inlines, base, frame, align, self.styles.leading);
+                let mut lines = self.paragraph(inlines, base, frame, align, self.styles.leading);
+                // "… as follows:" introduces what comes next and stays with it,
+                // and so does a staff comment (a bold paragraph) with its response.
+                if (ends_with_colon(inlines) || all_bold(inlines))
+                    && let Some(last) = lines.last_mut()
+                {
+                    last.keep_with_next = true;
+                }
                 push_paragraph(lines, out);
             }
             Block::Heading { level, content } => {
@@ -196,7 +208,11 @@ impl Builder<'_> {
             }
             Block::List { start, items } => self.list(*start, items, frame, depth, out),
             Block::Quote(inner) => {
-                let indent = if depth > 8 { 0.0 } else { self.styles.quote_indent };
+                let indent = if depth > 8 {
+                    0.0
+                } else {
+                    self.styles.quote_indent
+                };
                 self.blocks(inner, frame.indent(indent, indent), depth, out);
             }
             Block::Table(table) => layout_table(self, table, frame, out),
@@ -220,11 +236,13 @@ impl Builder<'_> {
                             content: InlineContent::HardBreak,
                             style: Default::default(),
                         });
-                        brk.into_iter().chain([Inline::text(line, Default::default())])
+                        brk.into_iter()
+                            .chain([Inline::text(line, Default::default())])
                     })
                     .collect();
                 let base = TextStyle::plain(self.styles.size);
-                let lines = self.paragraph(&inlines, base, frame, LineAlign::Left, self.styles.leading);
+                let lines =
+                    self.paragraph(&inlines, base, frame, LineAlign::Left, self.styles.leading);
                 push_paragraph(lines, out);
             }
             Block::KeepTogether(inner) => {
@@ -247,8 +265,19 @@ impl Builder<'_> {
         }
     }
 
-    fn list(&mut self, start: Option<u64>, items: &[Vec<Block>], frame: Frame, depth: usize, out: &mut Vec<Flow>) {
-        let indent = if depth > 8 { 0.0 } else { self.styles.list_indent };
+    fn list(
+        &mut self,
+        start: Option<u64>,
+        items: &[Vec<Block>],
+        frame: Frame,
+        depth: usize,
+        out: &mut Vec<Flow>,
+    ) {
+        let indent = if depth > 8 {
+            0.0
+        } else {
+            self.styles.list_indent
+        };
         let inner = frame.indent(indent, 0.0);
         for (i, item) in items.iter().enumerate() {
             if i > 0 {
@@ -256,7 +285,12 @@ impl Builder<'_> {
             }
             let marker = match start {
                 Some(n) => format!("{}.", n.saturating_add(i as u64)),
-                None => if depth % 2 == 1 { "\u{2022}" } else { "\u{2013}" }.to_owned(),
+                None => if depth % 2 == 1 {
+                    "\u{2022}"
+                } else {
+                    "\u{2013}"
+                }
+                .to_owned(),
             };
             let first = out.len();
             self.blocks(item, inner, depth, out);
@@ -283,7 +317,9 @@ impl Builder<'_> {
                 .marks
                 .iter()
                 .find_map(|m| match m {
-                    Mark::Text { baseline, fragment, .. } => Some(baseline + fragment.rise),
+                    Mark::Text {
+                        baseline, fragment, ..
+                    } => Some(baseline + fragment.rise),
                     Mark::Rule { .. } => None,
                 })
                 .unwrap_or_else(|| baseline_in(self.styles.leading, size));
@@ -312,7 +348,10 @@ impl Builder<'_> {
         align: LineAlign,
         leading: f32,
     ) -> Vec<VBox> {
-        let items = split_overlong(itemize(inlines, base, self.styles, self.numbers), frame.width);
+        let items = split_overlong(
+            itemize(inlines, base, self.styles, self.numbers),
+            frame.width,
+        );
         set_paragraph(&items, frame.width, align)
             .into_iter()
             .map(|line| line_box(line, frame.left, leading, base.size))
@@ -326,7 +365,13 @@ impl Builder<'_> {
         let mut lines = Vec::new();
         for block in blocks {
             let inlines = block_inlines(block);
-            lines.extend(self.paragraph(&inlines, base, text_frame, LineAlign::Justify, fs.leading));
+            lines.extend(self.paragraph(
+                &inlines,
+                base,
+                text_frame,
+                LineAlign::Justify,
+                fs.leading,
+            ));
         }
         if lines.is_empty() {
             lines.push(VBox {
@@ -367,6 +412,19 @@ fn block_inlines(block: &Block) -> Vec<Inline> {
         out.extend(inlines.iter().cloned());
     });
     out
+}
+
+fn all_bold(inlines: &[Inline]) -> bool {
+    inlines
+        .iter()
+        .filter(|i| !i.plain().trim().is_empty())
+        .all(|i| i.style.bold)
+        && inlines.iter().any(|i| !i.plain().trim().is_empty())
+}
+
+fn ends_with_colon(inlines: &[Inline]) -> bool {
+    let text: String = inlines.iter().map(Inline::plain).collect();
+    text.trim_end().ends_with(':')
 }
 
 fn has_hard_break(inlines: &[Inline]) -> bool {

@@ -83,8 +83,8 @@ impl Face {
         let postscript_name = face
             .names()
             .into_iter()
-            .find(|n| n.name_id == ttf_parser::name_id::POST_SCRIPT_NAME)
-            .and_then(|n| n.to_string())
+            .filter(|n| n.name_id == ttf_parser::name_id::POST_SCRIPT_NAME)
+            .find_map(|n| n.to_string())
             .unwrap_or_else(|| "LiberationSerif".to_owned());
         Face {
             bytes,

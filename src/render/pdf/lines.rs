@@ -60,7 +60,9 @@ pub struct SetLine {
 /// Breaks `items` into lines no wider than `measure` and sets them.
 pub fn set_paragraph(items: &[Item], measure: f32, align: LineAlign) -> Vec<SetLine> {
     let breaks = match align {
-        LineAlign::Justify => total_fit(items, measure).unwrap_or_else(|| first_fit(items, measure)),
+        LineAlign::Justify => {
+            total_fit(items, measure).unwrap_or_else(|| first_fit(items, measure))
+        }
         LineAlign::Left | LineAlign::Center => first_fit(items, measure),
     };
     let mut lines = Vec::with_capacity(breaks.len());
@@ -143,10 +145,20 @@ fn set_line(items: &[Item], ratio: f32) -> SetLine {
                     let prev = line.placed.last().map(|p| &p.fragment);
                     if let (Some(a), Some(b)) = (prev, first) {
                         if under && a.underline && b.underline {
-                            push_rule(&mut line.rules, x, x + w, fonts().face(a.face).underline(a.size));
+                            push_rule(
+                                &mut line.rules,
+                                x,
+                                x + w,
+                                fonts().face(a.face).underline(a.size),
+                            );
                         }
                         if strike && a.strike && b.strike {
-                            push_rule(&mut line.rules, x, x + w, fonts().face(a.face).strikeout(a.size));
+                            push_rule(
+                                &mut line.rules,
+                                x,
+                                x + w,
+                                fonts().face(a.face).strikeout(a.size),
+                            );
                         }
                     }
                     x += w;
@@ -154,10 +166,20 @@ fn set_line(items: &[Item], ratio: f32) -> SetLine {
                 for fragment in fragments {
                     let face = fonts().face(fragment.face);
                     if fragment.underline {
-                        push_rule(&mut line.rules, x, x + fragment.width, face.underline(fragment.size));
+                        push_rule(
+                            &mut line.rules,
+                            x,
+                            x + fragment.width,
+                            face.underline(fragment.size),
+                        );
                     }
                     if fragment.strike {
-                        push_rule(&mut line.rules, x, x + fragment.width, face.strikeout(fragment.size));
+                        push_rule(
+                            &mut line.rules,
+                            x,
+                            x + fragment.width,
+                            face.strikeout(fragment.size),
+                        );
                     }
                     line.size = line.size.max(fragment.size);
                     line.placed.push(Placed {
@@ -191,11 +213,9 @@ fn set_line(items: &[Item], ratio: f32) -> SetLine {
 
 /// Adds a rule, merging it with the previous one when they meet at the same height.
 fn push_rule(rules: &mut Vec<RuleSpan>, x0: f32, x1: f32, metric: super::fonts::RuleMetric) {
-    if let Some(last) = rules
-        .iter_mut()
-        .rev()
-        .find(|r| (r.y - metric.center).abs() < 0.01 && (r.thickness - metric.thickness).abs() < 0.01)
-        && (last.x1 - x0).abs() < 0.01
+    if let Some(last) = rules.iter_mut().rev().find(|r| {
+        (r.y - metric.center).abs() < 0.01 && (r.thickness - metric.thickness).abs() < 0.01
+    }) && (last.x1 - x0).abs() < 0.01
     {
         last.x1 = x1;
         return;
@@ -300,7 +320,10 @@ fn total_fit_with(items: &[Item], measure: f64, tolerance: f64) -> Option<Vec<Br
     for item in items {
         sums.push(t);
         t.width += f64::from(item.width());
-        if let Item::Space { stretch, shrink, .. } = item {
+        if let Item::Space {
+            stretch, shrink, ..
+        } = item
+        {
             t.stretch += f64::from(*stretch);
             t.shrink += f64::from(*shrink);
         }
@@ -331,7 +354,11 @@ fn total_fit_with(items: &[Item], measure: f64, tolerance: f64) -> Option<Vec<Br
             None => (true, 0.0, true),
             Some(Item::Break) => (true, 0.0, true),
             Some(Item::Joint) => (true, JOINT_PENALTY, false),
-            Some(Item::Space { .. }) => (pos > 0 && matches!(items[pos - 1], Item::Word { .. }), 0.0, false),
+            Some(Item::Space { .. }) => (
+                pos > 0 && matches!(items[pos - 1], Item::Word { .. }),
+                0.0,
+                false,
+            ),
             Some(Item::Word { .. }) => (false, 0.0, false),
         };
         if !is_candidate {
@@ -376,7 +403,11 @@ fn total_fit_with(items: &[Item], measure: f64, tolerance: f64) -> Option<Vec<Br
             if r >= -1.0 && r <= tolerance {
                 let badness = (100.0 * r.abs().powi(3)).min(10_000.0);
                 let base = (LINE_PENALTY + badness).powi(2);
-                let mut demerits = if penalty > 0.0 { base + penalty * penalty } else { base };
+                let mut demerits = if penalty > 0.0 {
+                    base + penalty * penalty
+                } else {
+                    base
+                };
                 let fitness: u8 = if r < -0.5 {
                     0
                 } else if r <= 0.5 {
@@ -465,9 +496,7 @@ mod tests {
     }
 
     fn right_edge(line: &SetLine) -> f32 {
-        line.placed
-            .last()
-            .map_or(0.0, |p| p.x + p.fragment.width)
+        line.placed.last().map_or(0.0, |p| p.x + p.fragment.width)
     }
 
     #[test]
@@ -475,7 +504,11 @@ mod tests {
         let lines = set_paragraph(&items(&sample()), MEASURE, LineAlign::Justify);
         assert!(lines.len() >= 4, "{}", lines.len());
         for line in &lines[..lines.len() - 1] {
-            assert!((right_edge(line) - MEASURE).abs() < 0.05, "{}", right_edge(line));
+            assert!(
+                (right_edge(line) - MEASURE).abs() < 0.05,
+                "{}",
+                right_edge(line)
+            );
         }
         let last = lines.last().unwrap();
         assert!(right_edge(last) < MEASURE - 20.0);
@@ -530,5 +563,94 @@ mod tests {
         assert!(lines.len() >= 3);
         assert!(lines.iter().all(|l| l.width <= MEASURE + 0.05));
         assert!(set_paragraph(&[], MEASURE, LineAlign::Justify).len() <= 1);
+    }
+}
+
+#[cfg(test)]
+mod rule_tests {
+    use super::*;
+    use crate::markdown::Block;
+    use crate::markdown::parse_rendered;
+    use crate::render::pdf::style::Styles;
+    use crate::render::pdf::text::{NoteNumbers, TextStyle, itemize};
+
+    fn line_of(md: &str) -> SetLine {
+        let (doc, _) = parse_rendered(md);
+        let Some(Block::Paragraph(inlines)) = doc.blocks.first() else {
+            panic!("{doc:?}")
+        };
+        let items = itemize(
+            inlines,
+            TextStyle::plain(12.0),
+            &Styles::default(),
+            &NoteNumbers::new(),
+        );
+        let mut lines = set_paragraph(&items, 468.0, LineAlign::Justify);
+        assert_eq!(lines.len(), 1);
+        lines.remove(0)
+    }
+
+    fn span_of(line: &SetLine, first: &str, last: &str) -> (f32, f32) {
+        let a = line
+            .placed
+            .iter()
+            .find(|p| p.fragment.text == first)
+            .unwrap();
+        let b = line
+            .placed
+            .iter()
+            .find(|p| p.fragment.text == last)
+            .unwrap();
+        (a.x, b.x + b.fragment.width)
+    }
+
+    #[test]
+    fn underline_and_strike_cover_exactly_the_marked_words() {
+        let line = line_of("keep <ins>new words</ins> then ~~old text~~ end");
+        let under: Vec<&RuleSpan> = line.rules.iter().filter(|r| r.y < 0.0).collect();
+        let strike: Vec<&RuleSpan> = line.rules.iter().filter(|r| r.y > 0.0).collect();
+        assert_eq!(under.len(), 1, "{:?}", line.rules);
+        assert_eq!(strike.len(), 1, "{:?}", line.rules);
+        let (x0, x1) = span_of(&line, "new", "words");
+        assert!((under[0].x0 - x0).abs() < 0.01 && (under[0].x1 - x1).abs() < 0.01);
+        let (x0, x1) = span_of(&line, "old", "text");
+        assert!((strike[0].x0 - x0).abs() < 0.01 && (strike[0].x1 - x1).abs() < 0.01);
+        // The font's own metrics: underline below the baseline, strike through the x-height.
+        assert!(under[0].y < -0.5 && under[0].y > -2.5);
+        assert!(strike[0].y > 1.5 && strike[0].y < 4.0);
+    }
+
+    #[test]
+    fn separate_insertions_get_separate_rules() {
+        let line = line_of("<ins>one</ins> plain <ins>two</ins>");
+        assert_eq!(line.rules.len(), 2, "{:?}", line.rules);
+        let (x0, x1) = span_of(&line, "one", "one");
+        assert!((line.rules[0].x0 - x0).abs() < 0.01 && (line.rules[0].x1 - x1).abs() < 0.01);
+    }
+
+    #[test]
+    fn rules_follow_each_line_of_a_wrapped_insertion() {
+        let (doc, _) = parse_rendered(&format!(
+            "<ins>{}</ins>",
+            "inserted words ".repeat(60).trim()
+        ));
+        let Some(Block::Paragraph(inlines)) = doc.blocks.first() else {
+            panic!()
+        };
+        let items = itemize(
+            inlines,
+            TextStyle::plain(12.0),
+            &Styles::default(),
+            &NoteNumbers::new(),
+        );
+        let lines = set_paragraph(&items, 468.0, LineAlign::Justify);
+        assert!(lines.len() > 3);
+        for line in &lines {
+            assert_eq!(line.rules.len(), 1);
+            let first = &line.placed[0];
+            let last = line.placed.last().unwrap();
+            assert!((line.rules[0].x0 - first.x).abs() < 0.01);
+            assert!((line.rules[0].x1 - (last.x + last.fragment.width)).abs() < 0.01);
+        }
     }
 }

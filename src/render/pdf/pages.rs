@@ -36,7 +36,12 @@ pub fn paginate(layout: &Layout, styles: &Styles, header_lines: &[String]) -> Ve
     let mut i = 0;
     while i < flow.len() || !carried.is_empty() {
         let number = pages.len() + 1;
-        let top = styles.page.margin_top + if number > 1 { header_height(header_lines, styles) } else { 0.0 };
+        let top = styles.page.margin_top
+            + if number > 1 {
+                header_height(header_lines, styles)
+            } else {
+                0.0
+            };
         let avail = styles.page.height - styles.page.margin_bottom - top;
         while let Some(Flow::Space(_)) = flow.get(i) {
             i += 1;
@@ -49,7 +54,16 @@ pub fn paginate(layout: &Layout, styles: &Styles, header_lines: &[String]) -> Ve
                 .unwrap_or_default(),
             _ => Vec::new(),
         };
-        let fill = fill_page(flow, i, avail, &repeat, &carried, &placed_notes, layout, styles);
+        let fill = fill_page(
+            flow,
+            i,
+            avail,
+            &repeat,
+            &carried,
+            &placed_notes,
+            layout,
+            styles,
+        );
         let mut page = PageLayout {
             number,
             ..PageLayout::default()
@@ -65,7 +79,8 @@ pub fn paginate(layout: &Layout, styles: &Styles, header_lines: &[String]) -> Ve
         }
         for &(k, at) in &fill.boxes {
             if let Flow::Box(b) = &flow[k] {
-                page.marks.extend(b.marks.iter().map(|m| m.shifted(top + at)));
+                page.marks
+                    .extend(b.marks.iter().map(|m| m.shifted(top + at)));
                 page.boxes.push((top + at, b.clone()));
             }
         }
@@ -113,7 +128,11 @@ fn fill_page(
 ) -> Fill {
     let top = styles.page.height - styles.page.margin_bottom - avail;
     let fs = &styles.footnotes;
-    let carried_h: f32 = carried.iter().map(|b| b.height).sum::<f32>().min(avail / 2.0);
+    let carried_h: f32 = carried
+        .iter()
+        .map(|b| b.height)
+        .sum::<f32>()
+        .min(avail / 2.0);
     let mut used: f32 = repeat.iter().map(|b| b.height).sum();
     let mut notes: Vec<usize> = Vec::new();
     let mut notes_h = 0.0;
@@ -136,7 +155,10 @@ fn fill_page(
                     .copied()
                     .filter(|n| !placed.contains(n) && !notes.contains(n))
                     .collect();
-                let fresh_h: f32 = fresh.iter().map(|&n| note_height(layout, n, usize::MAX)).sum();
+                let fresh_h: f32 = fresh
+                    .iter()
+                    .map(|&n| note_height(layout, n, usize::MAX))
+                    .sum();
                 let fresh_min: f32 = fresh.iter().map(|&n| note_height(layout, n, 2)).sum();
                 let area = |h: f32| {
                     if h + carried_h > 0.0 {
@@ -199,7 +221,12 @@ fn note_height(layout: &Layout, n: usize, lines: usize) -> f32 {
 
 /// Places footnote lines at the foot of the page, as many as `room` allows;
 /// returns the lines that continue on the next page.
-fn place_footnotes(page: &mut PageLayout, lines: Vec<VBox>, room: f32, styles: &Styles) -> Vec<VBox> {
+fn place_footnotes(
+    page: &mut PageLayout,
+    lines: Vec<VBox>,
+    room: f32,
+    styles: &Styles,
+) -> Vec<VBox> {
     let fs = &styles.footnotes;
     if lines.is_empty() {
         return lines;
@@ -243,7 +270,9 @@ fn draw_header(page: &mut PageLayout, lines: &[String], number: usize, styles: &
         let text: String = text.chars().map(|c| face.printable(c)).collect();
         page.marks.push(Mark::Text {
             x: styles.page.margin_left,
-            baseline: styles.page.margin_top + k as f32 * h.leading + baseline_in(h.leading, h.size),
+            baseline: styles.page.margin_top
+                + k as f32 * h.leading
+                + baseline_in(h.leading, h.size),
             fragment: Fragment {
                 width: face.width(&text, h.size),
                 text,
@@ -254,5 +283,219 @@ fn draw_header(page: &mut PageLayout, lines: &[String], number: usize, styles: &
                 strike: false,
             },
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markdown::parse_rendered;
+    use crate::render::pdf::{PdfMeta, layout};
+
+    fn pages_of(md: &str) -> Vec<PageLayout> {
+        let (doc, issues) = parse_rendered(md);
+        assert!(issues.is_empty(), "{issues:?}");
+        let meta = PdfMeta {
+            header_lines: vec![
+                "Securities and Exchange Commission".into(),
+                "December 9, 2014".into(),
+            ],
+            ..PdfMeta::default()
+        };
+        layout(&doc, &meta, &Styles::default())
+    }
+
+    fn text_of(b: &VBox) -> String {
+        b.marks
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Text { fragment, .. } => Some(fragment.text.as_str()),
+                Mark::Rule { .. } => None,
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn filler(words: usize) -> String {
+        (0..words)
+            .map(|i| {
+                [
+                    "disclosure",
+                    "the",
+                    "Company",
+                    "respectfully",
+                    "advises",
+                    "Staff",
+                ][i % 6]
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn no_heading_ends_a_page_and_no_paragraph_leaves_a_lone_line() {
+        // Shift the headings through every position near the foot of the page.
+        for extra in 0..12 {
+            let mut md = format!("{}\n\n", filler(40 + extra * 9));
+            for k in 0..14 {
+                md.push_str(&format!(
+                    "### Heading {k}\n\n{}\n\n",
+                    filler(30 + (k * 17) % 90)
+                ));
+            }
+            let pages = pages_of(&md);
+            assert!(pages.len() >= 2);
+            for page in &pages[..pages.len() - 1] {
+                let (_, last) = page.boxes.last().expect("page has boxes");
+                assert!(!last.heading, "page {} ends with a heading", page.number);
+                assert!(
+                    !last.keep_with_next,
+                    "page {} breaks where it must not",
+                    page.number
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn paragraphs_forbid_breaks_after_their_first_and_before_their_last_line() {
+        let pages = pages_of(&filler(200));
+        let boxes: Vec<&VBox> = pages
+            .iter()
+            .flat_map(|p| p.boxes.iter().map(|(_, b)| b))
+            .collect();
+        let n = boxes.len();
+        assert!(n >= 5, "{n}");
+        let keeps: Vec<bool> = boxes.iter().map(|b| b.keep_with_next).collect();
+        assert!(keeps[0] && keeps[n - 2] && !keeps[n - 1]);
+        assert!(keeps[1..n - 2].iter().all(|k| !k));
+    }
+
+    #[test]
+    fn a_table_repeats_its_header_rows_on_the_next_page() {
+        let mut md =
+            String::from("| Item | 2013 | 2012 |\n|---|--:|--:|\n| | (in thousands) | |\n");
+        for i in 0..80 {
+            md.push_str(&format!(
+                "| Row {i} | {},{:03} | ({}) |\n",
+                i + 1,
+                i * 7 % 1000,
+                i * 13
+            ));
+        }
+        md.push_str("| Total | 9,999 | 8,888 |\n");
+        let pages = pages_of(&md);
+        assert!(pages.len() >= 2);
+        for page in &pages[1..] {
+            let first: Vec<String> = page.boxes.iter().take(2).map(|(_, b)| text_of(b)).collect();
+            assert_eq!(first[0], "Item 2013 2012", "page {}", page.number);
+            assert_eq!(first[1], "(in thousands)", "page {}", page.number);
+        }
+        // Every body row appears exactly once, in order.
+        let rows: Vec<String> = pages
+            .iter()
+            .flat_map(|p| p.boxes.iter().map(|(_, b)| text_of(b)))
+            .filter(|t| t.starts_with("Row "))
+            .collect();
+        assert_eq!(rows.len(), 80);
+        assert!(rows[79].starts_with("Row 79 "));
+    }
+
+    #[test]
+    fn footnotes_sit_at_the_foot_of_the_page_that_cites_them() {
+        let mut md = String::new();
+        for k in 1..=6 {
+            md.push_str(&format!(
+                "{} cited here.[^n{k}] {}\n\n",
+                filler(120),
+                filler(60)
+            ));
+        }
+        for k in 1..=6 {
+            md.push_str(&format!("[^n{k}]: Footnote {k} says {}.\n\n", filler(25)));
+        }
+        let pages = pages_of(&md);
+        let styles = Styles::default();
+        let mut seen = Vec::new();
+        for page in &pages {
+            // The footnote number printed in the text on this page…
+            let cited: Vec<usize> = page
+                .boxes
+                .iter()
+                .flat_map(|(_, b)| b.notes.clone())
+                .collect();
+            for n in &page.notes {
+                assert!(
+                    cited.contains(n),
+                    "note {n} on page {} is not cited there",
+                    page.number
+                );
+                let label = format!("Footnote {n}");
+                let at = page.marks.iter().find_map(|m| match m {
+                    Mark::Text {
+                        baseline, fragment, ..
+                    } if fragment.text == "Footnote" => {
+                        let _ = &label;
+                        Some(*baseline)
+                    }
+                    _ => None,
+                });
+                let body_bottom = page.boxes.last().map_or(0.0, |(y, b)| y + b.height);
+                let at = at.expect("footnote text on the page");
+                assert!(at > body_bottom, "footnote above the text's end");
+                assert!(at <= styles.page.height - styles.page.margin_bottom);
+            }
+            seen.extend(page.notes.iter().copied());
+        }
+        assert_eq!(seen, vec![1, 2, 3, 4, 5, 6]);
+    }
+
+    #[test]
+    fn a_long_footnote_continues_on_the_next_page() {
+        let md = format!(
+            "{}[^long]\n\n{}\n\n[^long]: {}\n",
+            filler(450),
+            filler(300),
+            filler(900)
+        );
+        let pages = pages_of(&md);
+        assert!(pages.len() >= 2);
+        let footnote_lines = |p: &PageLayout| {
+            let bottom = p.boxes.last().map_or(0.0, |(y, b)| y + b.height);
+            p.marks
+                .iter()
+                .filter(|m| matches!(m, Mark::Text { baseline, fragment, .. } if *baseline > bottom && fragment.size < 11.0))
+                .count()
+        };
+        let cited_on = pages
+            .iter()
+            .position(|p| p.notes.contains(&1))
+            .expect("the footnote starts somewhere");
+        assert!(footnote_lines(&pages[cited_on]) > 0);
+        assert!(footnote_lines(&pages[cited_on + 1]) > 0, "no continuation");
+        let styles = Styles::default();
+        for p in &pages {
+            for m in &p.marks {
+                if let Mark::Text { baseline, .. } = m {
+                    assert!(*baseline <= styles.page.height - styles.page.margin_bottom + 0.01);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_running_header_starts_on_page_two() {
+        let pages = pages_of(&filler(1500));
+        assert!(pages.len() >= 2);
+        let has = |p: &PageLayout, t: &str| {
+            p.marks
+                .iter()
+                .any(|m| matches!(m, Mark::Text { fragment, .. } if fragment.text == t))
+        };
+        assert!(!has(&pages[0], "Securities and Exchange Commission"));
+        for p in &pages[1..] {
+            assert!(has(p, "Securities and Exchange Commission"));
+            assert!(has(p, &format!("Page {}", p.number)));
+        }
     }
 }

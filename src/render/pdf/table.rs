@@ -46,14 +46,18 @@ fn classify(table: &Table) -> TableShape {
                 .map(|c| text(c).trim().to_owned())
                 .filter(|t| !t.is_empty())
                 .collect();
-            col > 0 && cells.iter().any(|t| is_figure(t) && !is_nil(t)) && cells.iter().all(|t| is_figure(t))
+            col > 0
+                && cells.iter().any(|t| is_figure(t) && !is_nil(t))
+                && cells.iter().all(|t| is_figure(t))
         })
         .collect();
     let total = rows
         .iter()
         .enumerate()
         .map(|(i, r)| {
-            i >= header_rows && r.first().is_some_and(|c| text(c).trim_start().starts_with("Total"))
+            i >= header_rows
+                && r.first()
+                    .is_some_and(|c| text(c).trim_start().starts_with("Total"))
         })
         .collect();
     TableShape {
@@ -73,7 +77,10 @@ fn is_figure(t: &str) -> bool {
     if is_nil(t) {
         return true;
     }
-    let t = t.strip_prefix('(').and_then(|s| s.strip_suffix(')')).unwrap_or(t);
+    let t = t
+        .strip_prefix('(')
+        .and_then(|s| s.strip_suffix(')'))
+        .unwrap_or(t);
     let t = t.strip_suffix('%').unwrap_or(t).trim();
     let t = ["US$", "RMB", "$", "€", "£", "¥", "-", "−"]
         .iter()
@@ -81,7 +88,8 @@ fn is_figure(t: &str) -> bool {
         .trim();
     !t.is_empty()
         && t.starts_with(|c: char| c.is_ascii_digit())
-        && t.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
 }
 
 /// Sets `table` as row boxes appended to `out`.
@@ -93,7 +101,14 @@ pub(super) fn layout_table(b: &mut Builder, table: &Table, frame: Frame, out: &m
     }
     let style = b.styles.table.clone();
     let rows: Vec<&Vec<Vec<Inline>>> = std::iter::once(&table.header).chain(&table.rows).collect();
-    let widths = column_widths(&rows, &shape, frame.width, style.size, style.cell_padding, style.min_column);
+    let widths = column_widths(
+        &rows,
+        &shape,
+        frame.width,
+        style.size,
+        style.cell_padding,
+        style.min_column,
+    );
     let lefts: Vec<f32> = widths
         .iter()
         .scan(frame.left, |x, w| {
@@ -111,11 +126,18 @@ pub(super) fn layout_table(b: &mut Builder, table: &Table, frame: Frame, out: &m
         let is_header = r < shape.header_rows;
         let mut row_box = VBox::default();
         let mut height: f32 = style.leading;
-        for col in 0..columns {
+        let mut col = 0;
+        while col < columns {
             let empty = Vec::new();
             let cell = row.get(col).unwrap_or(&empty);
+            let span = if is_header {
+                header_span(row, &shape, col)
+            } else {
+                1
+            };
             let inner_left = lefts[col] + style.cell_padding;
-            let inner = (widths[col] - 2.0 * style.cell_padding).max(1.0);
+            let spanned: f32 = widths[col..col + span].iter().sum();
+            let inner = (spanned - 2.0 * style.cell_padding).max(1.0);
             let figure = is_figure(&cell.iter().map(Inline::plain).collect::<String>());
             let align = if is_header && shape.numeric[col] {
                 LineAlign::Center
@@ -133,7 +155,11 @@ pub(super) fn layout_table(b: &mut Builder, table: &Table, frame: Frame, out: &m
                 // Figures sit flush right on their last digit; a closing parenthesis hangs.
                 let shift = if shape.numeric[col] && !is_header {
                     let right = line_right(&line).unwrap_or(inner_left);
-                    let hang = if figure && ends_with_paren(&line) { paren } else { 0.0 };
+                    let hang = if figure && ends_with_paren(&line) {
+                        paren
+                    } else {
+                        0.0
+                    };
                     inner_left + inner + hang - right
                 } else {
                     0.0
@@ -145,6 +171,7 @@ pub(super) fn layout_table(b: &mut Builder, table: &Table, frame: Frame, out: &m
                 y += line.height;
             }
             height = height.max(y - style.row_padding);
+            col += span;
         }
         row_box.height = height + 2.0 * style.row_padding;
         if shape.total.get(r) == Some(&true) {
@@ -175,6 +202,24 @@ pub(super) fn layout_table(b: &mut Builder, table: &Table, frame: Frame, out: &m
         out.push(Flow::Box(row_box));
     }
     b.layout.headers[header_index] = header;
+}
+
+/// How many columns a header cell covers: a heading over figures extends right
+/// over the empty header cells after it ("Onshore" over two columns, "(in
+/// thousands of RMB)" over all of them).
+fn header_span(row: &[Vec<Inline>], shape: &TableShape, col: usize) -> usize {
+    let columns = shape.numeric.len();
+    if !shape.numeric.get(col).copied().unwrap_or(false) || row.get(col).is_none_or(|c| is_blank(c))
+    {
+        return 1;
+    }
+    1 + (col + 1..columns)
+        .take_while(|&c| shape.numeric[c] && row.get(c).is_none_or(|cell| is_blank(cell)))
+        .count()
+}
+
+fn is_blank(cell: &[Inline]) -> bool {
+    cell.iter().all(|i| i.plain().trim().is_empty())
 }
 
 fn shift_x(mark: Mark, dx: f32) -> Mark {
@@ -242,14 +287,47 @@ fn column_widths(
     let mut minimum = vec![2.0 * padding; columns];
     for (r, row) in rows.iter().enumerate() {
         for (col, cell) in row.iter().enumerate().take(columns) {
+            // A header spanning several columns wraps within them instead of widening one.
+            let span = if r < shape.header_rows {
+                header_span(row, shape, col)
+            } else {
+                1
+            };
+            if span > 1 {
+                continue;
+            }
             let text: String = cell.iter().map(Inline::plain).collect();
             let whole = measure_text(text.trim());
-            let longest_word = text.split_whitespace().map(measure_text).fold(0.0, f32::max);
+            let longest_word = text
+                .split_whitespace()
+                .map(measure_text)
+                .fold(0.0, f32::max);
             let figure_body = shape.numeric[col] && r >= shape.header_rows;
             let hang = if figure_body { paren } else { 0.0 };
             natural[col] = natural[col].max(whole + hang + 2.0 * padding);
-            let min = if figure_body { whole + hang } else { longest_word };
+            let min = if figure_body {
+                whole + hang
+            } else {
+                longest_word
+            };
             minimum[col] = minimum[col].max(min + 2.0 * padding);
+        }
+    }
+    // A spanning header asks for its width from the columns it covers.
+    for row in rows.iter().take(shape.header_rows) {
+        for col in 0..row.len().min(columns) {
+            let span = header_span(row, shape, col);
+            if span > 1 {
+                let text: String = row[col].iter().map(Inline::plain).collect();
+                let want = measure_text(text.trim()) + 2.0 * padding;
+                let have: f32 = natural[col..col + span].iter().sum();
+                if want > have {
+                    let extra = (want - have) / span as f32;
+                    natural[col..col + span]
+                        .iter_mut()
+                        .for_each(|w| *w += extra);
+                }
+            }
         }
     }
     let mut widths = natural.clone();
@@ -306,8 +384,13 @@ mod tests {
         let shape = classify(&table(VIANET));
         assert_eq!(shape.numeric, vec![false, true, true]);
         assert_eq!(shape.header_rows, 3);
-        assert_eq!(shape.total, vec![false, false, false, false, false, false, true]);
-        assert!(is_figure("(1,234)") && is_figure("—") && is_figure("12.5%") && is_figure("US$7.8"));
+        assert_eq!(
+            shape.total,
+            vec![false, false, false, false, false, false, true]
+        );
+        assert!(
+            is_figure("(1,234)") && is_figure("—") && is_figure("12.5%") && is_figure("US$7.8")
+        );
         assert!(!is_figure("(in thousands of RMB)") && !is_figure("2013 20-F"));
     }
 

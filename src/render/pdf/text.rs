@@ -96,7 +96,12 @@ impl TextStyle {
 pub type NoteNumbers = HashMap<String, usize>;
 
 /// Turns styled inline pieces into words and spaces measured in `base`'s size.
-pub fn itemize(inlines: &[Inline], base: TextStyle, styles: &Styles, notes: &NoteNumbers) -> Vec<Item> {
+pub fn itemize(
+    inlines: &[Inline],
+    base: TextStyle,
+    styles: &Styles,
+    notes: &NoteNumbers,
+) -> Vec<Item> {
     let mut builder = Builder {
         items: Vec::new(),
         word: Vec::new(),
@@ -118,7 +123,11 @@ pub fn itemize(inlines: &[Inline], base: TextStyle, styles: &Styles, notes: &Not
             InlineContent::HardBreak => builder.hard_break(),
             InlineContent::FootnoteRef(label) => {
                 let number = notes.get(label).copied().unwrap_or(0);
-                let text = if number == 0 { "*".to_owned() } else { number.to_string() };
+                let text = if number == 0 {
+                    "*".to_owned()
+                } else {
+                    number.to_string()
+                };
                 let small = Look {
                     size: base.size * styles.superscript_scale,
                     underline: false,
@@ -185,7 +194,8 @@ impl Builder {
                 .chars()
                 .next_back()
                 .map_or(0, |p| face.kern_units(p, c));
-            last.width += face.advance(c, look.size) + f32::from(kern) * look.size / face.units_per_em();
+            last.width +=
+                face.advance(c, look.size) + f32::from(kern) * look.size / face.units_per_em();
             last.text.push(c);
             return;
         }
@@ -335,15 +345,31 @@ mod tests {
             ..Style::default()
         };
         let items = itemize(
-            &[text("the ", Style::default()), text("new words", ins), text(" here", Style::default())],
+            &[
+                text("the ", Style::default()),
+                text("new words", ins),
+                text(" here", Style::default()),
+            ],
             TextStyle::plain(12.0),
             &Styles::default(),
             &NoteNumbers::new(),
         );
         assert_eq!(items.len(), 7);
         assert!(matches!(&items[2], Item::Word { fragments, .. } if fragments[0].underline));
-        assert!(matches!(&items[3], Item::Space { underline: true, .. }));
-        assert!(matches!(&items[5], Item::Space { underline: false, .. }));
+        assert!(matches!(
+            &items[3],
+            Item::Space {
+                underline: true,
+                ..
+            }
+        ));
+        assert!(matches!(
+            &items[5],
+            Item::Space {
+                underline: false,
+                ..
+            }
+        ));
     }
 
     #[test]
@@ -361,7 +387,12 @@ mod tests {
             &Styles::default(),
             &notes,
         );
-        let [Item::Word { fragments, notes, .. }] = items.as_slice() else {
+        let [
+            Item::Word {
+                fragments, notes, ..
+            },
+        ] = items.as_slice()
+        else {
             panic!("{items:?}")
         };
         assert_eq!(notes, &vec![3]);
@@ -381,6 +412,10 @@ mod tests {
         assert!(items.len() > 3);
         assert!(items.iter().all(|i| i.width() <= 100.0));
         let items = split_overlong(items, 0.5);
-        assert!(items.iter().all(|i| matches!(i, Item::Joint) || i.width() > 0.0));
+        assert!(
+            items
+                .iter()
+                .all(|i| matches!(i, Item::Joint) || i.width() > 0.0)
+        );
     }
 }
