@@ -241,7 +241,6 @@ fn degenerate_documents_render() {
         "W".repeat(5000),
         "1".repeat(900)
     );
-    let t = std::time::Instant::now();
     let (doc, _) = parse_rendered(&huge_word);
     assert!(render_pdf(&doc, &meta()).starts_with(b"%PDF"));
     let wide = format!(
@@ -250,7 +249,6 @@ fn degenerate_documents_render() {
         "--|".repeat(10_000),
         "1,234|".repeat(10_000)
     );
-    eprintln!("huge {:?}", t.elapsed());
     let (doc, _) = parse_rendered(&wide);
     assert!(render_pdf(&doc, &meta()).starts_with(b"%PDF"));
     let mut nested = String::new();
@@ -259,8 +257,6 @@ fn degenerate_documents_render() {
         nested.push_str("- item\n");
     }
     nested.push_str(&format!("\n{}deep quote\n", "> ".repeat(200)));
-    eprintln!("wide {:?}", t.elapsed());
     let (doc, _) = parse_rendered(&nested);
     assert!(render_pdf(&doc, &meta()).starts_with(b"%PDF"));
-    eprintln!("nested {:?}", t.elapsed());
 }

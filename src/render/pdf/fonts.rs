@@ -193,6 +193,14 @@ mod tests {
     }
 
     #[test]
+    fn kerning_pairs_come_from_the_kern_table() {
+        let face = fonts().face(FaceId::Regular);
+        assert!(face.kern_units('A', 'V') < 0);
+        let pair = face.width("AV", 12.0);
+        assert!(pair < face.advance('A', 12.0) + face.advance('V', 12.0) - 1.0);
+    }
+
+    #[test]
     fn rules_come_from_the_font() {
         let face = fonts().face(FaceId::Regular);
         let under = face.underline(12.0);

@@ -51,8 +51,10 @@ pub enum Item {
         /// Drawn struck through when the words on both sides are.
         strike: bool,
     },
-    /// A place inside an over-long word where a line may break (no hyphen is added).
-    Joint,
+    /// A place inside a word where a line may break (after a dash or hyphen, or
+    /// anywhere in an over-long word), with the demerits of breaking there; no
+    /// hyphen is ever added.
+    Joint(f32),
     /// A forced line break.
     Break,
 }
@@ -62,7 +64,7 @@ impl Item {
     pub fn width(&self) -> f32 {
         match self {
             Item::Word { width, .. } | Item::Space { width, .. } => *width,
-            Item::Joint | Item::Break => 0.0,
+            Item::Joint(_) | Item::Break => 0.0,
         }
     }
 }
@@ -91,6 +93,11 @@ impl TextStyle {
         }
     }
 }
+
+/// Demerits of breaking after a dash or a hyphen between words.
+pub const DASH_PENALTY: f32 = 50.0;
+/// Demerits of breaking inside an over-long word.
+pub const OVERLONG_PENALTY: f32 = 100.0;
 
 /// Footnote labels → their printed numbers (1, 2, 3 … in order of first reference).
 pub type NoteNumbers = HashMap<String, usize>;
@@ -215,12 +222,20 @@ impl Builder {
             return;
         }
         let fragments = std::mem::take(&mut self.word);
-        let width = fragments.iter().map(|f| f.width).sum();
-        self.items.push(Item::Word {
-            fragments,
-            width,
-            notes: std::mem::take(&mut self.word_notes),
-        });
+        let notes = std::mem::take(&mut self.word_notes);
+        let mut pieces = split_at_dashes(fragments).into_iter().peekable();
+        while let Some(fragments) = pieces.next() {
+            let width = fragments.iter().map(|f| f.width).sum();
+            let last = pieces.peek().is_none();
+            self.items.push(Item::Word {
+                fragments,
+                width,
+                notes: if last { notes.clone() } else { Vec::new() },
+            });
+            if !last {
+                self.items.push(Item::Joint(DASH_PENALTY));
+            }
+        }
     }
 
     fn space(&mut self, look: Look) {
@@ -250,6 +265,74 @@ impl Builder {
             self.items.pop();
         }
         self.items.push(Item::Break);
+    }
+}
+
+/// Splits a word after each em or en dash and after each hyphen joining two
+/// words of three or more letters ("self-built", but never "20-F").
+fn split_at_dashes(fragments: Vec<Fragment>) -> Vec<Vec<Fragment>> {
+    let chars: Vec<char> = fragments.iter().flat_map(|f| f.text.chars()).collect();
+    let mut cuts = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if i == 0 || i + 1 >= chars.len() {
+            continue;
+        }
+        let dash = matches!(c, '\u{2014}' | '\u{2013}');
+        let hyphen = c == '-' && {
+            let before = chars[..i]
+                .iter()
+                .rev()
+                .take_while(|c| c.is_alphabetic())
+                .count();
+            let after = chars[i + 1..]
+                .iter()
+                .take_while(|c| c.is_alphabetic())
+                .count();
+            before >= 3 && after >= 3
+        };
+        if (dash && chars[i + 1] != c) || hyphen {
+            cuts.push(i + 1);
+        }
+    }
+    if cuts.is_empty() {
+        return vec![fragments];
+    }
+    let mut pieces = vec![Vec::new()];
+    let mut at = 0;
+    for fragment in fragments {
+        let face = fonts().face(fragment.face);
+        let mut text = String::new();
+        for c in fragment.text.chars() {
+            if cuts.contains(&at) && !text.is_empty() {
+                let done = std::mem::take(&mut text);
+                push_piece(&mut pieces, &fragment, done, face);
+                pieces.push(Vec::new());
+            } else if cuts.contains(&at) && pieces.last().is_some_and(|p| !p.is_empty()) {
+                pieces.push(Vec::new());
+            }
+            text.push(c);
+            at += 1;
+        }
+        if !text.is_empty() {
+            push_piece(&mut pieces, &fragment, text, face);
+        }
+    }
+    pieces.retain(|p| !p.is_empty());
+    pieces
+}
+
+fn push_piece(
+    pieces: &mut [Vec<Fragment>],
+    model: &Fragment,
+    text: String,
+    face: &super::fonts::Face,
+) {
+    if let Some(last) = pieces.last_mut() {
+        last.push(Fragment {
+            width: face.width(&text, model.size),
+            text,
+            ..model.clone()
+        });
     }
 }
 
@@ -304,7 +387,7 @@ fn split_word(fragments: Vec<Fragment>, mut notes: Vec<usize>, measure: f32, out
                     fragments: std::mem::take(&mut piece),
                     notes: Vec::new(),
                 });
-                out.push(Item::Joint);
+                out.push(Item::Joint(OVERLONG_PENALTY));
                 piece_width = 0.0;
             }
             piece_width += w;
@@ -373,6 +456,31 @@ mod tests {
     }
 
     #[test]
+    fn lines_may_break_after_dashes_and_hyphens_between_words() {
+        let items = itemize(
+            &[text(
+                "Key Information—D. Risk self-built 2013 20-F",
+                Style::default(),
+            )],
+            TextStyle::plain(12.0),
+            &Styles::default(),
+            &NoteNumbers::new(),
+        );
+        let words: Vec<String> = items
+            .iter()
+            .map(|i| match i {
+                Item::Word { fragments, .. } => fragments.iter().map(|f| f.text.as_str()).collect(),
+                Item::Joint(_) => "|".to_owned(),
+                _ => " ".to_owned(),
+            })
+            .collect();
+        assert_eq!(
+            words.concat(),
+            "Key Information—|D. Risk self-|built 2013 20-F"
+        );
+    }
+
+    #[test]
     fn footnote_references_join_their_word() {
         let notes = NoteNumbers::from([("a".to_owned(), 3)]);
         let items = itemize(
@@ -415,7 +523,7 @@ mod tests {
         assert!(
             items
                 .iter()
-                .all(|i| matches!(i, Item::Joint) || i.width() > 0.0)
+                .all(|i| matches!(i, Item::Joint(_)) || i.width() > 0.0)
         );
     }
 }
