@@ -78,6 +78,9 @@ pub struct VBox {
     pub notes: Vec<usize>,
     /// A page must not break right after this box.
     pub keep_with_next: bool,
+    /// A page should not break right after this box, unless keeping it would
+    /// leave a quarter of the page empty.
+    pub keep_soft: bool,
     /// When a page breaks right before this box, repeat these header rows first
     /// (an index into [`Layout::headers`]).
     pub repeat: Option<usize>,
@@ -182,7 +185,7 @@ impl Builder<'_> {
                 if (ends_with_colon(inlines) || all_bold(inlines))
                     && let Some(last) = lines.last_mut()
                 {
-                    last.keep_with_next = true;
+                    last.keep_soft = true;
                 }
                 push_paragraph(lines, out);
             }

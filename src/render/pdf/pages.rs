@@ -139,6 +139,8 @@ fn fill_page(
     let mut boxes: Vec<(usize, f32)> = Vec::new();
     // (next index, boxes kept, notes kept, body height) at the last allowed break.
     let mut last_ok: Option<(usize, usize, usize, f32)> = None;
+    // The same, ignoring soft keeps.
+    let mut last_hard_ok: Option<(usize, usize, usize, f32)> = None;
     let mut pending_space = 0.0;
     let mut j = start;
     while j < flow.len() {
@@ -177,7 +179,9 @@ fn fill_page(
                         notes.extend(fresh);
                         used = body;
                         j += 1;
-                    } else if let Some((next, kept, kept_notes, kept_used)) = last_ok {
+                    } else if let Some((next, kept, kept_notes, kept_used)) =
+                        choose_break(last_ok, last_hard_ok, avail)
+                    {
                         boxes.truncate(kept);
                         notes.truncate(kept_notes);
                         used = kept_used;
@@ -191,13 +195,31 @@ fn fill_page(
                 notes_h += fresh_h;
                 notes.extend(fresh);
                 if !b.keep_with_next {
-                    last_ok = Some((j + 1, boxes.len(), notes.len(), used));
+                    let here = Some((j + 1, boxes.len(), notes.len(), used));
+                    last_hard_ok = here;
+                    if !b.keep_soft {
+                        last_ok = here;
+                    }
                 }
             }
         }
         j += 1;
     }
     finish(boxes, notes, j, top + used)
+}
+
+/// The break to take when the page is full: the last one that honours every
+/// keep, unless a later one that ignores soft keeps saves a quarter of a page.
+fn choose_break(
+    all: Option<(usize, usize, usize, f32)>,
+    hard: Option<(usize, usize, usize, f32)>,
+    avail: f32,
+) -> Option<(usize, usize, usize, f32)> {
+    match (all, hard) {
+        (Some(a), Some(h)) if h.3 - a.3 > avail / 4.0 => Some(h),
+        (Some(a), _) => Some(a),
+        (None, h) => h,
+    }
 }
 
 fn finish(boxes: Vec<(usize, f32)>, mut notes: Vec<usize>, next: usize, bottom: f32) -> Fill {
@@ -399,6 +421,17 @@ mod tests {
             .collect();
         assert_eq!(rows.len(), 80);
         assert!(rows[79].starts_with("Row 79 "));
+        // No page holds a lone body row, and the total stays with the rows above it.
+        for page in &pages {
+            let body: Vec<String> = page
+                .boxes
+                .iter()
+                .map(|(_, b)| text_of(b))
+                .filter(|t| t.starts_with("Row ") || t.starts_with("Total"))
+                .collect();
+            assert!(body.len() >= 2, "page {}: {body:?}", page.number);
+            assert!(!body[0].starts_with("Total"), "page {}", page.number);
+        }
     }
 
     #[test]

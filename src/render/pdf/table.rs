@@ -120,6 +120,7 @@ pub(super) fn layout_table(b: &mut Builder, table: &Table, frame: Frame, out: &m
     let table_right = frame.left + widths.iter().sum::<f32>();
     let paren = fonts().face(FaceId::Regular).advance(')', style.size);
     let mut header = Vec::new();
+    let first_row = out.len();
     let header_index = b.layout.headers.len();
     b.layout.headers.push(Vec::new());
     for (r, row) in rows.iter().enumerate() {
@@ -202,6 +203,36 @@ pub(super) fn layout_table(b: &mut Builder, table: &Table, frame: Frame, out: &m
         out.push(Flow::Box(row_box));
     }
     b.layout.headers[header_index] = header;
+    let short = b.styles.page.body_height() / 3.0;
+    keep_rows_together(&mut out[first_row..], &shape, short);
+}
+
+/// A table shorter than `short` is broken only to avoid a gap; none may break
+/// before a total row, nor leave a single body row at its start or end on a
+/// page of its own.
+fn keep_rows_together(rows: &mut [Flow], shape: &TableShape, short: f32) {
+    let body = rows.len().saturating_sub(shape.header_rows);
+    let height: f32 = rows.iter().map(super::flow::flow_height).sum();
+    if height < short {
+        let last = rows.len().saturating_sub(1);
+        for row in &mut rows[..last] {
+            if let Flow::Box(b) = row {
+                b.keep_soft = true;
+            }
+        }
+    }
+    let mut keep = vec![false; rows.len()];
+    for (r, k) in keep.iter_mut().enumerate() {
+        let next_is_total = shape.total.get(r + 1) == Some(&true);
+        let first_body = r == shape.header_rows && body >= 3;
+        let next_is_last = r + 2 == rows.len() && body >= 3;
+        *k = next_is_total || first_body || next_is_last;
+    }
+    for (row, k) in rows.iter_mut().zip(keep) {
+        if let Flow::Box(b) = row {
+            b.keep_with_next |= k;
+        }
+    }
 }
 
 /// How many columns a header cell covers: a heading over figures extends right
