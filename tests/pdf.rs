@@ -219,6 +219,11 @@ fn qpdf_finds_no_errors_and_nothing_active() {
     assert_eq!(field("Producer:"), "respond");
     assert_eq!(field("Encrypted:"), "no");
     assert_eq!(field("Page size:"), "612 x 792 pts (letter)");
+    assert_eq!(
+        field("PDF subtype:"),
+        "",
+        "the file must not claim a PDF/X or PDF/A subtype"
+    );
 }
 
 #[test]

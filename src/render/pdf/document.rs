@@ -66,6 +66,13 @@ pub fn write_pdf(pages: &[PageLayout], meta: &PdfMeta, styles: &Styles) -> Vec<u
     let mut warnings = Vec::new();
     let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
     drop_empty_annotations(&mut lo);
+    clean_info(&mut lo);
+    for object in lo.objects.values_mut() {
+        if let lopdf::Object::Stream(stream) = object {
+            // Compression is deterministic; a failure leaves the stream as it was.
+            let _ = stream.compress();
+        }
+    }
     set_id(&mut lo, &[0; 16]);
     let first = save(&mut lo);
     set_id(&mut lo, &fingerprint(&first));
@@ -80,6 +87,30 @@ fn drop_empty_annotations(doc: &mut lopdf::Document) {
             && matches!(dict.get(b"Annots"), Ok(lopdf::Object::Array(a)) if a.is_empty())
         {
             dict.remove(b"Annots");
+        }
+    }
+}
+
+/// Drops what printpdf always writes into the Info dictionary but this file is
+/// not: an empty `/GTS_PDFXVersion` makes readers report PDF/X, and empty
+/// subject, keywords and identifier say nothing.
+fn clean_info(doc: &mut lopdf::Document) {
+    let Ok(info) = doc
+        .trailer
+        .get(b"Info")
+        .and_then(lopdf::Object::as_reference)
+    else {
+        return;
+    };
+    if let Ok(lopdf::Object::Dictionary(dict)) = doc.get_object_mut(info) {
+        for key in ["GTS_PDFXVersion", "Identifier", "Keywords", "Subject"] {
+            let empty = match dict.get(key.as_bytes()) {
+                Ok(lopdf::Object::String(s, _)) => s.is_empty(),
+                _ => false,
+            };
+            if empty || key == "GTS_PDFXVersion" {
+                dict.remove(key.as_bytes());
+            }
         }
     }
 }
