@@ -160,9 +160,20 @@ pub(super) struct Builder<'a> {
 
 impl Builder<'_> {
     fn blocks(&mut self, blocks: &[Block], frame: Frame, depth: usize, out: &mut Vec<Flow>) {
+        self.blocks_spaced(blocks, frame, depth, self.styles.paragraph_spacing, out);
+    }
+
+    fn blocks_spaced(
+        &mut self,
+        blocks: &[Block],
+        frame: Frame,
+        depth: usize,
+        gap: f32,
+        out: &mut Vec<Flow>,
+    ) {
         for (i, block) in blocks.iter().enumerate() {
             if i > 0 {
-                out.push(Flow::Space(self.styles.paragraph_spacing));
+                out.push(Flow::Space(gap));
             }
             self.block(block, frame, depth, out);
         }
@@ -239,8 +250,10 @@ impl Builder<'_> {
                             content: InlineContent::HardBreak,
                             style: Default::default(),
                         });
+                        // Code keeps its spaces: they become no-break spaces.
+                        let text = line.replace(' ', "\u{a0}");
                         brk.into_iter()
-                            .chain([Inline::text(line, Default::default())])
+                            .chain([Inline::text(text, Default::default())])
                     })
                     .collect();
                 let base = TextStyle::plain(self.styles.size);
@@ -296,7 +309,8 @@ impl Builder<'_> {
                 .to_owned(),
             };
             let first = out.len();
-            self.blocks(item, inner, depth, out);
+            // The blocks of one item (a paragraph and a nested list) sit as close as items.
+            self.blocks_spaced(item, inner, depth, self.styles.list_item_spacing, out);
             let first_box = out[first..].iter_mut().find_map(|f| match f {
                 Flow::Box(b) => Some(b),
                 Flow::Space(_) => None,
