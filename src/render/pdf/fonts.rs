@@ -4,6 +4,7 @@
 //! from `hmtx`, kerning pairs from the `kern` table, the underline from `post`
 //! and the strike-out from `OS/2`, all through `ttf-parser`.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::style::FaceId;
@@ -12,6 +13,10 @@ const REGULAR: &[u8] = include_bytes!("../../../assets/fonts/LiberationSerif-Reg
 const BOLD: &[u8] = include_bytes!("../../../assets/fonts/LiberationSerif-Bold.ttf");
 const ITALIC: &[u8] = include_bytes!("../../../assets/fonts/LiberationSerif-Italic.ttf");
 const BOLD_ITALIC: &[u8] = include_bytes!("../../../assets/fonts/LiberationSerif-BoldItalic.ttf");
+
+/// Characters below this code point (Latin, punctuation, currency) have their
+/// metrics cached; others are looked up in the font each time.
+const CACHED: u32 = 0x2200;
 
 /// Printed in place of a character none of the faces has.
 pub const FALLBACK: char = '?';
@@ -32,6 +37,10 @@ pub struct Face {
     /// The PostScript name, e.g. `LiberationSerif-Bold`.
     pub postscript_name: String,
     face: ttf_parser::Face<'static>,
+    /// Glyph id and advance of every character below [`CACHED`], looked up once.
+    cache: Vec<(u16, u16)>,
+    /// Kerning pairs (left glyph << 16 | right glyph) → adjustment in font units.
+    kerning: HashMap<u32, i16>,
     upm: f32,
     underline: (f32, f32),
     strikeout: (f32, f32),
@@ -86,10 +95,41 @@ impl Face {
             .filter(|n| n.name_id == ttf_parser::name_id::POST_SCRIPT_NAME)
             .find_map(|n| n.to_string())
             .unwrap_or_else(|| "LiberationSerif".to_owned());
+        let mut cache = vec![(0, 0); CACHED as usize];
+        let unicode = face
+            .tables()
+            .cmap
+            .and_then(|cmap| cmap.subtables.into_iter().find(|s| s.is_unicode()));
+        if let Some(subtable) = unicode {
+            subtable.codepoints(|u| {
+                if u < CACHED
+                    && let Some(gid) = subtable.glyph_index(u)
+                {
+                    let advance = face.glyph_hor_advance(gid).unwrap_or(0);
+                    cache[u as usize] = (gid.0, advance);
+                }
+            });
+        }
+        let mut kerning = HashMap::new();
+        if let Some(kern) = face.tables().kern {
+            for sub in kern.subtables {
+                if let ttf_parser::kern::Format::Format0(table) = sub.format
+                    && sub.horizontal
+                    && !sub.variable
+                    && !sub.has_cross_stream
+                {
+                    for pair in table.pairs {
+                        kerning.entry(pair.pair).or_insert(pair.value);
+                    }
+                }
+            }
+        }
         Face {
             bytes,
             postscript_name,
             face,
+            cache,
+            kerning,
             upm,
             underline,
             strikeout,
@@ -98,7 +138,11 @@ impl Face {
 
     /// The glyph for `c`, if the face has one.
     pub fn glyph(&self, c: char) -> Option<u16> {
-        self.face.glyph_index(c).map(|g| g.0).filter(|&g| g != 0)
+        match self.cache.get(c as usize) {
+            Some(&(gid, _)) => Some(gid),
+            None => self.face.glyph_index(c).map(|g| g.0),
+        }
+        .filter(|&g| g != 0)
     }
 
     /// `c` if the face can show it, otherwise a stand-in it can show.
@@ -112,11 +156,16 @@ impl Face {
 
     /// The advance width of `c` at `size` points.
     pub fn advance(&self, c: char, size: f32) -> f32 {
-        let gid = self.glyph(self.printable(c)).unwrap_or(0);
-        let advance = self
-            .face
-            .glyph_hor_advance(ttf_parser::GlyphId(gid))
-            .unwrap_or(0);
+        let c = self.printable(c);
+        let advance = match self.cache.get(c as usize) {
+            Some(&(_, advance)) => advance,
+            None => {
+                let gid = self.glyph(c).unwrap_or(0);
+                self.face
+                    .glyph_hor_advance(ttf_parser::GlyphId(gid))
+                    .unwrap_or(0)
+            }
+        };
         f32::from(advance) * size / self.upm
     }
 
@@ -125,13 +174,9 @@ impl Face {
         let (Some(l), Some(r)) = (self.glyph(left), self.glyph(right)) else {
             return 0;
         };
-        let Some(kern) = self.face.tables().kern else {
-            return 0;
-        };
-        kern.subtables
-            .into_iter()
-            .filter(|s| s.horizontal && !s.variable && !s.has_cross_stream)
-            .find_map(|s| s.glyphs_kerning(ttf_parser::GlyphId(l), ttf_parser::GlyphId(r)))
+        self.kerning
+            .get(&(u32::from(l) << 16 | u32::from(r)))
+            .copied()
             .unwrap_or(0)
     }
 
