@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use respond::markdown::{Doc, parse_rendered};
-use respond::render::pdf::{PdfDate, PdfMeta, render_pdf};
+use respond::render::pdf::flow::Mark;
+use respond::render::pdf::fonts::fonts;
+use respond::render::pdf::{PdfDate, PdfMeta, Styles, layout, render_pdf};
 
 const SAMPLE: &str = include_str!("fixtures/render/pdf-sample.md");
 
@@ -112,6 +114,59 @@ fn block_text(block: &respond::markdown::Block) -> String {
     let mut s = String::new();
     block.visit_inlines(&mut |inlines| inlines.iter().for_each(|i| s.push_str(i.plain())));
     s
+}
+
+#[test]
+fn words_land_where_the_layout_put_them() {
+    // What a reader's text layer reports as each word's left edge is the x the
+    // layout chose: justified spacing and kerning reach the page exactly.
+    let pdf = sample_pdf();
+    let pages = layout(&sample_doc(), &meta(), &Styles::default());
+    for page in &pages {
+        let n = page.number.to_string();
+        let (ok, html) = run(
+            "pdftotext",
+            &["-bbox", "-f", &n, "-l", &n, pdf.to_str().unwrap(), "-"],
+        );
+        assert!(ok, "{html}");
+        // Where each word begins: a fragment's start, or a space inside one
+        // (the running header is one fragment).
+        let mut starts: Vec<(f32, &str)> = Vec::new();
+        for mark in &page.marks {
+            if let Mark::Text { x, fragment, .. } = mark {
+                let face = fonts().face(fragment.face);
+                let text = fragment.text.as_str();
+                starts.push((*x, text));
+                for (i, _) in text.match_indices(' ') {
+                    starts.push((*x + face.width(&text[..=i], fragment.size), &text[i + 1..]));
+                }
+            }
+        }
+        let mut checked = 0;
+        for line in html
+            .lines()
+            .filter(|l| l.trim_start().starts_with("<word "))
+        {
+            let attr = |name: &str| -> f32 {
+                let at = line.find(&format!("{name}=\"")).expect("attribute") + name.len() + 2;
+                line[at..].split('"').next().unwrap().parse().unwrap()
+            };
+            let x = attr("xMin");
+            let word = line.split('>').nth(1).unwrap().split('<').next().unwrap();
+            let first = word.chars().next().unwrap();
+            if first == '&' {
+                continue;
+            }
+            assert!(
+                starts
+                    .iter()
+                    .any(|(mx, t)| (mx - x).abs() < 0.1 && t.starts_with(first)),
+                "page {n}: `{word}` at x={x} is not where the layout put a word"
+            );
+            checked += 1;
+        }
+        assert!(checked > 20, "page {n}: only {checked} words");
+    }
 }
 
 #[test]

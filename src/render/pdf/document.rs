@@ -171,6 +171,10 @@ fn chars_used(pages: &[PageLayout], face: FaceId) -> BTreeSet<char> {
             }
         }
     }
+    if !set.is_empty() {
+        // Runs of text put real spaces between words.
+        set.insert(' ');
+    }
     set
 }
 

@@ -41,30 +41,49 @@ pub fn page_ops(page: &PageLayout, height: f32) -> Vec<Op> {
         Op::StartTextSection,
     ];
     let mut current: Option<(FaceId, f32)> = None;
+    let mut run: Option<Run> = None;
     for mark in &page.marks {
-        if let Mark::Text {
+        let Mark::Text {
             x,
             baseline,
             fragment,
         } = mark
-        {
-            if fragment.text.is_empty() {
-                continue;
-            }
-            if current != Some((fragment.face, fragment.size)) {
-                ops.push(Op::SetFont {
-                    font: PdfFontHandle::External(font_id(fragment.face)),
-                    size: Pt(fragment.size),
-                });
-                current = Some((fragment.face, fragment.size));
-            }
-            ops.push(Op::SetTextMatrix {
-                matrix: TextMatrix::Translate(Pt(*x), Pt(height - baseline)),
-            });
-            ops.push(Op::ShowText {
-                items: kerned(fragment),
-            });
+        else {
+            continue;
+        };
+        if fragment.text.is_empty() {
+            continue;
         }
+        if let Some(r) = run.as_mut()
+            && r.extend(*x, *baseline, fragment)
+        {
+            continue;
+        }
+        if let Some(r) = run.take() {
+            ops.push(r.finish());
+        }
+        if current != Some((fragment.face, fragment.size)) {
+            ops.push(Op::SetFont {
+                font: PdfFontHandle::External(font_id(fragment.face)),
+                size: Pt(fragment.size),
+            });
+            current = Some((fragment.face, fragment.size));
+        }
+        ops.push(Op::SetTextMatrix {
+            matrix: TextMatrix::Translate(Pt(*x), Pt(height - baseline)),
+        });
+        let mut r = Run {
+            face: fragment.face,
+            size: fragment.size,
+            baseline: *baseline,
+            end: *x,
+            items: Vec::new(),
+        };
+        r.push_text(fragment);
+        run = Some(r);
+    }
+    if let Some(r) = run.take() {
+        ops.push(r.finish());
     }
     ops.push(Op::EndTextSection);
     let mut thickness = None;
@@ -96,6 +115,59 @@ pub fn page_ops(page: &PageLayout, height: f32) -> Vec<Op> {
         }
     }
     ops
+}
+
+/// Fragments of one face and size on one baseline, shown by a single `TJ`.
+/// Real space characters separate the words (so copied text has its spaces),
+/// each followed by the adjustment that gives the space its justified width.
+struct Run {
+    face: FaceId,
+    size: f32,
+    baseline: f32,
+    /// Where the pen stands after the last fragment.
+    end: f32,
+    items: Vec<TextItem>,
+}
+
+impl Run {
+    /// Adds `fragment` if it continues this run; false if it must start its own.
+    fn extend(&mut self, x: f32, baseline: f32, fragment: &Fragment) -> bool {
+        let gap = x - self.end;
+        if fragment.face != self.face
+            || fragment.size != self.size
+            || (baseline - self.baseline).abs() > 0.001
+            || !(-0.001..=2.0 * self.size).contains(&gap)
+        {
+            return false;
+        }
+        if gap > 0.001 {
+            let space = fonts().face(self.face).advance(' ', self.size);
+            self.items.push(TextItem::Text(" ".to_owned()));
+            let adjust = -(gap - space) * 1000.0 / self.size;
+            if adjust.abs() > 0.001 {
+                self.items.push(TextItem::Offset(adjust));
+            }
+        }
+        self.end = x;
+        self.push_text(fragment);
+        true
+    }
+
+    fn push_text(&mut self, fragment: &Fragment) {
+        self.items.extend(kerned(fragment));
+        self.end += fragment.width;
+    }
+
+    fn finish(self) -> Op {
+        let mut items: Vec<TextItem> = Vec::with_capacity(self.items.len());
+        for item in self.items {
+            match (items.last_mut(), item) {
+                (Some(TextItem::Text(prev)), TextItem::Text(next)) => prev.push_str(&next),
+                (_, item) => items.push(item),
+            }
+        }
+        Op::ShowText { items }
+    }
 }
 
 /// The fragment's text split at kerning pairs, with `TJ` adjustments between.

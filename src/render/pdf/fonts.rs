@@ -154,7 +154,7 @@ impl Face {
         }
     }
 
-    /// The advance width of `c` at `size` points.
+    /// The advance width of `c` at `size` points, as the PDF states it.
     pub fn advance(&self, c: char, size: f32) -> f32 {
         let c = self.printable(c);
         let advance = match self.cache.get(c as usize) {
@@ -166,7 +166,10 @@ impl Face {
                     .unwrap_or(0)
             }
         };
-        f32::from(advance) * size / self.upm
+        // The PDF's /W array states widths in whole thousandths of an em
+        // (printpdf truncates); measuring on the same grid puts every glyph
+        // exactly where the layout expects it.
+        (f32::from(advance) * 1000.0 / self.upm).trunc() * size / 1000.0
     }
 
     /// The kerning between `left` and `right` in font units (negative: closer).
