@@ -69,10 +69,11 @@ pub fn set_paragraph(items: &[Item], measure: f32, align: LineAlign) -> Vec<SetL
     let mut start = 0;
     for b in breaks {
         let line_items = trim(&items[start..b.end]);
-        let ratio = if align == LineAlign::Justify && !b.natural {
-            ratio(line_items, measure)
-        } else {
-            0.0
+        let ratio = match align {
+            // A last line is set at natural spacing, unless it must shrink to fit.
+            LineAlign::Justify if b.natural => ratio(line_items, measure).min(0.0),
+            LineAlign::Justify => ratio(line_items, measure),
+            LineAlign::Left | LineAlign::Center => 0.0,
         };
         let mut line = set_line(line_items, ratio);
         if align == LineAlign::Center {

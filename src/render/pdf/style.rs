@@ -212,7 +212,7 @@ impl Default for Styles {
             footnotes: FootnoteStyle {
                 size: 10.0,
                 leading: 11.5,
-                gap: 12.0,
+                gap: 18.0,
                 rule_length: 144.0,
                 rule: 0.5,
                 between: 3.0,

@@ -136,9 +136,11 @@ pub(super) fn layout_table(b: &mut Builder, table: &Table, frame: Frame, out: &m
             } else {
                 1
             };
-            let inner_left = lefts[col] + style.cell_padding;
+            // The first column's text lines up with the body text at the margin.
+            let left_pad = if col == 0 { 0.0 } else { style.cell_padding };
+            let inner_left = lefts[col] + left_pad;
             let spanned: f32 = widths[col..col + span].iter().sum();
-            let inner = (spanned - 2.0 * style.cell_padding).max(1.0);
+            let inner = (spanned - left_pad - style.cell_padding).max(1.0);
             let figure = is_figure(&cell.iter().map(Inline::plain).collect::<String>());
             let align = if is_header && shape.numeric[col] {
                 LineAlign::Center
@@ -179,7 +181,8 @@ pub(super) fn layout_table(b: &mut Builder, table: &Table, frame: Frame, out: &m
             for col in (0..columns).filter(|&c| shape.numeric[c]) {
                 row_box.marks.push(Mark::Rule {
                     x0: lefts[col] + style.cell_padding,
-                    x1: lefts[col] + widths[col] - style.cell_padding,
+                    // Over the figures, a hanging parenthesis included.
+                    x1: lefts[col] + widths[col] - style.cell_padding + paren,
                     y: style.rule / 2.0,
                     thickness: style.rule,
                 });
