@@ -2,11 +2,12 @@
 //!
 //! The layout is ours; printpdf only draws. The stages, one file each:
 //! [`style`] (every size and spacing) → [`fonts`] (measure) → [`text`] (inline
-//! pieces → words and spaces) → [`lines`] (break and set lines) → [`flow`] and
+//! pieces → words and spaces) → [`breaks`] and [`lines`] (break and set lines) → [`flow`] and
 //! [`table`] (blocks → a vertical list of boxes) → [`pages`] (break pages, place
 //! footnotes and the running header) → [`draw`] (printpdf operations) →
 //! [`document`] (subset fonts, metadata, reproducible file).
 
+pub mod breaks;
 pub mod document;
 pub mod draw;
 pub mod flow;
