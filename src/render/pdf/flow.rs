@@ -399,9 +399,13 @@ impl Builder<'_> {
         let size = fs.size * self.styles.superscript_scale;
         let text = number.to_string();
         let baseline = baseline_in(fs.leading, fs.size) - fs.size * self.styles.superscript_rise;
+        // Space above each footnote, part of its first line so it travels with it.
+        let between = fs.between;
+        lines[0].marks = lines[0].marks.iter().map(|m| m.shifted(between)).collect();
+        lines[0].height += between;
         lines[0].marks.push(Mark::Text {
             x: frame.left,
-            baseline,
+            baseline: baseline + between,
             fragment: Fragment {
                 width: fonts().face(FaceId::Regular).width(&text, size),
                 text,

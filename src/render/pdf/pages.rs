@@ -164,7 +164,7 @@ fn fill_page(
                 let fresh_min: f32 = fresh.iter().map(|&n| note_height(layout, n, 2)).sum();
                 let area = |h: f32| {
                     if h + carried_h > 0.0 {
-                        fs.gap + h + carried_h + fs.between * (notes.len() + fresh.len()) as f32
+                        fs.gap + h + carried_h
                     } else {
                         0.0
                     }

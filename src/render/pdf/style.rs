@@ -124,7 +124,7 @@ pub struct FootnoteStyle {
     pub rule_length: f32,
     /// Thickness of that rule.
     pub rule: f32,
-    /// Space between two footnotes.
+    /// Space above each footnote.
     pub between: f32,
     /// Indent of the footnote text after its number.
     pub indent: f32,
@@ -215,7 +215,7 @@ impl Default for Styles {
                 gap: 18.0,
                 rule_length: 144.0,
                 rule: 0.5,
-                between: 3.0,
+                between: 2.0,
                 indent: 14.0,
             },
             header: HeaderStyle {
