@@ -320,3 +320,38 @@ fn degenerate_documents_render() {
     let (doc, _) = parse_rendered(&nested);
     assert!(render_pdf(&doc, &meta()).starts_with(b"%PDF"));
 }
+
+/// The sample's pages in words: what starts and ends each page, which
+/// footnotes sit where, and a fingerprint of the file.
+#[test]
+fn sample_layout_snapshot() {
+    let pages = layout(&sample_doc(), &meta(), &Styles::default());
+    let line_text = |b: &respond::render::pdf::flow::VBox| {
+        b.marks
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Text { fragment, .. } => Some(fragment.text.as_str()),
+                Mark::Rule { .. } => None,
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut out = String::new();
+    for page in &pages {
+        let first = page.boxes.first().map(|(_, b)| line_text(b)).unwrap_or_default();
+        let last = page.boxes.last().map(|(_, b)| line_text(b)).unwrap_or_default();
+        out.push_str(&format!(
+            "page {}: {} lines, footnotes {:?}\n  first: {first}\n  last:  {last}\n",
+            page.number,
+            page.boxes.len(),
+            page.notes
+        ));
+    }
+    let bytes = render_pdf(&sample_doc(), &meta());
+    let hash = bytes
+        .iter()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+    out.push_str(&format!("pdf: {} bytes, fnv {hash:016x}\n", bytes.len()));
+    insta::assert_snapshot!(out);
+}
+
