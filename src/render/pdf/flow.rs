@@ -173,7 +173,10 @@ impl Builder<'_> {
     ) {
         for (i, block) in blocks.iter().enumerate() {
             if i > 0 {
-                out.push(Flow::Space(gap));
+                // A heading path (Item, section, caption) reads as one group.
+                let headings = matches!(blocks[i - 1], Block::Heading { .. })
+                    && matches!(block, Block::Heading { .. });
+                out.push(Flow::Space(if headings { gap / 2.0 } else { gap }));
             }
             self.block(block, frame, depth, out);
         }
@@ -184,7 +187,9 @@ impl Builder<'_> {
         let depth = depth + 1;
         match block {
             Block::Paragraph(inlines) => {
-                let align = if has_hard_break(inlines) {
+                let align = if is_ornament(inlines) {
+                    LineAlign::Center
+                } else if has_hard_break(inlines) {
                     LineAlign::Left
                 } else {
                     LineAlign::Justify
@@ -433,6 +438,12 @@ fn block_inlines(block: &Block) -> Vec<Inline> {
         out.extend(inlines.iter().cloned());
     });
     out
+}
+
+/// A separator line such as "* * * *", set centred.
+fn is_ornament(inlines: &[Inline]) -> bool {
+    let text: String = inlines.iter().map(Inline::plain).collect();
+    text.contains('*') && text.chars().all(|c| c == '*' || c.is_whitespace())
 }
 
 fn all_bold(inlines: &[Inline]) -> bool {
