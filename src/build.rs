@@ -12,6 +12,7 @@ use crate::output::OutputFile;
 use crate::render::confidential::{self, Version};
 use crate::render::html::{HtmlMeta, render_html};
 use crate::render::markdown::{LETTER_TEMPLATE, REDLINE_TEMPLATE, TemplateError, Templates};
+use crate::render::pdf::{PdfDate, PdfMeta, render_pdf};
 use crate::render::view::letter_view;
 
 /// Which output formats to write.
@@ -141,8 +142,8 @@ pub struct DocumentMeta {
     pub author: String,
     /// Running header lines on pages 2+ (before "Page N").
     pub header_lines: Vec<String>,
-    /// The date the PDF records as its creation date.
-    pub date: time::Date,
+    /// The date and time the PDF records as its creation date.
+    pub date: PdfDate,
 }
 
 impl DocumentMeta {
@@ -155,8 +156,24 @@ impl DocumentMeta {
                 "Securities and Exchange Commission".to_owned(),
                 long_date(letter.date),
             ],
-            date: letter.date,
+            date: document_date(letter.date, crate::world::source_date_epoch()),
         }
+    }
+}
+
+/// The PDF's date: `SOURCE_DATE_EPOCH` when set (reproducible builds), else the
+/// letter's own date at midnight UTC — never the clock.
+pub fn document_date(letter_date: time::Date, source_date_epoch: Option<i64>) -> PdfDate {
+    let at = source_date_epoch
+        .and_then(|secs| time::OffsetDateTime::from_unix_timestamp(secs).ok())
+        .unwrap_or_else(|| letter_date.midnight().assume_utc());
+    PdfDate {
+        year: at.year(),
+        month: u8::from(at.month()),
+        day: at.day(),
+        hour: at.hour(),
+        minute: at.minute(),
+        second: at.second(),
     }
 }
 
@@ -235,6 +252,21 @@ pub fn document_files(
         files.push(OutputFile {
             path: path("htm"),
             bytes: html.into_bytes(),
+        });
+    }
+    if formats.pdf {
+        let pdf = render_pdf(
+            &doc,
+            &PdfMeta {
+                title: meta.title.clone(),
+                author: meta.author.clone(),
+                header_lines: meta.header_lines.clone(),
+                date: meta.date,
+            },
+        );
+        files.push(OutputFile {
+            path: path("pdf"),
+            bytes: pdf,
         });
     }
     if formats.markdown {

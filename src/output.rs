@@ -44,6 +44,8 @@ pub fn write_all(out_dir: &Path, staging: &Path, files: &[OutputFile]) -> io::Re
             .prefix("respond-")
             .tempfile_in(staging)?;
         temp.write_all(&file.bytes)?;
+        // Temporary files are private; outputs are ordinary files others may read.
+        set_readable(temp.as_file())?;
         temp.as_file().sync_all()?;
         staged.push((temp, dest));
     }
@@ -53,4 +55,15 @@ pub fn write_all(out_dir: &Path, staging: &Path, files: &[OutputFile]) -> io::Re
         written.push(dest);
     }
     Ok(written)
+}
+
+#[cfg(unix)]
+fn set_readable(file: &std::fs::File) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    file.set_permissions(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn set_readable(_file: &std::fs::File) -> io::Result<()> {
+    Ok(())
 }

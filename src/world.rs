@@ -15,6 +15,12 @@ pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 /// Letters with more comment files than this are refused.
 pub const MAX_COMMENTS: usize = 2000;
 
+/// `SOURCE_DATE_EPOCH` (seconds since 1970), the reproducible-builds convention
+/// for the date a build records; `None` when unset or not a number.
+pub fn source_date_epoch() -> Option<i64> {
+    std::env::var("SOURCE_DATE_EPOCH").ok()?.trim().parse().ok()
+}
+
 /// A letter project on disk: `responses/`, `templates/` and `output/` under one root.
 #[derive(Debug, Clone)]
 pub struct World {

@@ -4,5 +4,6 @@ pub mod confidential;
 pub mod edgar;
 pub mod html;
 pub mod markdown;
+pub mod pdf;
 pub mod table;
 pub mod view;

@@ -1,0 +1,519 @@
+//! The vertical list: blocks of the document → boxes stacked down the page.
+//!
+//! Every line of text, table row and rule becomes a [`VBox`] of known height with
+//! its marks placed relative to the box's top; [`Flow::Space`] separates blocks and
+//! vanishes at the top of a page. Each box says whether a page may break after it
+//! (headings keep with the next block, no lone first or last line of a
+//! paragraph, keep-together groups) so the page breaker needs no knowledge of blocks.
+
+use crate::markdown::{Block, Inline, InlineContent};
+
+use super::fonts::fonts;
+use super::lines::{LineAlign, SetLine, set_paragraph};
+use super::style::{FaceId, Styles};
+use super::table::layout_table;
+use super::text::{Fragment, NoteNumbers, TextStyle, itemize, split_overlong};
+
+/// Something drawn inside a box, positioned from the page's left edge and the box's top.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mark {
+    /// A fragment of text on a baseline.
+    Text {
+        /// Left end, from the page's left edge.
+        x: f32,
+        /// Baseline, down from the box's top.
+        baseline: f32,
+        /// The text and its look (`rise` already applied to `baseline`).
+        fragment: Fragment,
+    },
+    /// A horizontal rule.
+    Rule {
+        /// Left end.
+        x0: f32,
+        /// Right end.
+        x1: f32,
+        /// Centre of the rule, down from the box's top.
+        y: f32,
+        /// Thickness.
+        thickness: f32,
+    },
+}
+
+impl Mark {
+    /// Moves the mark `dy` points down.
+    pub fn shifted(&self, dy: f32) -> Mark {
+        match self {
+            Mark::Text {
+                x,
+                baseline,
+                fragment,
+            } => Mark::Text {
+                x: *x,
+                baseline: baseline + dy,
+                fragment: fragment.clone(),
+            },
+            Mark::Rule {
+                x0,
+                x1,
+                y,
+                thickness,
+            } => Mark::Rule {
+                x0: *x0,
+                x1: *x1,
+                y: y + dy,
+                thickness: *thickness,
+            },
+        }
+    }
+}
+
+/// A box of the vertical list: one line, one table row or one rule.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct VBox {
+    /// Height.
+    pub height: f32,
+    /// What is drawn in it.
+    pub marks: Vec<Mark>,
+    /// Footnotes cited in it (they go to the foot of its page).
+    pub notes: Vec<usize>,
+    /// A page must not break right after this box.
+    pub keep_with_next: bool,
+    /// A page should not break right after this box, unless keeping it would
+    /// leave a quarter of the page empty.
+    pub keep_soft: bool,
+    /// When a page breaks right before this box, repeat these header rows first
+    /// (an index into [`Layout::headers`]).
+    pub repeat: Option<usize>,
+    /// A heading line (for tests and diagnostics).
+    pub heading: bool,
+}
+
+/// An element of the vertical list.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Flow {
+    /// A box.
+    Box(VBox),
+    /// Vertical space between blocks, dropped at the top of a page.
+    Space(f32),
+}
+
+/// The document as a vertical list, plus what the page breaker needs beside it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Layout {
+    /// The body, top to bottom.
+    pub flow: Vec<Flow>,
+    /// Header rows of tables, repeated after a page break inside the table.
+    pub headers: Vec<Vec<VBox>>,
+    /// Each footnote's lines, by number (index 0 is footnote 1).
+    pub notes: Vec<Vec<VBox>>,
+}
+
+/// Where a block is being set: its left edge and width.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Frame {
+    /// Left edge from the page's left edge.
+    pub left: f32,
+    /// Width available.
+    pub width: f32,
+}
+
+impl Frame {
+    fn indent(self, left: f32, right: f32) -> Frame {
+        // Never narrower than a few points, so deeply nested blocks still get set.
+        let width = (self.width - left - right).max(self.width.min(24.0));
+        let left = (self.left + left).min(self.left + self.width - width);
+        Frame { left, width }
+    }
+}
+
+/// Builds the vertical list of `blocks` and the footnotes `notes` (in number order).
+pub fn build(
+    blocks: &[Block],
+    notes: &[&[Block]],
+    numbers: &NoteNumbers,
+    styles: &Styles,
+) -> Layout {
+    let frame = Frame {
+        left: styles.page.margin_left,
+        width: styles.page.measure(),
+    };
+    let mut b = Builder {
+        styles,
+        numbers,
+        layout: Layout::default(),
+    };
+    let mut flow = Vec::new();
+    b.blocks(blocks, frame, 0, &mut flow);
+    b.layout.flow = flow;
+    for (i, note) in notes.iter().enumerate() {
+        let lines = b.footnote(i + 1, note, frame);
+        b.layout.notes.push(lines);
+    }
+    b.layout
+}
+
+pub(super) struct Builder<'a> {
+    pub(super) styles: &'a Styles,
+    pub(super) numbers: &'a NoteNumbers,
+    pub(super) layout: Layout,
+}
+
+impl Builder<'_> {
+    fn blocks(&mut self, blocks: &[Block], frame: Frame, depth: usize, out: &mut Vec<Flow>) {
+        self.blocks_spaced(blocks, frame, depth, self.styles.paragraph_spacing, out);
+    }
+
+    fn blocks_spaced(
+        &mut self,
+        blocks: &[Block],
+        frame: Frame,
+        depth: usize,
+        gap: f32,
+        out: &mut Vec<Flow>,
+    ) {
+        for (i, block) in blocks.iter().enumerate() {
+            if i > 0 {
+                // A heading path (Item, section, caption) reads as one group.
+                let headings = matches!(blocks[i - 1], Block::Heading { .. })
+                    && matches!(block, Block::Heading { .. });
+                out.push(Flow::Space(if headings { gap / 2.0 } else { gap }));
+            }
+            self.block(block, frame, depth, out);
+        }
+    }
+
+    fn block(&mut self, block: &Block, frame: Frame, depth: usize, out: &mut Vec<Flow>) {
+        // Deeply nested input is flattened rather than indented off the page.
+        let depth = depth + 1;
+        match block {
+            Block::Paragraph(inlines) => {
+                let align = if is_ornament(inlines) {
+                    LineAlign::Center
+                } else if has_hard_break(inlines) {
+                    LineAlign::Left
+                } else {
+                    LineAlign::Justify
+                };
+                let base = TextStyle::plain(self.styles.size);
+                let mut lines = self.paragraph(inlines, base, frame, align, self.styles.leading);
+                // "… as follows:" introduces what comes next and stays with it,
+                // and so does a staff comment (a bold paragraph) with its response.
+                if (ends_with_colon(inlines) || all_bold(inlines))
+                    && let Some(last) = lines.last_mut()
+                {
+                    last.keep_soft = true;
+                }
+                push_paragraph(lines, out);
+            }
+            Block::Heading { level, content } => {
+                let h = self.styles.heading(*level);
+                let base = TextStyle {
+                    size: h.size,
+                    bold: h.bold,
+                    italic: h.italic,
+                    underline: h.underline,
+                };
+                let align = if h.centered {
+                    LineAlign::Center
+                } else {
+                    LineAlign::Left
+                };
+                let leading = self.styles.leading * h.size / self.styles.size;
+                for mut line in self.paragraph(content, base, frame, align, leading) {
+                    line.keep_with_next = true;
+                    line.heading = true;
+                    out.push(Flow::Box(line));
+                }
+            }
+            Block::List { start, items } => self.list(*start, items, frame, depth, out),
+            Block::Quote(inner) => {
+                let indent = if depth > 8 {
+                    0.0
+                } else {
+                    self.styles.quote_indent
+                };
+                self.blocks(inner, frame.indent(indent, indent), depth, out);
+            }
+            Block::Table(table) => layout_table(self, table, frame, out),
+            Block::Rule => out.push(Flow::Box(VBox {
+                height: self.styles.leading,
+                marks: vec![Mark::Rule {
+                    x0: frame.left,
+                    x1: frame.left + frame.width,
+                    y: self.styles.leading / 2.0,
+                    thickness: self.styles.table.rule,
+                }],
+                ..VBox::default()
+            })),
+            Block::Code(code) => {
+                let inlines: Vec<Inline> = code
+                    .trim_end_matches('\n')
+                    .split('\n')
+                    .enumerate()
+                    .flat_map(|(i, line)| {
+                        let brk = (i > 0).then(|| Inline {
+                            content: InlineContent::HardBreak,
+                            style: Default::default(),
+                        });
+                        // Code keeps its spaces: they become no-break spaces.
+                        let text = line.replace(' ', "\u{a0}");
+                        brk.into_iter()
+                            .chain([Inline::text(text, Default::default())])
+                    })
+                    .collect();
+                let base = TextStyle::plain(self.styles.size);
+                let lines =
+                    self.paragraph(&inlines, base, frame, LineAlign::Left, self.styles.leading);
+                push_paragraph(lines, out);
+            }
+            Block::KeepTogether(inner) => {
+                let mut group = Vec::new();
+                self.blocks(inner, frame, depth, &mut group);
+                let height: f32 = group.iter().map(flow_height).sum();
+                // A group taller than half a page may break like ordinary text.
+                if height < self.styles.page.body_height() / 2.0 {
+                    let last_box = group.iter().rposition(|f| matches!(f, Flow::Box(_)));
+                    for (i, f) in group.iter_mut().enumerate() {
+                        if let Flow::Box(b) = f
+                            && Some(i) != last_box
+                        {
+                            b.keep_with_next = true;
+                        }
+                    }
+                }
+                out.extend(group);
+            }
+        }
+    }
+
+    fn list(
+        &mut self,
+        start: Option<u64>,
+        items: &[Vec<Block>],
+        frame: Frame,
+        depth: usize,
+        out: &mut Vec<Flow>,
+    ) {
+        let indent = if depth > 8 {
+            0.0
+        } else {
+            self.styles.list_indent
+        };
+        let inner = frame.indent(indent, 0.0);
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                out.push(Flow::Space(self.styles.list_item_spacing));
+            }
+            let marker = match start {
+                Some(n) => format!("{}.", n.saturating_add(i as u64)),
+                None => if depth % 2 == 1 {
+                    "\u{2022}"
+                } else {
+                    "\u{2013}"
+                }
+                .to_owned(),
+            };
+            let first = out.len();
+            // The blocks of one item (a paragraph and a nested list) sit as close as items.
+            self.blocks_spaced(item, inner, depth, self.styles.list_item_spacing, out);
+            let first_box = out[first..].iter_mut().find_map(|f| match f {
+                Flow::Box(b) => Some(b),
+                Flow::Space(_) => None,
+            });
+            let face = fonts().face(FaceId::Regular);
+            let size = self.styles.size;
+            let marker_box = match first_box {
+                Some(b) => b,
+                None => {
+                    out.push(Flow::Box(VBox {
+                        height: self.styles.leading,
+                        ..VBox::default()
+                    }));
+                    match out.last_mut() {
+                        Some(Flow::Box(b)) => b,
+                        _ => continue,
+                    }
+                }
+            };
+            let baseline = marker_box
+                .marks
+                .iter()
+                .find_map(|m| match m {
+                    Mark::Text {
+                        baseline, fragment, ..
+                    } => Some(baseline + fragment.rise),
+                    Mark::Rule { .. } => None,
+                })
+                .unwrap_or_else(|| baseline_in(self.styles.leading, size));
+            marker_box.marks.push(Mark::Text {
+                x: frame.left,
+                baseline,
+                fragment: Fragment {
+                    width: face.width(&marker, size),
+                    text: marker,
+                    face: FaceId::Regular,
+                    size,
+                    rise: 0.0,
+                    underline: false,
+                    strike: false,
+                },
+            });
+        }
+    }
+
+    /// Sets a paragraph's lines as boxes, `leading` apart.
+    pub(super) fn paragraph(
+        &mut self,
+        inlines: &[Inline],
+        base: TextStyle,
+        frame: Frame,
+        align: LineAlign,
+        leading: f32,
+    ) -> Vec<VBox> {
+        let items = split_overlong(
+            itemize(inlines, base, self.styles, self.numbers),
+            frame.width,
+        );
+        set_paragraph(&items, frame.width, align)
+            .into_iter()
+            .map(|line| line_box(line, frame.left, leading, base.size))
+            .collect()
+    }
+
+    fn footnote(&mut self, number: usize, blocks: &[Block], frame: Frame) -> Vec<VBox> {
+        let fs = &self.styles.footnotes;
+        let text_frame = frame.indent(fs.indent, 0.0);
+        let base = TextStyle::plain(fs.size);
+        let mut lines = Vec::new();
+        for block in blocks {
+            let inlines = block_inlines(block);
+            lines.extend(self.paragraph(
+                &inlines,
+                base,
+                text_frame,
+                LineAlign::Justify,
+                fs.leading,
+            ));
+        }
+        if lines.is_empty() {
+            lines.push(VBox {
+                height: fs.leading,
+                ..VBox::default()
+            });
+        }
+        let size = fs.size * self.styles.superscript_scale;
+        let text = number.to_string();
+        let baseline = baseline_in(fs.leading, fs.size) - fs.size * self.styles.superscript_rise;
+        // Space above each footnote, part of its first line so it travels with it.
+        let between = fs.between;
+        lines[0].marks = lines[0].marks.iter().map(|m| m.shifted(between)).collect();
+        lines[0].height += between;
+        lines[0].marks.push(Mark::Text {
+            x: frame.left,
+            baseline: baseline + between,
+            fragment: Fragment {
+                width: fonts().face(FaceId::Regular).width(&text, size),
+                text,
+                face: FaceId::Regular,
+                size,
+                rise: 0.0,
+                underline: false,
+                strike: false,
+            },
+        });
+        lines
+    }
+}
+
+/// A footnote's blocks as one run of text (a footnote is set as plain paragraphs).
+fn block_inlines(block: &Block) -> Vec<Inline> {
+    let mut out = Vec::new();
+    block.visit_inlines(&mut |inlines| {
+        if !out.is_empty() {
+            out.push(Inline {
+                content: InlineContent::HardBreak,
+                style: Default::default(),
+            });
+        }
+        out.extend(inlines.iter().cloned());
+    });
+    out
+}
+
+/// A separator line such as "* * * *", set centred.
+fn is_ornament(inlines: &[Inline]) -> bool {
+    let text: String = inlines.iter().map(Inline::plain).collect();
+    text.contains('*') && text.chars().all(|c| c == '*' || c.is_whitespace())
+}
+
+fn all_bold(inlines: &[Inline]) -> bool {
+    inlines
+        .iter()
+        .filter(|i| !i.plain().trim().is_empty())
+        .all(|i| i.style.bold)
+        && inlines.iter().any(|i| !i.plain().trim().is_empty())
+}
+
+fn ends_with_colon(inlines: &[Inline]) -> bool {
+    let text: String = inlines.iter().map(Inline::plain).collect();
+    text.trim_end().ends_with(':')
+}
+
+fn has_hard_break(inlines: &[Inline]) -> bool {
+    inlines
+        .iter()
+        .any(|i| matches!(i.content, InlineContent::HardBreak))
+}
+
+/// Where the baseline sits in a line box of height `leading` for text of `size`.
+pub fn baseline_in(leading: f32, size: f32) -> f32 {
+    let ascent = size * 0.891;
+    let descent = size * 0.216;
+    ascent + ((leading - ascent - descent) / 2.0).max(0.0)
+}
+
+/// A set line as a box whose marks start at `left`.
+pub(super) fn line_box(line: SetLine, left: f32, leading: f32, base_size: f32) -> VBox {
+    let height = leading * (line.size / base_size).max(1.0);
+    let baseline = baseline_in(height, line.size.max(base_size));
+    let mut marks: Vec<Mark> = line
+        .placed
+        .into_iter()
+        .map(|p| Mark::Text {
+            x: left + p.x,
+            baseline: baseline - p.fragment.rise,
+            fragment: p.fragment,
+        })
+        .collect();
+    marks.extend(line.rules.into_iter().map(|r| Mark::Rule {
+        x0: left + r.x0,
+        x1: left + r.x1,
+        y: baseline - r.y,
+        thickness: r.thickness,
+    }));
+    VBox {
+        height,
+        marks,
+        notes: line.notes,
+        ..VBox::default()
+    }
+}
+
+/// Adds a paragraph's lines, forbidding a break after its first line (no orphan)
+/// and before its last (no widow).
+fn push_paragraph(mut lines: Vec<VBox>, out: &mut Vec<Flow>) {
+    let n = lines.len();
+    if n >= 2 {
+        lines[0].keep_with_next = true;
+        lines[n - 2].keep_with_next = true;
+    }
+    out.extend(lines.into_iter().map(Flow::Box));
+}
+
+/// The height of a flow element.
+pub fn flow_height(f: &Flow) -> f32 {
+    match f {
+        Flow::Box(b) => b.height,
+        Flow::Space(s) => *s,
+    }
+}

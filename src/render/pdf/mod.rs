@@ -1,0 +1,122 @@
+//! The letter as a typeset PDF.
+//!
+//! The layout is ours; printpdf only draws. The stages, one file each:
+//! [`style`] (every size and spacing) → [`fonts`] (measure) → [`text`] (inline
+//! pieces → words and spaces) → [`breaks`] and [`lines`] (break and set lines) → [`flow`] and
+//! [`table`] (blocks → a vertical list of boxes) → [`pages`] (break pages, place
+//! footnotes and the running header) → [`draw`] (printpdf operations) →
+//! [`document`] (subset fonts, metadata, reproducible file).
+
+pub mod breaks;
+pub mod document;
+pub mod draw;
+pub mod flow;
+pub mod fonts;
+pub mod lines;
+pub mod pages;
+pub mod style;
+pub mod table;
+pub mod text;
+
+use crate::markdown::{Block, Doc, InlineContent};
+
+pub use pages::PageLayout;
+pub use style::Styles;
+
+/// What the PDF says about itself and prints in its running header.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PdfMeta {
+    /// Document title, e.g. "Response to SEC comment letter dated November 17, 2014".
+    pub title: String,
+    /// Author: the company.
+    pub author: String,
+    /// Running header lines on pages 2 and later; "Page N" is added under them.
+    pub header_lines: Vec<String>,
+    /// Creation and modification date of the file (never the clock: the caller
+    /// derives it from `SOURCE_DATE_EPOCH` or the letter date).
+    pub date: PdfDate,
+}
+
+/// A UTC date and time for the PDF's metadata.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PdfDate {
+    /// Year, e.g. 2014.
+    pub year: i32,
+    /// Month, 1–12.
+    pub month: u8,
+    /// Day, 1–31.
+    pub day: u8,
+    /// Hour, 0–23.
+    pub hour: u8,
+    /// Minute, 0–59.
+    pub minute: u8,
+    /// Second, 0–59.
+    pub second: u8,
+}
+
+impl Default for PdfDate {
+    fn default() -> Self {
+        PdfDate {
+            year: 1980,
+            month: 1,
+            day: 1,
+            hour: 0,
+            minute: 0,
+            second: 0,
+        }
+    }
+}
+
+/// Typesets `doc` with the default [`Styles`] and returns the PDF file.
+pub fn render_pdf(doc: &Doc, meta: &PdfMeta) -> Vec<u8> {
+    render_pdf_with(doc, meta, &Styles::default())
+}
+
+/// Typesets `doc` with `styles` and returns the PDF file.
+pub fn render_pdf_with(doc: &Doc, meta: &PdfMeta, styles: &Styles) -> Vec<u8> {
+    let pages = layout(doc, meta, styles);
+    document::write_pdf(&pages, meta, styles)
+}
+
+/// Lays `doc` out into pages (everything but the drawing).
+pub fn layout(doc: &Doc, meta: &PdfMeta, styles: &Styles) -> Vec<PageLayout> {
+    let numbers = footnote_numbers(doc);
+    let mut ordered: Vec<(&str, usize)> = numbers.iter().map(|(l, &n)| (l.as_str(), n)).collect();
+    ordered.sort_by_key(|&(_, n)| n);
+    let notes: Vec<&[Block]> = ordered
+        .iter()
+        .map(|(label, _)| {
+            doc.footnotes
+                .iter()
+                .find(|f| f.label == *label)
+                .map_or(&[][..], |f| f.blocks.as_slice())
+        })
+        .collect();
+    let flow = flow::build(&doc.blocks, &notes, &numbers, styles);
+    let mut pages = pages::paginate(&flow, styles, &meta.header_lines);
+    if pages.is_empty() {
+        pages.push(PageLayout {
+            number: 1,
+            ..PageLayout::default()
+        });
+    }
+    pages
+}
+
+/// Footnote numbers: 1, 2, 3 … in order of first reference in the text.
+fn footnote_numbers(doc: &Doc) -> text::NoteNumbers {
+    let mut numbers = text::NoteNumbers::new();
+    for block in &doc.blocks {
+        block.visit_inlines(&mut |inlines| {
+            for inline in inlines {
+                if let InlineContent::FootnoteRef(label) = &inline.content
+                    && !numbers.contains_key(label)
+                {
+                    let n = numbers.len() + 1;
+                    numbers.insert(label.clone(), n);
+                }
+            }
+        });
+    }
+    numbers
+}

@@ -1,0 +1,534 @@
+//! Breaking the vertical list into pages, with footnotes and the running header.
+//!
+//! Pages are filled one box at a time; when a box does not fit, the page ends at
+//! the last place a break is allowed (see [`VBox::keep_with_next`]). Footnotes go
+//! to the foot of the page whose text cites them, under a short rule; a footnote
+//! too long for what is left of the page continues at the foot of the next one.
+//! Pages 2 and later start with the running header. A table broken across pages
+//! repeats its header rows.
+
+use std::collections::BTreeSet;
+
+use super::flow::{Flow, Layout, Mark, VBox, baseline_in};
+use super::fonts::fonts;
+use super::style::{FaceId, Styles};
+use super::text::Fragment;
+
+/// One laid-out page: everything on it, positioned from the page's top-left corner.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PageLayout {
+    /// Page number, from 1.
+    pub number: usize,
+    /// Text and rules; `baseline`/`y` are distances from the page's top edge.
+    pub marks: Vec<Mark>,
+    /// The body boxes placed on the page (with their top edge), for checks.
+    pub boxes: Vec<(f32, VBox)>,
+    /// Footnotes whose first line is on this page.
+    pub notes: Vec<usize>,
+}
+
+/// Breaks `layout` into pages; `header_lines` head pages 2 and later, followed by "Page N".
+pub fn paginate(layout: &Layout, styles: &Styles, header_lines: &[String]) -> Vec<PageLayout> {
+    let mut pages = Vec::new();
+    let mut carried: Vec<VBox> = Vec::new();
+    let mut placed_notes: BTreeSet<usize> = BTreeSet::new();
+    let flow = &layout.flow;
+    let mut i = 0;
+    while i < flow.len() || !carried.is_empty() {
+        let number = pages.len() + 1;
+        let top = styles.page.margin_top
+            + if number > 1 {
+                header_height(header_lines, styles)
+            } else {
+                0.0
+            };
+        let avail = styles.page.height - styles.page.margin_bottom - top;
+        while let Some(Flow::Space(_)) = flow.get(i) {
+            i += 1;
+        }
+        let repeat: Vec<VBox> = match flow.get(i) {
+            Some(Flow::Box(b)) if number > 1 => b
+                .repeat
+                .and_then(|h| layout.headers.get(h))
+                .cloned()
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        let fill = fill_page(
+            flow,
+            i,
+            avail,
+            &repeat,
+            &carried,
+            &placed_notes,
+            layout,
+            styles,
+        );
+        let mut page = PageLayout {
+            number,
+            ..PageLayout::default()
+        };
+        if number > 1 {
+            draw_header(&mut page, header_lines, number, styles);
+        }
+        let mut y = top;
+        for b in &repeat {
+            page.marks.extend(b.marks.iter().map(|m| m.shifted(y)));
+            page.boxes.push((y, b.clone()));
+            y += b.height;
+        }
+        for &(k, at) in &fill.boxes {
+            if let Flow::Box(b) = &flow[k] {
+                page.marks
+                    .extend(b.marks.iter().map(|m| m.shifted(top + at)));
+                page.boxes.push((top + at, b.clone()));
+            }
+        }
+        // Footnotes: carried lines first, then the notes first cited on this page.
+        let mut lines = std::mem::take(&mut carried);
+        for &n in &fill.notes {
+            if placed_notes.insert(n) {
+                page.notes.push(n);
+                lines.extend(layout.notes.get(n - 1).cloned().unwrap_or_default());
+            }
+        }
+        let room = styles.page.height - styles.page.margin_bottom - fill.bottom;
+        carried = place_footnotes(&mut page, lines, room, styles);
+        pages.push(page);
+        if fill.next == i && fill.boxes.is_empty() && carried.is_empty() {
+            break; // Nothing could be placed: stop rather than loop.
+        }
+        i = fill.next;
+    }
+    pages
+}
+
+/// What goes on one page.
+struct Fill {
+    /// Indices of the flow's boxes on the page, with their top below the body's top.
+    boxes: Vec<(usize, f32)>,
+    /// Footnotes cited by those boxes, in order of number.
+    notes: Vec<usize>,
+    /// Index of the first flow element of the next page.
+    next: usize,
+    /// Where the body ends, from the page's top.
+    bottom: f32,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn fill_page(
+    flow: &[Flow],
+    start: usize,
+    avail: f32,
+    repeat: &[VBox],
+    carried: &[VBox],
+    placed: &BTreeSet<usize>,
+    layout: &Layout,
+    styles: &Styles,
+) -> Fill {
+    let top = styles.page.height - styles.page.margin_bottom - avail;
+    let fs = &styles.footnotes;
+    let carried_h: f32 = carried
+        .iter()
+        .map(|b| b.height)
+        .sum::<f32>()
+        .min(avail / 2.0);
+    let mut used: f32 = repeat.iter().map(|b| b.height).sum();
+    let mut notes: Vec<usize> = Vec::new();
+    let mut notes_h = 0.0;
+    let mut boxes: Vec<(usize, f32)> = Vec::new();
+    // (next index, boxes kept, notes kept, body height) at the last allowed break.
+    let mut last_ok: Option<(usize, usize, usize, f32)> = None;
+    // The same, ignoring soft keeps.
+    let mut last_hard_ok: Option<(usize, usize, usize, f32)> = None;
+    let mut pending_space = 0.0;
+    let mut j = start;
+    while j < flow.len() {
+        match &flow[j] {
+            Flow::Space(s) => {
+                if !boxes.is_empty() {
+                    pending_space += s;
+                }
+            }
+            Flow::Box(b) => {
+                let fresh: Vec<usize> = b
+                    .notes
+                    .iter()
+                    .copied()
+                    .filter(|n| !placed.contains(n) && !notes.contains(n))
+                    .collect();
+                let fresh_h: f32 = fresh
+                    .iter()
+                    .map(|&n| note_height(layout, n, usize::MAX))
+                    .sum();
+                let fresh_min: f32 = fresh.iter().map(|&n| note_height(layout, n, 2)).sum();
+                let area = |h: f32| {
+                    if h + carried_h > 0.0 {
+                        fs.gap + h + carried_h
+                    } else {
+                        0.0
+                    }
+                };
+                let body = used + pending_space + b.height;
+                let fits = body + area(notes_h + fresh_h) <= avail + 0.01
+                    || (!fresh.is_empty() && body + area(notes_h + fresh_min) <= avail + 0.01);
+                if !fits {
+                    if boxes.is_empty() {
+                        // Taller than a page on its own: place it anyway.
+                        boxes.push((j, used));
+                        notes.extend(fresh);
+                        used = body;
+                        j += 1;
+                    } else if let Some((next, kept, kept_notes, kept_used)) =
+                        choose_break(last_ok, last_hard_ok, avail)
+                    {
+                        boxes.truncate(kept);
+                        notes.truncate(kept_notes);
+                        used = kept_used;
+                        j = next;
+                    }
+                    return finish(boxes, notes, j, top + used);
+                }
+                boxes.push((j, used + pending_space));
+                used = body;
+                pending_space = 0.0;
+                notes_h += fresh_h;
+                notes.extend(fresh);
+                if !b.keep_with_next {
+                    let here = Some((j + 1, boxes.len(), notes.len(), used));
+                    last_hard_ok = here;
+                    if !b.keep_soft {
+                        last_ok = here;
+                    }
+                }
+            }
+        }
+        j += 1;
+    }
+    finish(boxes, notes, j, top + used)
+}
+
+/// The break to take when the page is full: the last one that honours every
+/// keep, unless a later one that ignores soft keeps saves a quarter of a page.
+fn choose_break(
+    all: Option<(usize, usize, usize, f32)>,
+    hard: Option<(usize, usize, usize, f32)>,
+    avail: f32,
+) -> Option<(usize, usize, usize, f32)> {
+    match (all, hard) {
+        (Some(a), Some(h)) if h.3 - a.3 > avail / 4.0 => Some(h),
+        (Some(a), _) => Some(a),
+        (None, h) => h,
+    }
+}
+
+fn finish(boxes: Vec<(usize, f32)>, mut notes: Vec<usize>, next: usize, bottom: f32) -> Fill {
+    notes.sort_unstable();
+    notes.dedup();
+    Fill {
+        boxes,
+        notes,
+        next,
+        bottom,
+    }
+}
+
+/// Height of the first `lines` lines of footnote `n`.
+fn note_height(layout: &Layout, n: usize, lines: usize) -> f32 {
+    layout
+        .notes
+        .get(n.wrapping_sub(1))
+        .map_or(0.0, |l| l.iter().take(lines).map(|b| b.height).sum())
+}
+
+/// Places footnote lines at the foot of the page, as many as `room` allows;
+/// returns the lines that continue on the next page.
+fn place_footnotes(
+    page: &mut PageLayout,
+    lines: Vec<VBox>,
+    room: f32,
+    styles: &Styles,
+) -> Vec<VBox> {
+    let fs = &styles.footnotes;
+    if lines.is_empty() {
+        return lines;
+    }
+    let mut fit = 0;
+    let mut h = fs.gap;
+    for line in &lines {
+        if h + line.height > room + 0.01 && fit > 0 {
+            break;
+        }
+        h += line.height;
+        fit += 1;
+    }
+    let bottom = styles.page.height - styles.page.margin_bottom;
+    let mut y = bottom - (h - fs.gap);
+    page.marks.push(Mark::Rule {
+        x0: styles.page.margin_left,
+        x1: styles.page.margin_left + fs.rule_length.min(styles.page.measure()),
+        y: y - fs.gap / 2.0,
+        thickness: fs.rule,
+    });
+    let mut rest = lines;
+    let tail = rest.split_off(fit);
+    for line in rest {
+        page.marks.extend(line.marks.iter().map(|m| m.shifted(y)));
+        y += line.height;
+    }
+    tail
+}
+
+/// Height of the running header and the gap under it.
+fn header_height(lines: &[String], styles: &Styles) -> f32 {
+    (lines.len() + 1) as f32 * styles.header.leading + styles.header.gap
+}
+
+fn draw_header(page: &mut PageLayout, lines: &[String], number: usize, styles: &Styles) {
+    let h = &styles.header;
+    let face = fonts().face(FaceId::Regular);
+    let page_line = format!("Page {number}");
+    for (k, text) in lines.iter().chain(std::iter::once(&page_line)).enumerate() {
+        let text: String = text.chars().map(|c| face.printable(c)).collect();
+        page.marks.push(Mark::Text {
+            x: styles.page.margin_left,
+            baseline: styles.page.margin_top
+                + k as f32 * h.leading
+                + baseline_in(h.leading, h.size),
+            fragment: Fragment {
+                width: face.width(&text, h.size),
+                text,
+                face: FaceId::Regular,
+                size: h.size,
+                rise: 0.0,
+                underline: false,
+                strike: false,
+            },
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markdown::parse_rendered;
+    use crate::render::pdf::{PdfMeta, layout};
+
+    fn pages_of(md: &str) -> Vec<PageLayout> {
+        let (doc, issues) = parse_rendered(md);
+        assert!(issues.is_empty(), "{issues:?}");
+        let meta = PdfMeta {
+            header_lines: vec![
+                "Securities and Exchange Commission".into(),
+                "December 9, 2014".into(),
+            ],
+            ..PdfMeta::default()
+        };
+        layout(&doc, &meta, &Styles::default())
+    }
+
+    fn text_of(b: &VBox) -> String {
+        b.marks
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Text { fragment, .. } => Some(fragment.text.as_str()),
+                Mark::Rule { .. } => None,
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn filler(words: usize) -> String {
+        (0..words)
+            .map(|i| {
+                [
+                    "disclosure",
+                    "the",
+                    "Company",
+                    "respectfully",
+                    "advises",
+                    "Staff",
+                ][i % 6]
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn no_heading_ends_a_page_and_no_paragraph_leaves_a_lone_line() {
+        // Shift the headings through every position near the foot of the page.
+        for extra in 0..12 {
+            let mut md = format!("{}\n\n", filler(40 + extra * 9));
+            for k in 0..14 {
+                md.push_str(&format!(
+                    "### Heading {k}\n\n{}\n\n",
+                    filler(30 + (k * 17) % 90)
+                ));
+            }
+            let pages = pages_of(&md);
+            assert!(pages.len() >= 2);
+            for page in &pages[..pages.len() - 1] {
+                let (_, last) = page.boxes.last().expect("page has boxes");
+                assert!(!last.heading, "page {} ends with a heading", page.number);
+                assert!(
+                    !last.keep_with_next,
+                    "page {} breaks where it must not",
+                    page.number
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn paragraphs_forbid_breaks_after_their_first_and_before_their_last_line() {
+        let pages = pages_of(&filler(200));
+        let boxes: Vec<&VBox> = pages
+            .iter()
+            .flat_map(|p| p.boxes.iter().map(|(_, b)| b))
+            .collect();
+        let n = boxes.len();
+        assert!(n >= 5, "{n}");
+        let keeps: Vec<bool> = boxes.iter().map(|b| b.keep_with_next).collect();
+        assert!(keeps[0] && keeps[n - 2] && !keeps[n - 1]);
+        assert!(keeps[1..n - 2].iter().all(|k| !k));
+    }
+
+    #[test]
+    fn a_table_repeats_its_header_rows_on_the_next_page() {
+        let mut md =
+            String::from("| Item | 2013 | 2012 |\n|---|--:|--:|\n| | (in thousands) | |\n");
+        for i in 0..80 {
+            md.push_str(&format!(
+                "| Row {i} | {},{:03} | ({}) |\n",
+                i + 1,
+                i * 7 % 1000,
+                i * 13
+            ));
+        }
+        md.push_str("| Total | 9,999 | 8,888 |\n");
+        let pages = pages_of(&md);
+        assert!(pages.len() >= 2);
+        for page in &pages[1..] {
+            let first: Vec<String> = page.boxes.iter().take(2).map(|(_, b)| text_of(b)).collect();
+            assert_eq!(first[0], "Item 2013 2012", "page {}", page.number);
+            assert_eq!(first[1], "(in thousands)", "page {}", page.number);
+        }
+        // Every body row appears exactly once, in order.
+        let rows: Vec<String> = pages
+            .iter()
+            .flat_map(|p| p.boxes.iter().map(|(_, b)| text_of(b)))
+            .filter(|t| t.starts_with("Row "))
+            .collect();
+        assert_eq!(rows.len(), 80);
+        assert!(rows[79].starts_with("Row 79 "));
+        // No page holds a lone body row, and the total stays with the rows above it.
+        for page in &pages {
+            let body: Vec<String> = page
+                .boxes
+                .iter()
+                .map(|(_, b)| text_of(b))
+                .filter(|t| t.starts_with("Row ") || t.starts_with("Total"))
+                .collect();
+            assert!(body.len() >= 2, "page {}: {body:?}", page.number);
+            assert!(!body[0].starts_with("Total"), "page {}", page.number);
+        }
+    }
+
+    #[test]
+    fn footnotes_sit_at_the_foot_of_the_page_that_cites_them() {
+        let mut md = String::new();
+        for k in 1..=6 {
+            md.push_str(&format!(
+                "{} cited here.[^n{k}] {}\n\n",
+                filler(120),
+                filler(60)
+            ));
+        }
+        for k in 1..=6 {
+            md.push_str(&format!("[^n{k}]: Footnote {k} says {}.\n\n", filler(25)));
+        }
+        let pages = pages_of(&md);
+        let styles = Styles::default();
+        let mut seen = Vec::new();
+        for page in &pages {
+            // The footnote number printed in the text on this page…
+            let cited: Vec<usize> = page
+                .boxes
+                .iter()
+                .flat_map(|(_, b)| b.notes.clone())
+                .collect();
+            for n in &page.notes {
+                assert!(
+                    cited.contains(n),
+                    "note {n} on page {} is not cited there",
+                    page.number
+                );
+                let label = format!("Footnote {n}");
+                let at = page.marks.iter().find_map(|m| match m {
+                    Mark::Text {
+                        baseline, fragment, ..
+                    } if fragment.text == "Footnote" => {
+                        let _ = &label;
+                        Some(*baseline)
+                    }
+                    _ => None,
+                });
+                let body_bottom = page.boxes.last().map_or(0.0, |(y, b)| y + b.height);
+                let at = at.expect("footnote text on the page");
+                assert!(at > body_bottom, "footnote above the text's end");
+                assert!(at <= styles.page.height - styles.page.margin_bottom);
+            }
+            seen.extend(page.notes.iter().copied());
+        }
+        assert_eq!(seen, vec![1, 2, 3, 4, 5, 6]);
+    }
+
+    #[test]
+    fn a_long_footnote_continues_on_the_next_page() {
+        let md = format!(
+            "{}[^long]\n\n{}\n\n[^long]: {}\n",
+            filler(450),
+            filler(300),
+            filler(900)
+        );
+        let pages = pages_of(&md);
+        assert!(pages.len() >= 2);
+        let footnote_lines = |p: &PageLayout| {
+            let bottom = p.boxes.last().map_or(0.0, |(y, b)| y + b.height);
+            p.marks
+                .iter()
+                .filter(|m| matches!(m, Mark::Text { baseline, fragment, .. } if *baseline > bottom && fragment.size < 11.0))
+                .count()
+        };
+        let cited_on = pages
+            .iter()
+            .position(|p| p.notes.contains(&1))
+            .expect("the footnote starts somewhere");
+        assert!(footnote_lines(&pages[cited_on]) > 0);
+        assert!(footnote_lines(&pages[cited_on + 1]) > 0, "no continuation");
+        let styles = Styles::default();
+        for p in &pages {
+            for m in &p.marks {
+                if let Mark::Text { baseline, .. } = m {
+                    assert!(*baseline <= styles.page.height - styles.page.margin_bottom + 0.01);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_running_header_starts_on_page_two() {
+        let pages = pages_of(&filler(1500));
+        assert!(pages.len() >= 2);
+        let has = |p: &PageLayout, t: &str| {
+            p.marks
+                .iter()
+                .any(|m| matches!(m, Mark::Text { fragment, .. } if fragment.text == t))
+        };
+        assert!(!has(&pages[0], "Securities and Exchange Commission"));
+        for p in &pages[1..] {
+            assert!(has(p, "Securities and Exchange Commission"));
+            assert!(has(p, &format!("Page {}", p.number)));
+        }
+    }
+}

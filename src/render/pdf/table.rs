@@ -1,0 +1,442 @@
+//! Financial tables: column widths from content, figures right-aligned on their
+//! digits, header rows under a rule (repeated after a page break), total rows
+//! with a rule above their figures, and rows that are never split.
+
+use crate::markdown::{Inline, Table};
+
+use super::flow::{Builder, Flow, Frame, Mark, VBox};
+use super::fonts::fonts;
+use super::lines::LineAlign;
+use super::style::FaceId;
+use super::text::TextStyle;
+
+/// The financial reading of a table: which columns hold figures, how many rows
+/// are headings and which rows are totals.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableShape {
+    /// For each column, whether it is a column of figures.
+    pub numeric: Vec<bool>,
+    /// How many rows (the GFM header row first) are header rows.
+    pub header_rows: usize,
+    /// For each row (the GFM header row first), whether it is a total row.
+    pub total: Vec<bool>,
+}
+
+/// Classifies `table` by the letter's conventions: a figure is a number with
+/// optional thousands separators, decimals, currency sign, percent sign or
+/// parentheses (negative), or a dash (nil); header rows are the GFM header row
+/// plus the rows after it that hold no figure; a column is numeric when its body
+/// cells hold figures and nothing else; a row whose first cell starts with
+/// "Total" is a total row.
+///
+/// This is the only place that decides; it can be switched to the shared
+/// classification of the HTML writer without touching the layout below.
+fn classify(table: &Table) -> TableShape {
+    let rows: Vec<&Vec<Vec<Inline>>> = std::iter::once(&table.header).chain(&table.rows).collect();
+    let columns = rows.iter().map(|r| r.len()).max().unwrap_or(0);
+    let text = |cell: &[Inline]| cell.iter().map(Inline::plain).collect::<String>();
+    let has_figure = |row: &Vec<Vec<Inline>>| row.iter().any(|c| is_figure(&text(c)));
+    let header_rows = 1 + rows.iter().skip(1).take_while(|r| !has_figure(r)).count();
+    let body = &rows[header_rows.min(rows.len())..];
+    let numeric = (0..columns)
+        .map(|col| {
+            let cells: Vec<String> = body
+                .iter()
+                .filter_map(|r| r.get(col))
+                .map(|c| text(c).trim().to_owned())
+                .filter(|t| !t.is_empty())
+                .collect();
+            col > 0
+                && cells.iter().any(|t| is_figure(t) && !is_nil(t))
+                && cells.iter().all(|t| is_figure(t))
+        })
+        .collect();
+    let total = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            i >= header_rows
+                && r.first()
+                    .is_some_and(|c| text(c).trim_start().starts_with("Total"))
+        })
+        .collect();
+    TableShape {
+        numeric,
+        header_rows,
+        total,
+    }
+}
+
+fn is_nil(t: &str) -> bool {
+    matches!(t.trim(), "—" | "–" | "-" | "--")
+}
+
+/// A number as financial tables print it: `1,234`, `(1,234)`, `12.5%`, `$3`, `US$3.2`, or a nil dash.
+fn is_figure(t: &str) -> bool {
+    let t = t.trim();
+    if is_nil(t) {
+        return true;
+    }
+    let t = t
+        .strip_prefix('(')
+        .and_then(|s| s.strip_suffix(')'))
+        .unwrap_or(t);
+    let t = t.strip_suffix('%').unwrap_or(t).trim();
+    let t = ["US$", "RMB", "$", "€", "£", "¥", "-", "−"]
+        .iter()
+        .fold(t, |t, p| t.strip_prefix(p).unwrap_or(t))
+        .trim();
+    !t.is_empty()
+        && t.starts_with(|c: char| c.is_ascii_digit())
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+}
+
+/// Sets `table` as row boxes appended to `out`.
+pub(super) fn layout_table(b: &mut Builder, table: &Table, frame: Frame, out: &mut Vec<Flow>) {
+    let shape = classify(table);
+    let columns = shape.numeric.len();
+    if columns == 0 {
+        return;
+    }
+    let style = b.styles.table.clone();
+    let rows: Vec<&Vec<Vec<Inline>>> = std::iter::once(&table.header).chain(&table.rows).collect();
+    let widths = column_widths(
+        &rows,
+        &shape,
+        frame.width,
+        style.size,
+        style.cell_padding,
+        style.min_column,
+    );
+    let lefts: Vec<f32> = widths
+        .iter()
+        .scan(frame.left, |x, w| {
+            let left = *x;
+            *x += w;
+            Some(left)
+        })
+        .collect();
+    let table_right = frame.left + widths.iter().sum::<f32>();
+    let paren = fonts().face(FaceId::Regular).advance(')', style.size);
+    let mut header = Vec::new();
+    let first_row = out.len();
+    let header_index = b.layout.headers.len();
+    b.layout.headers.push(Vec::new());
+    for (r, row) in rows.iter().enumerate() {
+        let is_header = r < shape.header_rows;
+        let mut row_box = VBox::default();
+        let mut height: f32 = style.leading;
+        let mut col = 0;
+        while col < columns {
+            let empty = Vec::new();
+            let cell = row.get(col).unwrap_or(&empty);
+            let span = if is_header {
+                header_span(row, &shape, col)
+            } else {
+                1
+            };
+            // The first column's text lines up with the body text at the margin.
+            let left_pad = if col == 0 { 0.0 } else { style.cell_padding };
+            let inner_left = lefts[col] + left_pad;
+            let spanned: f32 = widths[col..col + span].iter().sum();
+            let inner = (spanned - left_pad - style.cell_padding).max(1.0);
+            let figure = is_figure(&cell.iter().map(Inline::plain).collect::<String>());
+            let align = if is_header && shape.numeric[col] {
+                LineAlign::Center
+            } else {
+                LineAlign::Left
+            };
+            let base = TextStyle::plain(style.size);
+            let cell_frame = Frame {
+                left: inner_left,
+                width: inner,
+            };
+            let lines = b.paragraph(cell, base, cell_frame, align, style.leading);
+            let mut y = style.row_padding;
+            for line in lines {
+                // Figures sit flush right on their last digit; a closing parenthesis hangs.
+                let shift = if shape.numeric[col] && !is_header {
+                    let right = line_right(&line).unwrap_or(inner_left);
+                    let hang = if figure && ends_with_paren(&line) {
+                        paren
+                    } else {
+                        0.0
+                    };
+                    inner_left + inner + hang - right
+                } else {
+                    0.0
+                };
+                row_box.notes.extend(&line.notes);
+                for mark in &line.marks {
+                    row_box.marks.push(shift_x(mark.shifted(y), shift));
+                }
+                y += line.height;
+            }
+            height = height.max(y - style.row_padding);
+            col += span;
+        }
+        row_box.height = height + 2.0 * style.row_padding;
+        if shape.total.get(r) == Some(&true) {
+            for col in (0..columns).filter(|&c| shape.numeric[c]) {
+                row_box.marks.push(Mark::Rule {
+                    x0: lefts[col] + style.cell_padding,
+                    // Over the figures, a hanging parenthesis included.
+                    x1: lefts[col] + widths[col] - style.cell_padding + paren,
+                    y: style.rule / 2.0,
+                    thickness: style.rule,
+                });
+            }
+        }
+        if is_header {
+            row_box.keep_with_next = true;
+            if r + 1 == shape.header_rows {
+                let y = row_box.height - style.rule / 2.0;
+                row_box.marks.push(Mark::Rule {
+                    x0: frame.left,
+                    x1: table_right,
+                    y,
+                    thickness: style.rule,
+                });
+            }
+            header.push(row_box.clone());
+        } else {
+            row_box.repeat = Some(header_index);
+        }
+        out.push(Flow::Box(row_box));
+    }
+    b.layout.headers[header_index] = header;
+    let short = b.styles.page.body_height() / 3.0;
+    keep_rows_together(&mut out[first_row..], &shape, short);
+}
+
+/// A table shorter than `short` is broken only to avoid a gap; none may break
+/// before a total row, nor leave a single body row at its start or end on a
+/// page of its own.
+fn keep_rows_together(rows: &mut [Flow], shape: &TableShape, short: f32) {
+    let body = rows.len().saturating_sub(shape.header_rows);
+    let height: f32 = rows.iter().map(super::flow::flow_height).sum();
+    if height < short {
+        let last = rows.len().saturating_sub(1);
+        for row in &mut rows[..last] {
+            if let Flow::Box(b) = row {
+                b.keep_soft = true;
+            }
+        }
+    }
+    let mut keep = vec![false; rows.len()];
+    for (r, k) in keep.iter_mut().enumerate() {
+        let next_is_total = shape.total.get(r + 1) == Some(&true);
+        let first_body = r == shape.header_rows && body >= 3;
+        let next_is_last = r + 2 == rows.len() && body >= 3;
+        *k = next_is_total || first_body || next_is_last;
+    }
+    for (row, k) in rows.iter_mut().zip(keep) {
+        if let Flow::Box(b) = row {
+            b.keep_with_next |= k;
+        }
+    }
+}
+
+/// How many columns a header cell covers: a heading over figures extends right
+/// over the empty header cells after it ("Onshore" over two columns, "(in
+/// thousands of RMB)" over all of them).
+fn header_span(row: &[Vec<Inline>], shape: &TableShape, col: usize) -> usize {
+    let columns = shape.numeric.len();
+    if !shape.numeric.get(col).copied().unwrap_or(false) || row.get(col).is_none_or(|c| is_blank(c))
+    {
+        return 1;
+    }
+    1 + (col + 1..columns)
+        .take_while(|&c| shape.numeric[c] && row.get(c).is_none_or(|cell| is_blank(cell)))
+        .count()
+}
+
+fn is_blank(cell: &[Inline]) -> bool {
+    cell.iter().all(|i| i.plain().trim().is_empty())
+}
+
+fn shift_x(mark: Mark, dx: f32) -> Mark {
+    match mark {
+        Mark::Text {
+            x,
+            baseline,
+            fragment,
+        } => Mark::Text {
+            x: x + dx,
+            baseline,
+            fragment,
+        },
+        Mark::Rule {
+            x0,
+            x1,
+            y,
+            thickness,
+        } => Mark::Rule {
+            x0: x0 + dx,
+            x1: x1 + dx,
+            y,
+            thickness,
+        },
+    }
+}
+
+fn line_right(line: &VBox) -> Option<f32> {
+    line.marks
+        .iter()
+        .filter_map(|m| match m {
+            Mark::Text { x, fragment, .. } => Some(x + fragment.width),
+            Mark::Rule { .. } => None,
+        })
+        .reduce(f32::max)
+}
+
+fn ends_with_paren(line: &VBox) -> bool {
+    line.marks
+        .iter()
+        .rev()
+        .find_map(|m| match m {
+            Mark::Text { fragment, .. } => Some(fragment.text.ends_with(')')),
+            Mark::Rule { .. } => None,
+        })
+        .unwrap_or(false)
+}
+
+/// Column widths that fill `measure`: figure columns as wide as their widest
+/// entry, the first column takes the rest; when that is not enough, every
+/// column is squeezed towards the width of its longest word.
+fn column_widths(
+    rows: &[&Vec<Vec<Inline>>],
+    shape: &TableShape,
+    measure: f32,
+    size: f32,
+    padding: f32,
+    min_column: f32,
+) -> Vec<f32> {
+    let columns = shape.numeric.len();
+    let face = fonts().face(FaceId::Regular);
+    let measure_text = |t: &str| face.width(t, size);
+    let paren = face.advance(')', size);
+    let mut natural = vec![2.0 * padding; columns];
+    let mut minimum = vec![2.0 * padding; columns];
+    for (r, row) in rows.iter().enumerate() {
+        for (col, cell) in row.iter().enumerate().take(columns) {
+            // A header spanning several columns wraps within them instead of widening one.
+            let span = if r < shape.header_rows {
+                header_span(row, shape, col)
+            } else {
+                1
+            };
+            if span > 1 {
+                continue;
+            }
+            let text: String = cell.iter().map(Inline::plain).collect();
+            let whole = measure_text(text.trim());
+            let longest_word = text
+                .split_whitespace()
+                .map(measure_text)
+                .fold(0.0, f32::max);
+            let figure_body = shape.numeric[col] && r >= shape.header_rows;
+            let hang = if figure_body { paren } else { 0.0 };
+            natural[col] = natural[col].max(whole + hang + 2.0 * padding);
+            let min = if figure_body {
+                whole + hang
+            } else {
+                longest_word
+            };
+            minimum[col] = minimum[col].max(min + 2.0 * padding);
+        }
+    }
+    // A spanning header asks for its width from the columns it covers.
+    for row in rows.iter().take(shape.header_rows) {
+        for col in 0..row.len().min(columns) {
+            let span = header_span(row, shape, col);
+            if span > 1 {
+                let text: String = row[col].iter().map(Inline::plain).collect();
+                let want = measure_text(text.trim()) + 2.0 * padding;
+                let have: f32 = natural[col..col + span].iter().sum();
+                if want > have {
+                    let extra = (want - have) / span as f32;
+                    natural[col..col + span]
+                        .iter_mut()
+                        .for_each(|w| *w += extra);
+                }
+            }
+        }
+    }
+    let mut widths = natural.clone();
+    let total: f32 = widths.iter().sum();
+    if total <= measure {
+        widths[0] += measure - total;
+        return widths;
+    }
+    // Too wide: give each column its minimum, then share what is left by natural excess.
+    let min_total: f32 = minimum.iter().sum();
+    if min_total <= measure {
+        let excess: f32 = natural.iter().zip(&minimum).map(|(n, m)| n - m).sum();
+        let spare = measure - min_total;
+        for col in 0..columns {
+            let share = if excess > 0.0 {
+                (natural[col] - minimum[col]) / excess
+            } else {
+                0.0
+            };
+            widths[col] = minimum[col] + spare * share;
+        }
+        return widths;
+    }
+    // Even the words do not fit: shrink in proportion, never below `min_column`
+    // unless the columns are simply too many for the page.
+    let floor = min_column.min(measure / columns as f32);
+    let scale = measure / min_total;
+    for col in 0..columns {
+        widths[col] = (minimum[col] * scale).max(floor);
+    }
+    let sum: f32 = widths.iter().sum();
+    if sum > measure {
+        widths.iter_mut().for_each(|w| *w *= measure / sum);
+    }
+    widths
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markdown::{Block, parse};
+
+    fn table(md: &str) -> Table {
+        match parse(md).0.blocks.into_iter().next() {
+            Some(Block::Table(t)) => t,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    pub(crate) const VIANET: &str = "| | Onshore | Offshore |\n|---|--:|--:|\n| | <u>VIEs</u> | non-VIEs |\n| | (in thousands of RMB) | |\n| Cash and cash equivalent | 260,438 | 910,938 |\n| Restricted cash | 3,020 | — |\n| Loss | (1,234) | 7 |\n| Total | 1,163,458 | 1,521,820 |\n";
+
+    #[test]
+    fn classifies_figures_headers_and_totals() {
+        let shape = classify(&table(VIANET));
+        assert_eq!(shape.numeric, vec![false, true, true]);
+        assert_eq!(shape.header_rows, 3);
+        assert_eq!(
+            shape.total,
+            vec![false, false, false, false, false, false, true]
+        );
+        assert!(
+            is_figure("(1,234)") && is_figure("—") && is_figure("12.5%") && is_figure("US$7.8")
+        );
+        assert!(!is_figure("(in thousands of RMB)") && !is_figure("2013 20-F"));
+    }
+
+    #[test]
+    fn widths_fill_the_measure_or_squeeze() {
+        let t = table(VIANET);
+        let rows: Vec<&Vec<Vec<Inline>>> = std::iter::once(&t.header).chain(&t.rows).collect();
+        let shape = classify(&t);
+        let w = column_widths(&rows, &shape, 468.0, 10.0, 5.0, 12.0);
+        assert!((w.iter().sum::<f32>() - 468.0).abs() < 0.01);
+        assert!(w[0] > w[1]);
+        let w = column_widths(&rows, &shape, 60.0, 10.0, 5.0, 12.0);
+        assert!(w.iter().sum::<f32>() <= 60.01);
+    }
+}

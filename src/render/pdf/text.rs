@@ -1,0 +1,529 @@
+//! Styled inline pieces → measured words and spaces (the input of line breaking).
+
+use std::collections::HashMap;
+
+use crate::markdown::{Inline, InlineContent, Style};
+
+use super::fonts::fonts;
+use super::style::{FaceId, Styles};
+
+/// A run of text in one face and size, part of a word.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fragment {
+    /// The text (characters the face can show).
+    pub text: String,
+    /// The face.
+    pub face: FaceId,
+    /// Type size in points.
+    pub size: f32,
+    /// Baseline shift in points (a footnote reference is raised).
+    pub rise: f32,
+    /// Underlined (an insertion or `<u>`).
+    pub underline: bool,
+    /// Struck through (a deletion or `~~`).
+    pub strike: bool,
+    /// Advance width in points.
+    pub width: f32,
+}
+
+/// A unit of a paragraph for the line breaker.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    /// A word: fragments set without a break between them.
+    Word {
+        /// The word's fragments in order.
+        fragments: Vec<Fragment>,
+        /// Total width.
+        width: f32,
+        /// Numbers of the footnotes referenced inside the word.
+        notes: Vec<usize>,
+    },
+    /// An interword space.
+    Space {
+        /// Natural width.
+        width: f32,
+        /// How far it may stretch.
+        stretch: f32,
+        /// How far it may shrink.
+        shrink: f32,
+        /// Drawn underlined when the words on both sides are.
+        underline: bool,
+        /// Drawn struck through when the words on both sides are.
+        strike: bool,
+    },
+    /// A place inside a word where a line may break (after a dash or hyphen, or
+    /// anywhere in an over-long word), with the demerits of breaking there; no
+    /// hyphen is ever added.
+    Joint(f32),
+    /// A forced line break.
+    Break,
+}
+
+impl Item {
+    /// The natural width.
+    pub fn width(&self) -> f32 {
+        match self {
+            Item::Word { width, .. } | Item::Space { width, .. } => *width,
+            Item::Joint(_) | Item::Break => 0.0,
+        }
+    }
+}
+
+/// The base look of a paragraph's text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TextStyle {
+    /// Type size.
+    pub size: f32,
+    /// Bold throughout (a heading).
+    pub bold: bool,
+    /// Italic throughout.
+    pub italic: bool,
+    /// Underlined throughout.
+    pub underline: bool,
+}
+
+impl TextStyle {
+    /// Body text at `size`.
+    pub fn plain(size: f32) -> TextStyle {
+        TextStyle {
+            size,
+            bold: false,
+            italic: false,
+            underline: false,
+        }
+    }
+}
+
+/// Demerits of breaking after a dash or a hyphen between words.
+pub const DASH_PENALTY: f32 = 50.0;
+/// Demerits of breaking inside an over-long word.
+pub const OVERLONG_PENALTY: f32 = 100.0;
+
+/// Footnote labels → their printed numbers (1, 2, 3 … in order of first reference).
+pub type NoteNumbers = HashMap<String, usize>;
+
+/// Turns styled inline pieces into words and spaces measured in `base`'s size.
+pub fn itemize(
+    inlines: &[Inline],
+    base: TextStyle,
+    styles: &Styles,
+    notes: &NoteNumbers,
+) -> Vec<Item> {
+    let mut builder = Builder {
+        items: Vec::new(),
+        word: Vec::new(),
+        word_notes: Vec::new(),
+    };
+    for inline in inlines {
+        let look = Look::of(&inline.style, base);
+        match &inline.content {
+            InlineContent::Text(text) => {
+                for c in text.chars() {
+                    if c == ' ' || c == '\n' || c == '\t' {
+                        builder.space(look);
+                    } else {
+                        builder.push_char(c, look, 0.0);
+                    }
+                }
+            }
+            InlineContent::SoftBreak => builder.space(look),
+            InlineContent::HardBreak => builder.hard_break(),
+            InlineContent::FootnoteRef(label) => {
+                let number = notes.get(label).copied().unwrap_or(0);
+                let text = if number == 0 {
+                    "*".to_owned()
+                } else {
+                    number.to_string()
+                };
+                let small = Look {
+                    size: base.size * styles.superscript_scale,
+                    underline: false,
+                    strike: false,
+                    ..look
+                };
+                for c in text.chars() {
+                    builder.push_char(c, small, base.size * styles.superscript_rise);
+                }
+                if number > 0 {
+                    builder.word_notes.push(number);
+                }
+            }
+        }
+    }
+    builder.end_word();
+    while matches!(builder.items.last(), Some(Item::Space { .. } | Item::Break)) {
+        builder.items.pop();
+    }
+    let space = fonts().face(FaceId::Regular).advance(' ', base.size);
+    finish_spaces(&mut builder.items, space, styles);
+    builder.items
+}
+
+/// The resolved look of one inline piece.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Look {
+    face: FaceId,
+    size: f32,
+    underline: bool,
+    strike: bool,
+}
+
+impl Look {
+    fn of(style: &Style, base: TextStyle) -> Look {
+        Look {
+            face: FaceId::from_flags(style.bold || base.bold, style.italic || base.italic),
+            size: base.size,
+            underline: style.underline || style.inserted || base.underline,
+            strike: style.strike || style.deleted,
+        }
+    }
+}
+
+struct Builder {
+    items: Vec<Item>,
+    word: Vec<Fragment>,
+    word_notes: Vec<usize>,
+}
+
+impl Builder {
+    fn push_char(&mut self, c: char, look: Look, rise: f32) {
+        let face = fonts().face(look.face);
+        let c = face.printable(c);
+        if let Some(last) = self.word.last_mut()
+            && last.face == look.face
+            && last.size == look.size
+            && last.rise == rise
+            && last.underline == look.underline
+            && last.strike == look.strike
+        {
+            let kern = last
+                .text
+                .chars()
+                .next_back()
+                .map_or(0, |p| face.kern_units(p, c));
+            last.width +=
+                face.advance(c, look.size) + f32::from(kern) * look.size / face.units_per_em();
+            last.text.push(c);
+            return;
+        }
+        self.word.push(Fragment {
+            text: c.to_string(),
+            face: look.face,
+            size: look.size,
+            rise,
+            underline: look.underline,
+            strike: look.strike,
+            width: face.advance(c, look.size),
+        });
+    }
+
+    fn end_word(&mut self) {
+        if self.word.is_empty() {
+            return;
+        }
+        let fragments = std::mem::take(&mut self.word);
+        let notes = std::mem::take(&mut self.word_notes);
+        let mut pieces = split_at_dashes(fragments).into_iter().peekable();
+        while let Some(fragments) = pieces.next() {
+            let width = fragments.iter().map(|f| f.width).sum();
+            let last = pieces.peek().is_none();
+            self.items.push(Item::Word {
+                fragments,
+                width,
+                notes: if last { notes.clone() } else { Vec::new() },
+            });
+            if !last {
+                self.items.push(Item::Joint(DASH_PENALTY));
+            }
+        }
+    }
+
+    fn space(&mut self, look: Look) {
+        self.end_word();
+        match self.items.last_mut() {
+            // Runs of spaces collapse; the space stays marked if any of them is.
+            Some(Item::Space {
+                underline, strike, ..
+            }) => {
+                *underline |= look.underline;
+                *strike |= look.strike;
+            }
+            None | Some(Item::Break) => {}
+            Some(_) => self.items.push(Item::Space {
+                width: 0.0,
+                stretch: 0.0,
+                shrink: 0.0,
+                underline: look.underline,
+                strike: look.strike,
+            }),
+        }
+    }
+
+    fn hard_break(&mut self) {
+        self.end_word();
+        if matches!(self.items.last(), Some(Item::Space { .. })) {
+            self.items.pop();
+        }
+        self.items.push(Item::Break);
+    }
+}
+
+/// Splits a word after each em or en dash and after each hyphen joining two
+/// words of three or more letters ("self-built", but never "20-F").
+fn split_at_dashes(fragments: Vec<Fragment>) -> Vec<Vec<Fragment>> {
+    let chars: Vec<char> = fragments.iter().flat_map(|f| f.text.chars()).collect();
+    let mut cuts = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if i == 0 || i + 1 >= chars.len() {
+            continue;
+        }
+        let dash = matches!(c, '\u{2014}' | '\u{2013}');
+        let hyphen = c == '-' && {
+            let before = chars[..i]
+                .iter()
+                .rev()
+                .take_while(|c| c.is_alphabetic())
+                .count();
+            let after = chars[i + 1..]
+                .iter()
+                .take_while(|c| c.is_alphabetic())
+                .count();
+            before >= 3 && after >= 3
+        };
+        if (dash && chars[i + 1] != c) || hyphen {
+            cuts.push(i + 1);
+        }
+    }
+    if cuts.is_empty() {
+        return vec![fragments];
+    }
+    let mut pieces = vec![Vec::new()];
+    let mut at = 0;
+    for fragment in fragments {
+        let face = fonts().face(fragment.face);
+        let mut text = String::new();
+        for c in fragment.text.chars() {
+            if cuts.contains(&at) && !text.is_empty() {
+                let done = std::mem::take(&mut text);
+                push_piece(&mut pieces, &fragment, done, face);
+                pieces.push(Vec::new());
+            } else if cuts.contains(&at) && pieces.last().is_some_and(|p| !p.is_empty()) {
+                pieces.push(Vec::new());
+            }
+            text.push(c);
+            at += 1;
+        }
+        if !text.is_empty() {
+            push_piece(&mut pieces, &fragment, text, face);
+        }
+    }
+    pieces.retain(|p| !p.is_empty());
+    pieces
+}
+
+fn push_piece(
+    pieces: &mut [Vec<Fragment>],
+    model: &Fragment,
+    text: String,
+    face: &super::fonts::Face,
+) {
+    if let Some(last) = pieces.last_mut() {
+        last.push(Fragment {
+            width: face.width(&text, model.size),
+            text,
+            ..model.clone()
+        });
+    }
+}
+
+/// Gives every space its width: the regular face's space at the text size.
+fn finish_spaces(items: &mut [Item], space: f32, styles: &Styles) {
+    for item in items {
+        if let Item::Space {
+            width,
+            stretch,
+            shrink,
+            ..
+        } = item
+        {
+            *width = space;
+            *stretch = space * styles.space_stretch;
+            *shrink = space * styles.space_shrink;
+        }
+    }
+}
+
+/// Cuts every word wider than `measure` into pieces that fit, joined by
+/// [`Item::Joint`]s, so a line never runs past the measure (a piece is at least
+/// one character, even if that character alone is wider).
+pub fn split_overlong(items: Vec<Item>, measure: f32) -> Vec<Item> {
+    if items.iter().all(|i| i.width() <= measure) {
+        return items;
+    }
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        match item {
+            Item::Word {
+                fragments,
+                width,
+                notes,
+            } if width > measure => split_word(fragments, notes, measure, &mut out),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+fn split_word(fragments: Vec<Fragment>, mut notes: Vec<usize>, measure: f32, out: &mut Vec<Item>) {
+    let mut piece: Vec<Fragment> = Vec::new();
+    let mut piece_width = 0.0;
+    for fragment in fragments {
+        let face = fonts().face(fragment.face);
+        for c in fragment.text.chars() {
+            let w = face.advance(c, fragment.size);
+            if piece_width + w > measure && piece_width > 0.0 {
+                out.push(Item::Word {
+                    width: piece_width,
+                    fragments: std::mem::take(&mut piece),
+                    notes: Vec::new(),
+                });
+                out.push(Item::Joint(OVERLONG_PENALTY));
+                piece_width = 0.0;
+            }
+            piece_width += w;
+            match piece.last_mut() {
+                Some(last) if last.face == fragment.face && last.rise == fragment.rise => {
+                    last.text.push(c);
+                    last.width += w;
+                }
+                _ => piece.push(Fragment {
+                    text: c.to_string(),
+                    width: w,
+                    ..fragment.clone()
+                }),
+            }
+        }
+    }
+    if !piece.is_empty() {
+        out.push(Item::Word {
+            width: piece_width,
+            fragments: piece,
+            notes: std::mem::take(&mut notes),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(s: &str, style: Style) -> Inline {
+        Inline::text(s, style)
+    }
+
+    #[test]
+    fn words_spaces_and_styles() {
+        let ins = Style {
+            inserted: true,
+            ..Style::default()
+        };
+        let items = itemize(
+            &[
+                text("the ", Style::default()),
+                text("new words", ins),
+                text(" here", Style::default()),
+            ],
+            TextStyle::plain(12.0),
+            &Styles::default(),
+            &NoteNumbers::new(),
+        );
+        assert_eq!(items.len(), 7);
+        assert!(matches!(&items[2], Item::Word { fragments, .. } if fragments[0].underline));
+        assert!(matches!(
+            &items[3],
+            Item::Space {
+                underline: true,
+                ..
+            }
+        ));
+        assert!(matches!(
+            &items[5],
+            Item::Space {
+                underline: false,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn lines_may_break_after_dashes_and_hyphens_between_words() {
+        let items = itemize(
+            &[text(
+                "Key Information—D. Risk self-built 2013 20-F",
+                Style::default(),
+            )],
+            TextStyle::plain(12.0),
+            &Styles::default(),
+            &NoteNumbers::new(),
+        );
+        let words: Vec<String> = items
+            .iter()
+            .map(|i| match i {
+                Item::Word { fragments, .. } => fragments.iter().map(|f| f.text.as_str()).collect(),
+                Item::Joint(_) => "|".to_owned(),
+                _ => " ".to_owned(),
+            })
+            .collect();
+        assert_eq!(
+            words.concat(),
+            "Key Information—|D. Risk self-|built 2013 20-F"
+        );
+    }
+
+    #[test]
+    fn footnote_references_join_their_word() {
+        let notes = NoteNumbers::from([("a".to_owned(), 3)]);
+        let items = itemize(
+            &[
+                text("20-F", Style::default()),
+                Inline {
+                    content: InlineContent::FootnoteRef("a".into()),
+                    style: Style::default(),
+                },
+            ],
+            TextStyle::plain(12.0),
+            &Styles::default(),
+            &notes,
+        );
+        let [
+            Item::Word {
+                fragments, notes, ..
+            },
+        ] = items.as_slice()
+        else {
+            panic!("{items:?}")
+        };
+        assert_eq!(notes, &vec![3]);
+        assert_eq!(fragments[1].text, "3");
+        assert!(fragments[1].rise > 0.0 && fragments[1].size < 12.0);
+    }
+
+    #[test]
+    fn overlong_words_are_cut_to_fit() {
+        let items = itemize(
+            &[text(&"x".repeat(500), Style::default())],
+            TextStyle::plain(12.0),
+            &Styles::default(),
+            &NoteNumbers::new(),
+        );
+        let items = split_overlong(items, 100.0);
+        assert!(items.len() > 3);
+        assert!(items.iter().all(|i| i.width() <= 100.0));
+        let items = split_overlong(items, 0.5);
+        assert!(
+            items
+                .iter()
+                .all(|i| matches!(i, Item::Joint(_)) || i.width() > 0.0)
+        );
+    }
+}
