@@ -12,7 +12,7 @@ use crate::output::OutputFile;
 use crate::render::confidential::{self, Version};
 use crate::render::html::{HtmlMeta, render_html};
 use crate::render::markdown::{LETTER_TEMPLATE, REDLINE_TEMPLATE, TemplateError, Templates};
-use crate::render::pdf::{PdfDate, PdfMeta, render_pdf};
+use crate::render::pdf::{ConfidentialMarks, PdfDate, PdfMeta, render_pdf};
 use crate::render::view::letter_view;
 
 /// Which output formats to write.
@@ -117,6 +117,7 @@ pub fn scan_for_leaks(letter: &Letter, files: &[OutputFile]) -> Vec<Diagnostic> 
             continue;
         }
         let readable = match file.path.extension().and_then(|e| e.to_str()) {
+            Some("pdf") => confidential::pdf_text(&file.bytes),
             Some("htm") => confidential::html_text(&String::from_utf8_lossy(&file.bytes)),
             Some("md") => confidential::markdown_text(&String::from_utf8_lossy(&file.bytes)),
             _ => String::from_utf8_lossy(&file.bytes).into_owned(),
@@ -144,6 +145,8 @@ pub struct DocumentMeta {
     pub header_lines: Vec<String>,
     /// The date and time the PDF records as its creation date.
     pub date: PdfDate,
+    /// Rule 83 page marks, for a letter with a confidential treatment request.
+    pub confidential: Option<ConfidentialMarks>,
 }
 
 impl DocumentMeta {
@@ -157,6 +160,13 @@ impl DocumentMeta {
                 long_date(letter.date),
             ],
             date: document_date(letter.date, crate::world::source_date_epoch()),
+            confidential: letter
+                .confidential_treatment
+                .as_ref()
+                .map(|ct| ConfidentialMarks {
+                    requested_by: ct.requested_by.clone(),
+                    page_code: ct.page_code.clone(),
+                }),
         }
     }
 }
@@ -247,6 +257,10 @@ pub fn document_files(
             &doc,
             &HtmlMeta {
                 title: meta.title.clone(),
+                banner: meta
+                    .confidential
+                    .as_ref()
+                    .map(|ct| format!("Confidential Treatment Requested by {}", ct.requested_by)),
             },
         );
         files.push(OutputFile {
@@ -261,6 +275,7 @@ pub fn document_files(
                 title: meta.title.clone(),
                 author: meta.author.clone(),
                 header_lines: meta.header_lines.clone(),
+                confidential: meta.confidential.clone(),
                 date: meta.date,
             },
         );

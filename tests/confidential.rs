@@ -6,7 +6,9 @@ use std::path::Path;
 
 const ID: &str = "2024-03-01-10k-2023";
 
-const SECRETS: [&str; 7] = [
+const SECRETS: [&str; 9] = [
+    "Falconry appendix",
+    "End of the Falconry appendix",
     "Zenith Aerospace",
     "RMB145.8 million",
     "December 31, 2027 with two renewal options",
@@ -47,10 +49,100 @@ fn public_markdown_and_html_carry_no_confidential_text() {
     }
     let letter = read(project.path(), "letter.md");
     assert!(letter.contains("\\[\\*\\*\\*\\]"), "{letter}");
-    assert!(letter.contains("Confidential Treatment Requested by Example Holdings, Inc."));
     assert!(letter.contains("FOIA Confidential Treatment Requested Pursuant to Rule 83"));
     let html = read(project.path(), "letter.htm");
     assert!(html.contains("[***]"), "{html}");
+    assert!(
+        html.contains("Confidential Treatment Requested by Example Holdings, Inc."),
+        "{html}"
+    );
+    assert!(respond::render::edgar::validate_edgar_html(&html).is_empty());
+}
+
+fn pdftotext(path: &Path, page: Option<usize>) -> String {
+    let mut cmd = std::process::Command::new("pdftotext");
+    if let Some(p) = page {
+        cmd.args(["-f", &p.to_string(), "-l", &p.to_string()]);
+    }
+    let out = cmd
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs (install poppler-utils)");
+    // A page past the end is an error for pdftotext: read it as an empty page.
+    assert!(
+        out.status.success() || page.is_some(),
+        "pdftotext failed on {}",
+        path.display()
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn squeeze(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn public_pdfs_carry_no_confidential_text_and_the_staff_copy_carries_all_of_it() {
+    let project = project();
+    let out = common::respond(project.path(), &["build"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let dir = project.path().join("output").join(ID);
+    for name in ["letter.pdf", "redline.pdf"] {
+        let bytes = std::fs::read(dir.join(name)).unwrap();
+        let text = squeeze(&pdftotext(&dir.join(name), None));
+        let ours = respond::render::confidential::pdf_text(&bytes);
+        for secret in SECRETS {
+            assert!(!text.contains(secret), "{name} shows {secret}");
+            assert!(!ours.contains(secret), "{name} carries {secret}");
+            assert!(
+                !String::from_utf8_lossy(&bytes).contains(secret),
+                "{name} bytes carry {secret}"
+            );
+        }
+        assert!(text.contains("[***]"), "{name}: {text}");
+    }
+    let staff = dir.join("letter.unredacted.pdf");
+    let text = squeeze(&pdftotext(&staff, None));
+    for secret in SECRETS.iter().filter(|s| !s.starts_with("Orion")) {
+        assert!(text.contains(secret), "the staff's copy lacks {secret}");
+    }
+    assert!(
+        text.contains("[Zenith Aerospace Corporation]"),
+        "spans are bracketed"
+    );
+    // Every page of both versions: request line at the top, page code at the foot.
+    for file in ["letter.pdf", "letter.unredacted.pdf"] {
+        let pages = squeeze(&pdftotext(&dir.join(file), None))
+            .matches("Confidential Treatment Requested by Example Holdings")
+            .count();
+        for page in 1..=pages.min(20) {
+            let text = pdftotext(&dir.join(file), Some(page));
+            if text.trim().is_empty() {
+                break;
+            }
+            assert!(
+                text.contains("Confidential Treatment Requested by Example Holdings, Inc."),
+                "{file} page {page}"
+            );
+            assert!(
+                text.contains(&format!("EXH-{page:03}")),
+                "{file} page {page}: {text}"
+            );
+        }
+    }
+    // The long confidential appendix crosses a page break in the staff's copy.
+    let pages_with_appendix: Vec<usize> = (1..=10)
+        .filter(|&p| pdftotext(&staff, Some(p)).contains("Kestrel program schedule"))
+        .collect();
+    assert!(pages_with_appendix.len() >= 2, "{pages_with_appendix:?}");
+    assert!(
+        !dir.join("letter.unredacted.htm").exists() && !dir.join("letter.unredacted.md").exists()
+    );
 }
 
 #[test]

@@ -27,6 +27,7 @@ fn meta() -> PdfMeta {
             "Securities and Exchange Commission".into(),
             "December 9, 2014".into(),
         ],
+        confidential: None,
         date: PdfDate {
             year: 2014,
             month: 12,

@@ -10,7 +10,7 @@ use respond::render::html::{HtmlMeta, render_html};
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let (doc, _) = parse_rendered(text);
-    let html = render_html(&doc, &HtmlMeta { title: "fuzz".into() });
+    let html = render_html(&doc, &HtmlMeta { title: "fuzz".into(), banner: None });
     let violations = validate_edgar_html(&html);
     assert!(violations.is_empty(), "{violations:?}\n{html}");
     let (author, issues) = parse(text);

@@ -178,6 +178,53 @@ pub fn html_text(html: &str) -> String {
     out
 }
 
+/// Everything a PDF can reveal as text: the extracted text of every page, the
+/// document information strings, and every stream's decompressed bytes.
+/// A file that cannot be read back yields its raw bytes, so it is still scanned.
+pub fn pdf_text(bytes: &[u8]) -> String {
+    let Ok(mut doc) = lopdf::Document::load_mem(bytes) else {
+        return String::from_utf8_lossy(bytes).into_owned();
+    };
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let mut out = doc.extract_text(&pages).unwrap_or_default();
+    doc.decompress();
+    for object in doc.objects.values() {
+        match object {
+            lopdf::Object::Stream(stream) => {
+                out.push('\n');
+                out.push_str(&String::from_utf8_lossy(&stream.content));
+            }
+            lopdf::Object::Dictionary(dict) => {
+                for (_, value) in dict.iter() {
+                    if let lopdf::Object::String(text, _) = value {
+                        out.push('\n');
+                        out.push_str(&decode_pdf_string(text));
+                    }
+                }
+            }
+            lopdf::Object::String(text, _) => {
+                out.push('\n');
+                out.push_str(&decode_pdf_string(text));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A PDF text string: UTF-16BE with a byte-order mark, or bytes read as Latin-1.
+fn decode_pdf_string(bytes: &[u8]) -> String {
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        let units: Vec<u16> = rest
+            .chunks_exact(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect();
+        String::from_utf16_lossy(&units)
+    } else {
+        bytes.iter().map(|&b| char::from(b)).collect()
+    }
+}
+
 /// The text a reader of a Markdown file sees: backslash escapes removed.
 pub fn markdown_text(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len());

@@ -17,6 +17,8 @@ use crate::markdown::{Align, Block, Doc, Inline, InlineContent, Style, Table};
 pub struct HtmlMeta {
     /// The `<title>`, e.g. "Response to SEC comment letter dated November 17, 2014".
     pub title: String,
+    /// A line set flush right above the document (the Rule 83 request line).
+    pub banner: Option<String>,
 }
 
 const FONT: &str = "font-family: 'Times New Roman', Times, serif";
@@ -42,6 +44,12 @@ pub fn render_html(doc: &Doc, meta: &HtmlMeta) -> String {
     ));
     w.out
         .push_str("<div style=\"max-width: 6.5in; margin: 0.5in auto 0.5in auto\">\n");
+    if let Some(banner) = &meta.banner {
+        w.out.push_str(&format!(
+            "<p style=\"margin: 0 0 12pt 0; text-align: right\">{}</p>\n",
+            escape_html(banner)
+        ));
+    }
     w.blocks(&doc.blocks, 0);
     w.footnotes();
     w.out.push_str("</div>\n</body>\n</html>\n");
@@ -470,6 +478,7 @@ mod tests {
             &doc,
             &HtmlMeta {
                 title: "Response to SEC comment letter dated November 17, 2014".into(),
+                banner: None,
             },
         )
     }
@@ -659,6 +668,7 @@ mod tests {
             &parse_rendered("# Response — “A” & <B>\n").0,
             &HtmlMeta {
                 title: "Café <x>".into(),
+                banner: None,
             },
         );
         assert!(html.contains("<title>Caf&#233; &lt;x&gt;</title>"));
@@ -674,7 +684,7 @@ mod tests {
             md in "([-*_>#|`~:\\[\\]^!()<>/&\"' \n\t]|[a-z0-9]|\u{2014}|\u{201c}|\u{e9}|<ins>|</ins>|<u>|</u>|<script>|\\[\\^1\\]|\\[\\^1\\]: |\\|---\\|)*"
         ) {
             let (doc, _) = parse_rendered(&md);
-            let html = render_html(&doc, &HtmlMeta { title: md.clone() });
+            let html = render_html(&doc, &HtmlMeta { title: md.clone(), banner: None });
             proptest::prop_assert_eq!(validate_edgar_html(&html), vec![]);
         }
     }

@@ -12,6 +12,7 @@ pub mod document;
 pub mod draw;
 pub mod flow;
 pub mod fonts;
+pub mod furniture;
 pub mod lines;
 pub mod pages;
 pub mod style;
@@ -20,6 +21,7 @@ pub mod text;
 
 use crate::markdown::{Block, Doc, InlineContent};
 
+pub use furniture::ConfidentialMarks;
 pub use pages::PageLayout;
 pub use style::Styles;
 
@@ -32,6 +34,8 @@ pub struct PdfMeta {
     pub author: String,
     /// Running header lines on pages 2 and later; "Page N" is added under them.
     pub header_lines: Vec<String>,
+    /// Rule 83 marks on every page (request line at the top, page code at the foot).
+    pub confidential: Option<ConfidentialMarks>,
     /// Creation and modification date of the file (never the clock: the caller
     /// derives it from `SOURCE_DATE_EPOCH` or the letter date).
     pub date: PdfDate,
@@ -99,6 +103,9 @@ pub fn layout(doc: &Doc, meta: &PdfMeta, styles: &Styles) -> Vec<PageLayout> {
             number: 1,
             ..PageLayout::default()
         });
+    }
+    if let Some(marks) = &meta.confidential {
+        furniture::mark_pages(&mut pages, marks, styles);
     }
     pages
 }

@@ -1,0 +1,119 @@
+//! Rule 83 page furniture: "Confidential Treatment Requested by …" at the top of
+//! every page and the page code (`ABC-001`, `ABC-002`, …) at its foot. Both sit
+//! in the margins, so they never change where the letter's text falls.
+
+use super::flow::{Mark, baseline_in};
+use super::fonts::fonts;
+use super::pages::PageLayout;
+use super::style::{FaceId, Styles};
+use super::text::Fragment;
+
+/// The confidential treatment marks of every page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfidentialMarks {
+    /// Who requests confidential treatment.
+    pub requested_by: String,
+    /// The page code prefix; pages are numbered `{page_code}-001`, ….
+    pub page_code: String,
+}
+
+/// The page code of page `number`: `EXH-001`.
+pub fn page_code(prefix: &str, number: usize) -> String {
+    format!("{prefix}-{number:03}")
+}
+
+/// Adds the request line and the page code to every page.
+pub fn mark_pages(pages: &mut [PageLayout], marks: &ConfidentialMarks, styles: &Styles) {
+    let size = styles.header.size;
+    let leading = styles.header.leading;
+    let request = format!("Confidential Treatment Requested by {}", marks.requested_by);
+    for page in pages.iter_mut() {
+        // Half-way into the top margin, flush right.
+        let top = (styles.page.margin_top - leading) / 2.0;
+        push_text(page, &request, Align::Right, top, size, leading, styles);
+        // Half-way into the bottom margin, centred.
+        let foot = styles.page.height - (styles.page.margin_bottom + leading) / 2.0;
+        let code = page_code(&marks.page_code, page.number);
+        push_text(page, &code, Align::Center, foot, size, leading, styles);
+    }
+}
+
+enum Align {
+    Right,
+    Center,
+}
+
+fn push_text(
+    page: &mut PageLayout,
+    text: &str,
+    align: Align,
+    top: f32,
+    size: f32,
+    leading: f32,
+    styles: &Styles,
+) {
+    let face = fonts().face(FaceId::Regular);
+    let text: String = text.chars().map(|c| face.printable(c)).collect();
+    let width = face.width(&text, size);
+    let x = match align {
+        Align::Right => styles.page.width - styles.page.margin_right - width,
+        Align::Center => (styles.page.width - width) / 2.0,
+    };
+    page.marks.push(Mark::Text {
+        x: x.max(0.0),
+        baseline: top + baseline_in(leading, size),
+        fragment: Fragment {
+            width,
+            text,
+            face: FaceId::Regular,
+            size,
+            rise: 0.0,
+            underline: false,
+            strike: false,
+        },
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_page_gets_the_request_and_its_code() {
+        let styles = Styles::default();
+        let mut pages: Vec<PageLayout> = (1..=3)
+            .map(|number| PageLayout {
+                number,
+                ..PageLayout::default()
+            })
+            .collect();
+        let marks = ConfidentialMarks {
+            requested_by: "Example Holdings, Inc.".into(),
+            page_code: "EXH".into(),
+        };
+        mark_pages(&mut pages, &marks, &styles);
+        for page in &pages {
+            let texts: Vec<&str> = page
+                .marks
+                .iter()
+                .filter_map(|m| match m {
+                    Mark::Text { fragment, .. } => Some(fragment.text.as_str()),
+                    Mark::Rule { .. } => None,
+                })
+                .collect();
+            assert!(texts.contains(&"Confidential Treatment Requested by Example Holdings, Inc."));
+            assert!(
+                texts.contains(&page_code("EXH", page.number).as_str()),
+                "{texts:?}"
+            );
+            for m in &page.marks {
+                if let Mark::Text { baseline, .. } = m {
+                    let in_top = *baseline < styles.page.margin_top;
+                    let in_bottom = *baseline > styles.page.height - styles.page.margin_bottom;
+                    assert!(in_top || in_bottom, "furniture stays in the margins");
+                }
+            }
+        }
+        assert_eq!(page_code("EXH", 12), "EXH-012");
+    }
+}
