@@ -8,10 +8,18 @@ use super::{BuildArgs, EXIT_INPUT, EXIT_IO, Format, against, letter_dirs, print_
 use crate::build::{Formats, LetterOutput, build_letter, template_diagnostic};
 use crate::diagnostic::Diagnostics;
 use crate::output::write_all;
+use crate::parallel::{default_jobs, map_in_order};
 use crate::render::markdown::Templates;
 use crate::world::World;
 
-/// Builds the letters and writes their outputs only if every letter built.
+/// What building one letter produced.
+struct LetterResult<B> {
+    diags: Diagnostics,
+    output: Option<(LetterOutput, Duration)>,
+    blackline: Option<B>,
+}
+
+/// Builds the letters (in parallel) and writes their outputs only if every letter built.
 pub fn run(args: &BuildArgs, ui: &Ui) -> ExitCode {
     let world = World::new(".");
     let dirs = match letter_dirs(&world, &args.dirs) {
@@ -52,32 +60,48 @@ pub fn run(args: &BuildArgs, ui: &Ui) -> ExitCode {
             return ExitCode::from(EXIT_IO);
         }
     };
-    let mut diags = Diagnostics::new();
-    let mut problems = Vec::new();
-    let mut summaries = Vec::new();
-    let mut built: Vec<(LetterOutput, Duration)> = Vec::new();
-    for dir in &dirs {
+    let jobs = args.jobs.unwrap_or_else(default_jobs);
+    let results = map_in_order(&dirs, jobs, |dir| {
         let started = Instant::now();
         let sources = match world.read_letter(dir) {
             Ok(s) => s,
             Err(d) => {
-                diags.extend(d);
-                continue;
+                return LetterResult {
+                    diags: d,
+                    output: None,
+                    blackline: None,
+                };
             }
         };
-        let (output, found) = build_letter(&sources, &templates, formats);
-        diags.extend(found);
-        if let Some(mut output) = output {
-            if let Some(baseline) = &baseline {
-                match baseline.blackline_files(&world, dir, &sources, &templates, formats) {
-                    Ok((files, summary)) => {
-                        output.files.extend(files);
-                        summaries.push(summary);
-                    }
-                    Err(problem) => problems.push(problem),
-                }
+        let (output, diags) = build_letter(&sources, &templates, formats);
+        let blackline = match (&output, &baseline) {
+            (Some(_), Some(baseline)) => {
+                Some(baseline.blackline_files(&world, dir, &sources, &templates, formats))
             }
-            built.push((output, started.elapsed()));
+            _ => None,
+        };
+        LetterResult {
+            diags,
+            output: output.map(|o| (o, started.elapsed())),
+            blackline,
+        }
+    });
+    let mut diags = Diagnostics::new();
+    let mut problems = Vec::new();
+    let mut summaries = Vec::new();
+    let mut built: Vec<(LetterOutput, Duration)> = Vec::new();
+    for result in results {
+        diags.extend(result.diags);
+        if let Some((mut output, took)) = result.output {
+            match result.blackline {
+                Some(Ok((files, summary))) => {
+                    output.files.extend(files);
+                    summaries.push(summary);
+                }
+                Some(Err(problem)) => problems.push(problem),
+                None => {}
+            }
+            built.push((output, took));
         }
     }
     let has_errors = diags.has_errors() || !problems.is_empty();

@@ -106,6 +106,9 @@ pub struct BuildArgs {
     /// earlier build, or `circulated` for the last circulated draft).
     #[arg(long, value_name = "REF")]
     pub against: Option<String>,
+    /// Letters built at the same time (default: one per core).
+    #[arg(long, value_name = "N")]
+    pub jobs: Option<usize>,
 }
 
 /// Arguments of `respond check`.
