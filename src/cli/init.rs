@@ -272,16 +272,39 @@ pub fn main(args: &super::InitArgs) -> std::process::ExitCode {
             .out
             .clone()
             .unwrap_or_else(|| PathBuf::from("responses").join(default_letter_id(&letter)));
-        write(&letter, &args.staff_letter, &out, args.force, today)
+        write(&letter, &args.staff_letter, &out, args.force, today).map(|report| (report, out))
     });
     match result {
-        Ok(report) => {
+        Ok((report, out)) => {
             println!("{report}");
+            write_schemas_beside(&out);
             std::process::ExitCode::SUCCESS
         }
         Err(error) => {
             eprintln!("error: {error}");
             std::process::ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2))
         }
+    }
+}
+
+/// For a project under `responses/`, writes the schema files the modelines point
+/// to (`.respond/*.schema.json` at the project root), so editors validate at once.
+fn write_schemas_beside(out: &Path) {
+    let Some(responses) = out
+        .parent()
+        .filter(|p| p.file_name().is_some_and(|n| n == "responses"))
+    else {
+        return;
+    };
+    let root = responses
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let dir = root.join(".respond");
+    if let Err(e) = crate::output::write_all(&dir, &dir, &super::schema::schema_files()) {
+        eprintln!(
+            "warning: could not write the editor schemas to {}: {e}",
+            dir.display()
+        );
     }
 }

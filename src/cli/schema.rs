@@ -19,13 +19,7 @@ pub const LETTER_SCHEMA_FILE: &str = "letter.schema.json";
 /// The comment schema's file name.
 pub const COMMENT_SCHEMA_FILE: &str = "comment.schema.json";
 
-/// First line of `responses/<letter-id>/letter.yaml`: yaml-language-server
-/// resolves the path from the file's own folder.
-pub const SCHEMA_MODELINE_LETTER: &str =
-    "# yaml-language-server: $schema=../../.respond/letter.schema.json";
-/// First line of `responses/<letter-id>/comments/NN-*.yaml`.
-pub const SCHEMA_MODELINE_COMMENT: &str =
-    "# yaml-language-server: $schema=../../../.respond/comment.schema.json";
+pub use crate::load::raw::{SCHEMA_MODELINE_COMMENT, SCHEMA_MODELINE_LETTER};
 
 /// Prints the requested schema (both by default) as pretty JSON, or writes both files.
 pub fn run(args: &SchemaArgs) -> ExitCode {

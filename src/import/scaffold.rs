@@ -28,18 +28,24 @@ pub struct ProjectFile {
     pub text: String,
 }
 
+use crate::load::raw::{SCHEMA_MODELINE_COMMENT, SCHEMA_MODELINE_LETTER};
+
 /// The default office line.
 const DIVISION: &str = "Division of Corporation Finance";
 
 /// All files of the project for `letter`, dated `today`; `source` names the staff letter file.
 pub fn scaffold(letter: &StaffLetter, today: Date, source: &str) -> Vec<ProjectFile> {
+    // Each file starts with the modeline that gives editors the schema.
     let mut files = vec![ProjectFile {
         path: String::from("letter.yaml"),
-        text: letter_yaml(letter, today, source),
+        text: format!(
+            "{SCHEMA_MODELINE_LETTER}\n{}",
+            letter_yaml(letter, today, source)
+        ),
     }];
     files.extend(letter.comments.iter().map(|comment| ProjectFile {
         path: format!("comments/{:02}-{}.yaml", comment.number, slug(comment)),
-        text: comment_yaml(comment),
+        text: format!("{SCHEMA_MODELINE_COMMENT}\n{}", comment_yaml(comment)),
     }));
     files
 }

@@ -235,6 +235,15 @@ impl Scalar {
     }
 }
 
+/// First line of `responses/<letter-id>/letter.yaml`: yaml-language-server
+/// resolves the path from the file's own folder (`respond schema --write .respond`
+/// writes the schema there).
+pub const SCHEMA_MODELINE_LETTER: &str =
+    "# yaml-language-server: $schema=../../.respond/letter.schema.json";
+/// First line of `responses/<letter-id>/comments/NN-*.yaml`.
+pub const SCHEMA_MODELINE_COMMENT: &str =
+    "# yaml-language-server: $schema=../../../.respond/comment.schema.json";
+
 /// The JSON Schema of `letter.yaml`.
 pub fn letter_schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(RawLetter)).unwrap_or_default()
