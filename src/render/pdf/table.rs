@@ -30,12 +30,20 @@ pub struct TableShape {
 /// "Total" is a total row.
 ///
 /// This is the only place that decides; it can be switched to the shared
-/// classification of the HTML writer without touching the layout below.
+/// classification of the HTML writer without touching the layout below
+/// (`numeric` as is, `header_rows` = the leading header rows, `total` = the
+/// rows classified as totals).
 fn classify(table: &Table) -> TableShape {
     let rows: Vec<&Vec<Vec<Inline>>> = std::iter::once(&table.header).chain(&table.rows).collect();
     let columns = rows.iter().map(|r| r.len()).max().unwrap_or(0);
     let text = |cell: &[Inline]| cell.iter().map(Inline::plain).collect::<String>();
-    let has_figure = |row: &Vec<Vec<Inline>>| row.iter().any(|c| is_figure(&text(c)));
+    // A year ("2013") heads a column; it is not a figure.
+    let has_figure = |row: &Vec<Vec<Inline>>| {
+        row.iter().any(|c| {
+            let t = text(c);
+            is_figure(&t) && !is_year(&t)
+        })
+    };
     let header_rows = 1 + rows.iter().skip(1).take_while(|r| !has_figure(r)).count();
     let body = &rows[header_rows.min(rows.len())..];
     let numeric = (0..columns)
@@ -65,6 +73,13 @@ fn classify(table: &Table) -> TableShape {
         header_rows,
         total,
     }
+}
+
+fn is_year(t: &str) -> bool {
+    let t = t.trim();
+    t.len() == 4
+        && t.chars().all(|c| c.is_ascii_digit())
+        && (t.starts_with("19") || t.starts_with("20"))
 }
 
 fn is_nil(t: &str) -> bool {
@@ -475,6 +490,10 @@ mod tests {
             is_figure("(1,234)") && is_figure("—") && is_figure("12.5%") && is_figure("US$7.8")
         );
         assert!(!is_figure("(in thousands of RMB)") && !is_figure("2013 20-F"));
+        let years = table(
+            "| | As of December 31, | |\n|---|--:|--:|\n| | 2013 | 2012 |\n| Cash | 1,234 | 567 |\n",
+        );
+        assert_eq!(classify(&years).header_rows, 2);
     }
 
     fn text_marks(md: &str) -> Vec<(String, f32, f32)> {
