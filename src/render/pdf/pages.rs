@@ -484,6 +484,19 @@ mod tests {
     }
 
     #[test]
+    fn a_footnote_nothing_cites_goes_to_the_last_page() {
+        let md = format!(
+            "{}[^a]\n\n{}\n\n[^a]: Cited.\n\n[^b]: Never cited.\n",
+            filler(50),
+            filler(900)
+        );
+        let pages = pages_of(&md);
+        assert!(pages.len() >= 2);
+        assert_eq!(pages[0].notes, vec![1]);
+        assert_eq!(pages.last().unwrap().notes, vec![2]);
+    }
+
+    #[test]
     fn a_long_footnote_continues_on_the_next_page() {
         let md = format!(
             "{}[^long]\n\n{}\n\n[^long]: {}\n",
