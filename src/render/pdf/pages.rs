@@ -54,16 +54,14 @@ pub fn paginate(layout: &Layout, styles: &Styles, header_lines: &[String]) -> Ve
                 .unwrap_or_default(),
             _ => Vec::new(),
         };
-        let fill = fill_page(
-            flow,
-            i,
+        let start = PageStart {
+            start: i,
             avail,
-            &repeat,
-            &carried,
-            &placed_notes,
-            layout,
-            styles,
-        );
+            repeat: &repeat,
+            carried: &carried,
+            placed: &placed_notes,
+        };
+        let fill = fill_page(start, layout, styles);
         let mut page = PageLayout {
             number,
             ..PageLayout::default()
@@ -115,17 +113,31 @@ struct Fill {
     bottom: f32,
 }
 
-#[allow(clippy::too_many_arguments)]
-fn fill_page(
-    flow: &[Flow],
+/// What the page being filled starts with.
+struct PageStart<'a> {
+    /// Index of the first flow element to place.
     start: usize,
+    /// Height from the top of the text to the bottom margin.
     avail: f32,
-    repeat: &[VBox],
-    carried: &[VBox],
-    placed: &BTreeSet<usize>,
-    layout: &Layout,
-    styles: &Styles,
-) -> Fill {
+    /// Table header rows repeated at the top.
+    repeat: &'a [VBox],
+    /// Footnote lines continued from the previous page.
+    carried: &'a [VBox],
+    /// Footnotes already placed on earlier pages.
+    placed: &'a BTreeSet<usize>,
+}
+
+/// Chooses the boxes of one page: as many as fit with their footnotes, ending
+/// at the last allowed break.
+fn fill_page(page: PageStart, layout: &Layout, styles: &Styles) -> Fill {
+    let PageStart {
+        start,
+        avail,
+        repeat,
+        carried,
+        placed,
+    } = page;
+    let flow = &layout.flow;
     let top = styles.page.height - styles.page.margin_bottom - avail;
     let fs = &styles.footnotes;
     let carried_h: f32 = carried
@@ -463,16 +475,22 @@ mod tests {
                     "note {n} on page {} is not cited there",
                     page.number
                 );
-                let label = format!("Footnote {n}");
-                let at = page.marks.iter().find_map(|m| match m {
-                    Mark::Text {
-                        baseline, fragment, ..
-                    } if fragment.text == "Footnote" => {
-                        let _ = &label;
-                        Some(*baseline)
-                    }
-                    _ => None,
-                });
+                // "Footnote {n} says …": the footnote's own text, found by its number.
+                let texts: Vec<(&str, f32)> = page
+                    .marks
+                    .iter()
+                    .filter_map(|m| match m {
+                        Mark::Text {
+                            baseline, fragment, ..
+                        } => Some((fragment.text.as_str(), *baseline)),
+                        Mark::Rule { .. } => None,
+                    })
+                    .collect();
+                let number = n.to_string();
+                let at = texts
+                    .windows(2)
+                    .find(|w| w[0].0 == "Footnote" && w[1].0 == number)
+                    .map(|w| w[0].1);
                 let body_bottom = page.boxes.last().map_or(0.0, |(y, b)| y + b.height);
                 let at = at.expect("footnote text on the page");
                 assert!(at > body_bottom, "footnote above the text's end");
