@@ -338,8 +338,16 @@ fn sample_layout_snapshot() {
     };
     let mut out = String::new();
     for page in &pages {
-        let first = page.boxes.first().map(|(_, b)| line_text(b)).unwrap_or_default();
-        let last = page.boxes.last().map(|(_, b)| line_text(b)).unwrap_or_default();
+        let first = page
+            .boxes
+            .first()
+            .map(|(_, b)| line_text(b))
+            .unwrap_or_default();
+        let last = page
+            .boxes
+            .last()
+            .map(|(_, b)| line_text(b))
+            .unwrap_or_default();
         out.push_str(&format!(
             "page {}: {} lines, footnotes {:?}\n  first: {first}\n  last:  {last}\n",
             page.number,
@@ -348,10 +356,9 @@ fn sample_layout_snapshot() {
         ));
     }
     let bytes = render_pdf(&sample_doc(), &meta());
-    let hash = bytes
-        .iter()
-        .fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    });
     out.push_str(&format!("pdf: {} bytes, fnv {hash:016x}\n", bytes.len()));
     insta::assert_snapshot!(out);
 }
-
