@@ -141,6 +141,7 @@ pub fn build(
         styles,
         numbers,
         layout: Layout::default(),
+        list_level: 0,
     };
     let mut flow = Vec::new();
     b.blocks(blocks, frame, 0, &mut flow);
@@ -156,6 +157,8 @@ pub(super) struct Builder<'a> {
     pub(super) styles: &'a Styles,
     pub(super) numbers: &'a NoteNumbers,
     pub(super) layout: Layout,
+    /// How many lists enclose the block being set (bullets alternate by level).
+    pub(super) list_level: usize,
 }
 
 impl Builder<'_> {
@@ -306,7 +309,7 @@ impl Builder<'_> {
             }
             let marker = match start {
                 Some(n) => format!("{}.", n.saturating_add(i as u64)),
-                None => if depth % 2 == 1 {
+                None => if self.list_level % 2 == 0 {
                     "\u{2022}"
                 } else {
                     "\u{2013}"
@@ -315,7 +318,9 @@ impl Builder<'_> {
             };
             let first = out.len();
             // The blocks of one item (a paragraph and a nested list) sit as close as items.
+            self.list_level += 1;
             self.blocks_spaced(item, inner, depth, self.styles.list_item_spacing, out);
+            self.list_level -= 1;
             let first_box = out[first..].iter_mut().find_map(|f| match f {
                 Flow::Box(b) => Some(b),
                 Flow::Space(_) => None,
@@ -515,5 +520,66 @@ pub fn flow_height(f: &Flow) -> f32 {
     match f {
         Flow::Box(b) => b.height,
         Flow::Space(s) => *s,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markdown::parse_rendered;
+
+    fn texts(md: &str) -> Vec<(String, f32)> {
+        let (doc, _) = parse_rendered(md);
+        let layout = build(&doc.blocks, &[], &NoteNumbers::new(), &Styles::default());
+        layout
+            .flow
+            .iter()
+            .filter_map(|f| match f {
+                Flow::Box(b) => Some(b),
+                Flow::Space(_) => None,
+            })
+            .flat_map(|b| b.marks.iter())
+            .filter_map(|m| match m {
+                Mark::Text { x, fragment, .. } => Some((fragment.text.clone(), *x)),
+                Mark::Rule { .. } => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn lists_hang_their_markers_and_alternate_bullets_by_level() {
+        let marks = texts("> - outer item\n>   - inner item\n");
+        let x = |t: &str| marks.iter().find(|m| m.0 == t).map(|m| m.1).unwrap();
+        let styles = Styles::default();
+        let left = styles.page.margin_left + styles.quote_indent;
+        assert_eq!(x("\u{2022}"), left);
+        assert_eq!(x("outer"), left + styles.list_indent);
+        assert_eq!(x("\u{2013}"), left + styles.list_indent);
+        assert_eq!(x("inner"), left + 2.0 * styles.list_indent);
+    }
+
+    #[test]
+    fn a_wrapped_item_hangs_under_its_text() {
+        let item = "word ".repeat(120);
+        let marks = texts(&format!("1. {item}\n"));
+        let styles = Styles::default();
+        let text_left = styles.page.margin_left + styles.list_indent;
+        let starts: Vec<f32> = marks
+            .iter()
+            .filter(|m| m.0 == "word")
+            .map(|m| m.1)
+            .collect();
+        assert!(starts.iter().all(|&x| x >= text_left - 0.01));
+        assert!(
+            starts
+                .iter()
+                .filter(|&&x| (x - text_left).abs() < 0.01)
+                .count()
+                >= 3
+        );
+        assert_eq!(
+            marks.iter().find(|m| m.0 == "1.").unwrap().1,
+            styles.page.margin_left
+        );
     }
 }

@@ -84,7 +84,7 @@ pub fn render_pdf_with(doc: &Doc, meta: &PdfMeta, styles: &Styles) -> Vec<u8> {
 
 /// Lays `doc` out into pages (everything but the drawing).
 pub fn layout(doc: &Doc, meta: &PdfMeta, styles: &Styles) -> Vec<PageLayout> {
-    let numbers = footnote_numbers(doc);
+    let mut numbers = footnote_numbers(doc);
     let mut ordered: Vec<(&str, usize)> = numbers.iter().map(|(l, &n)| (l.as_str(), n)).collect();
     ordered.sort_by_key(|&(_, n)| n);
     let notes: Vec<&[Block]> = ordered
@@ -96,7 +96,23 @@ pub fn layout(doc: &Doc, meta: &PdfMeta, styles: &Styles) -> Vec<PageLayout> {
                 .map_or(&[][..], |f| f.blocks.as_slice())
         })
         .collect();
-    let flow = flow::build(&doc.blocks, &notes, &numbers, styles);
+    let cited = numbers.len();
+    let mut notes = notes;
+    // A footnote nothing cites still prints (as the HTML lists it), at the
+    // foot of the last page, numbered after the others.
+    for note in &doc.footnotes {
+        if !numbers.contains_key(&note.label) {
+            numbers.insert(note.label.clone(), numbers.len() + 1);
+            notes.push(&note.blocks);
+        }
+    }
+    let mut flow = flow::build(&doc.blocks, &notes, &numbers, styles);
+    if let Some(last) = flow.flow.iter_mut().rev().find_map(|f| match f {
+        flow::Flow::Box(b) => Some(b),
+        flow::Flow::Space(_) => None,
+    }) {
+        last.notes.extend(cited + 1..=numbers.len());
+    }
     let mut pages = pages::paginate(&flow, styles, &meta.header_lines);
     if pages.is_empty() {
         pages.push(PageLayout {

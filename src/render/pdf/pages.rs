@@ -30,7 +30,7 @@ pub struct PageLayout {
 /// Breaks `layout` into pages; `header_lines` head pages 2 and later, followed by "Page N".
 pub fn paginate(layout: &Layout, styles: &Styles, header_lines: &[String]) -> Vec<PageLayout> {
     let mut pages = Vec::new();
-    let mut carried: Vec<VBox> = Vec::new();
+    let mut carried: Vec<NoteLine> = Vec::new();
     let mut placed_notes: BTreeSet<usize> = BTreeSet::new();
     let flow = &layout.flow;
     let mut i = 0;
@@ -54,16 +54,14 @@ pub fn paginate(layout: &Layout, styles: &Styles, header_lines: &[String]) -> Ve
                 .unwrap_or_default(),
             _ => Vec::new(),
         };
-        let fill = fill_page(
-            flow,
-            i,
+        let start = PageStart {
+            start: i,
             avail,
-            &repeat,
-            &carried,
-            &placed_notes,
-            layout,
-            styles,
-        );
+            repeat: &repeat,
+            carried: &carried,
+            placed: &placed_notes,
+        };
+        let fill = fill_page(start, layout, styles);
         let mut page = PageLayout {
             number,
             ..PageLayout::default()
@@ -89,7 +87,12 @@ pub fn paginate(layout: &Layout, styles: &Styles, header_lines: &[String]) -> Ve
         for &n in &fill.notes {
             if placed_notes.insert(n) {
                 page.notes.push(n);
-                lines.extend(layout.notes.get(n - 1).cloned().unwrap_or_default());
+                let note = layout.notes.get(n - 1).map_or(&[][..], Vec::as_slice);
+                lines.extend(note.iter().enumerate().map(|(index, line)| NoteLine {
+                    line: line.clone(),
+                    index,
+                    left: note.len() - index - 1,
+                }));
             }
         }
         let room = styles.page.height - styles.page.margin_bottom - fill.bottom;
@@ -115,22 +118,36 @@ struct Fill {
     bottom: f32,
 }
 
-#[allow(clippy::too_many_arguments)]
-fn fill_page(
-    flow: &[Flow],
+/// What the page being filled starts with.
+struct PageStart<'a> {
+    /// Index of the first flow element to place.
     start: usize,
+    /// Height from the top of the text to the bottom margin.
     avail: f32,
-    repeat: &[VBox],
-    carried: &[VBox],
-    placed: &BTreeSet<usize>,
-    layout: &Layout,
-    styles: &Styles,
-) -> Fill {
+    /// Table header rows repeated at the top.
+    repeat: &'a [VBox],
+    /// Footnote lines continued from the previous page.
+    carried: &'a [NoteLine],
+    /// Footnotes already placed on earlier pages.
+    placed: &'a BTreeSet<usize>,
+}
+
+/// Chooses the boxes of one page: as many as fit with their footnotes, ending
+/// at the last allowed break.
+fn fill_page(page: PageStart, layout: &Layout, styles: &Styles) -> Fill {
+    let PageStart {
+        start,
+        avail,
+        repeat,
+        carried,
+        placed,
+    } = page;
+    let flow = &layout.flow;
     let top = styles.page.height - styles.page.margin_bottom - avail;
     let fs = &styles.footnotes;
     let carried_h: f32 = carried
         .iter()
-        .map(|b| b.height)
+        .map(|l| l.line.height)
         .sum::<f32>()
         .min(avail / 2.0);
     let mut used: f32 = repeat.iter().map(|b| b.height).sum();
@@ -245,22 +262,28 @@ fn note_height(layout: &Layout, n: usize, lines: usize) -> f32 {
 /// returns the lines that continue on the next page.
 fn place_footnotes(
     page: &mut PageLayout,
-    lines: Vec<VBox>,
+    lines: Vec<NoteLine>,
     room: f32,
     styles: &Styles,
-) -> Vec<VBox> {
+) -> Vec<NoteLine> {
     let fs = &styles.footnotes;
     if lines.is_empty() {
         return lines;
     }
     let mut fit = 0;
     let mut h = fs.gap;
-    for line in &lines {
-        if h + line.height > room + 0.01 && fit > 0 {
+    for l in &lines {
+        if h + l.line.height > room + 0.01 && fit > 0 {
             break;
         }
-        h += line.height;
+        h += l.line.height;
         fit += 1;
+    }
+    // A footnote split across pages leaves no single last line on the next
+    // page when three or more lines can stay behind.
+    if fit < lines.len() && lines[fit - 1].left == 1 && lines[fit - 1].index >= 2 {
+        fit -= 1;
+        h -= lines[fit].line.height;
     }
     let bottom = styles.page.height - styles.page.margin_bottom;
     let mut y = bottom - (h - fs.gap);
@@ -272,11 +295,21 @@ fn place_footnotes(
     });
     let mut rest = lines;
     let tail = rest.split_off(fit);
-    for line in rest {
-        page.marks.extend(line.marks.iter().map(|m| m.shifted(y)));
-        y += line.height;
+    for l in rest {
+        page.marks.extend(l.line.marks.iter().map(|m| m.shifted(y)));
+        y += l.line.height;
     }
     tail
+}
+
+/// A line of a footnote on its way to the foot of a page.
+#[derive(Debug, Clone)]
+struct NoteLine {
+    line: VBox,
+    /// Its position in the footnote, from 0.
+    index: usize,
+    /// How many lines of the footnote follow it.
+    left: usize,
 }
 
 /// Height of the running header and the gap under it.
@@ -463,16 +496,22 @@ mod tests {
                     "note {n} on page {} is not cited there",
                     page.number
                 );
-                let label = format!("Footnote {n}");
-                let at = page.marks.iter().find_map(|m| match m {
-                    Mark::Text {
-                        baseline, fragment, ..
-                    } if fragment.text == "Footnote" => {
-                        let _ = &label;
-                        Some(*baseline)
-                    }
-                    _ => None,
-                });
+                // "Footnote {n} says …": the footnote's own text, found by its number.
+                let texts: Vec<(&str, f32)> = page
+                    .marks
+                    .iter()
+                    .filter_map(|m| match m {
+                        Mark::Text {
+                            baseline, fragment, ..
+                        } => Some((fragment.text.as_str(), *baseline)),
+                        Mark::Rule { .. } => None,
+                    })
+                    .collect();
+                let number = n.to_string();
+                let at = texts
+                    .windows(2)
+                    .find(|w| w[0].0 == "Footnote" && w[1].0 == number)
+                    .map(|w| w[0].1);
                 let body_bottom = page.boxes.last().map_or(0.0, |(y, b)| y + b.height);
                 let at = at.expect("footnote text on the page");
                 assert!(at > body_bottom, "footnote above the text's end");
@@ -481,6 +520,19 @@ mod tests {
             seen.extend(page.notes.iter().copied());
         }
         assert_eq!(seen, vec![1, 2, 3, 4, 5, 6]);
+    }
+
+    #[test]
+    fn a_footnote_nothing_cites_goes_to_the_last_page() {
+        let md = format!(
+            "{}[^a]\n\n{}\n\n[^a]: Cited.\n\n[^b]: Never cited.\n",
+            filler(50),
+            filler(900)
+        );
+        let pages = pages_of(&md);
+        assert!(pages.len() >= 2);
+        assert_eq!(pages[0].notes, vec![1]);
+        assert_eq!(pages.last().unwrap().notes, vec![2]);
     }
 
     #[test]
@@ -505,7 +557,10 @@ mod tests {
             .position(|p| p.notes.contains(&1))
             .expect("the footnote starts somewhere");
         assert!(footnote_lines(&pages[cited_on]) > 0);
-        assert!(footnote_lines(&pages[cited_on + 1]) > 0, "no continuation");
+        assert!(
+            footnote_lines(&pages[cited_on + 1]) >= 2,
+            "no continuation, or a lone line"
+        );
         let styles = Styles::default();
         for p in &pages {
             for m in &p.marks {
@@ -514,6 +569,48 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Distinct baselines of footnote text (small type below the body) on a page.
+    fn footnote_line_count(p: &PageLayout) -> usize {
+        let bottom = p.boxes.last().map_or(0.0, |(y, b)| y + b.height);
+        let mut baselines: Vec<i32> = p
+            .marks
+            .iter()
+            .filter_map(|m| match m {
+                Mark::Text {
+                    baseline, fragment, ..
+                } if *baseline > bottom && fragment.size == 10.0 => Some(*baseline as i32),
+                _ => None,
+            })
+            .collect();
+        baselines.dedup();
+        baselines.len()
+    }
+
+    #[test]
+    fn a_split_footnote_leaves_no_lone_line_on_the_next_page() {
+        let mut splits = 0;
+        for body in (380..560).step_by(6) {
+            let md = format!(
+                "{}[^a]\n\n{}\n\n[^a]: {}\n",
+                filler(body),
+                filler(400),
+                filler(70)
+            );
+            let pages = pages_of(&md);
+            let first = pages.iter().position(|p| p.notes.contains(&1)).unwrap();
+            let next = pages.get(first + 1).map_or(0, footnote_line_count);
+            if next > 0 {
+                splits += 1;
+                assert!(
+                    next >= 2,
+                    "body {body}: one line of the footnote alone on page {}",
+                    first + 2
+                );
+            }
+        }
+        assert!(splits > 0, "no case split the footnote");
     }
 
     #[test]

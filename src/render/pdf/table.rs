@@ -30,12 +30,20 @@ pub struct TableShape {
 /// "Total" is a total row.
 ///
 /// This is the only place that decides; it can be switched to the shared
-/// classification of the HTML writer without touching the layout below.
+/// classification of the HTML writer without touching the layout below
+/// (`numeric` as is, `header_rows` = the leading header rows, `total` = the
+/// rows classified as totals).
 fn classify(table: &Table) -> TableShape {
     let rows: Vec<&Vec<Vec<Inline>>> = std::iter::once(&table.header).chain(&table.rows).collect();
     let columns = rows.iter().map(|r| r.len()).max().unwrap_or(0);
     let text = |cell: &[Inline]| cell.iter().map(Inline::plain).collect::<String>();
-    let has_figure = |row: &Vec<Vec<Inline>>| row.iter().any(|c| is_figure(&text(c)));
+    // A year ("2013") heads a column; it is not a figure.
+    let has_figure = |row: &Vec<Vec<Inline>>| {
+        row.iter().any(|c| {
+            let t = text(c);
+            is_figure(&t) && !is_year(&t)
+        })
+    };
     let header_rows = 1 + rows.iter().skip(1).take_while(|r| !has_figure(r)).count();
     let body = &rows[header_rows.min(rows.len())..];
     let numeric = (0..columns)
@@ -65,6 +73,13 @@ fn classify(table: &Table) -> TableShape {
         header_rows,
         total,
     }
+}
+
+fn is_year(t: &str) -> bool {
+    let t = t.trim();
+    t.len() == 4
+        && t.chars().all(|c| c.is_ascii_digit())
+        && (t.starts_with("19") || t.starts_with("20"))
 }
 
 fn is_nil(t: &str) -> bool {
@@ -125,12 +140,9 @@ pub(super) fn layout_table(b: &mut Builder, table: &Table, frame: Frame, out: &m
     b.layout.headers.push(Vec::new());
     for (r, row) in rows.iter().enumerate() {
         let is_header = r < shape.header_rows;
-        let mut row_box = VBox::default();
-        let mut height: f32 = style.leading;
+        let mut cells = Vec::new();
         let mut col = 0;
         while col < columns {
-            let empty = Vec::new();
-            let cell = row.get(col).unwrap_or(&empty);
             let span = if is_header {
                 header_span(row, &shape, col)
             } else {
@@ -138,43 +150,35 @@ pub(super) fn layout_table(b: &mut Builder, table: &Table, frame: Frame, out: &m
             };
             // The first column's text lines up with the body text at the margin.
             let left_pad = if col == 0 { 0.0 } else { style.cell_padding };
-            let inner_left = lefts[col] + left_pad;
             let spanned: f32 = widths[col..col + span].iter().sum();
-            let inner = (spanned - left_pad - style.cell_padding).max(1.0);
-            let figure = is_figure(&cell.iter().map(Inline::plain).collect::<String>());
-            let align = if is_header && shape.numeric[col] {
-                LineAlign::Center
-            } else {
-                LineAlign::Left
+            let frame = Frame {
+                left: lefts[col] + left_pad,
+                width: (spanned - left_pad - style.cell_padding).max(1.0),
             };
-            let base = TextStyle::plain(style.size);
-            let cell_frame = Frame {
-                left: inner_left,
-                width: inner,
+            let role = match (is_header, shape.numeric[col]) {
+                (true, true) => CellRole::ColumnHead,
+                (true, false) => CellRole::Label { bottom: true },
+                (false, true) => CellRole::Figure { paren },
+                (false, false) => CellRole::Label { bottom: false },
             };
-            let lines = b.paragraph(cell, base, cell_frame, align, style.leading);
-            let mut y = style.row_padding;
-            for line in lines {
-                // Figures sit flush right on their last digit; a closing parenthesis hangs.
-                let shift = if shape.numeric[col] && !is_header {
-                    let right = line_right(&line).unwrap_or(inner_left);
-                    let hang = if figure && ends_with_paren(&line) {
-                        paren
-                    } else {
-                        0.0
-                    };
-                    inner_left + inner + hang - right
+            let empty = Vec::new();
+            cells.push(set_cell(b, row.get(col).unwrap_or(&empty), frame, role));
+            col += span;
+        }
+        // Column heads sit on the rule and figures on the last line of a wrapped label.
+        let height = cells.iter().map(|c| c.height).fold(style.leading, f32::max);
+        let mut row_box = VBox::default();
+        for cell in cells {
+            let dy = style.row_padding
+                + if cell.bottom {
+                    height - cell.height
                 } else {
                     0.0
                 };
-                row_box.notes.extend(&line.notes);
-                for mark in &line.marks {
-                    row_box.marks.push(shift_x(mark.shifted(y), shift));
-                }
-                y += line.height;
-            }
-            height = height.max(y - style.row_padding);
-            col += span;
+            row_box
+                .marks
+                .extend(cell.marks.iter().map(|m| m.shifted(dy)));
+            row_box.notes.extend(cell.notes);
         }
         row_box.height = height + 2.0 * style.row_padding;
         if shape.total.get(r) == Some(&true) {
@@ -254,6 +258,66 @@ fn header_span(row: &[Vec<Inline>], shape: &TableShape, col: usize) -> usize {
 
 fn is_blank(cell: &[Inline]) -> bool {
     cell.iter().all(|i| i.plain().trim().is_empty())
+}
+
+/// How a cell is set.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum CellRole {
+    /// Text, flush left; `bottom` when it sits on the row's last line.
+    Label { bottom: bool },
+    /// A heading over figure columns: centred, on the row's last line.
+    ColumnHead,
+    /// A figure: flush right on its last digit, a closing parenthesis hanging
+    /// `paren` points into the padding; on the row's last line.
+    Figure { paren: f32 },
+}
+
+/// A set cell, its marks relative to the row's top padding.
+struct SetCell {
+    marks: Vec<Mark>,
+    notes: Vec<usize>,
+    height: f32,
+    /// Aligned to the bottom of the row.
+    bottom: bool,
+}
+
+fn set_cell(b: &mut Builder, cell: &[Inline], frame: Frame, role: CellRole) -> SetCell {
+    let style = &b.styles.table;
+    let (size, leading) = (style.size, style.leading);
+    let align = match role {
+        CellRole::ColumnHead => LineAlign::Center,
+        CellRole::Label { .. } | CellRole::Figure { .. } => LineAlign::Left,
+    };
+    let figure = is_figure(&cell.iter().map(Inline::plain).collect::<String>());
+    let lines = b.paragraph(cell, TextStyle::plain(size), frame, align, leading);
+    let mut set = SetCell {
+        marks: Vec::new(),
+        notes: Vec::new(),
+        height: 0.0,
+        bottom: !matches!(role, CellRole::Label { bottom: false }),
+    };
+    for line in lines {
+        let shift = match role {
+            CellRole::Figure { paren } => {
+                let right = line_right(&line).unwrap_or(frame.left);
+                let hang = if figure && ends_with_paren(&line) {
+                    paren
+                } else {
+                    0.0
+                };
+                frame.left + frame.width + hang - right
+            }
+            CellRole::Label { .. } | CellRole::ColumnHead => 0.0,
+        };
+        set.notes.extend(&line.notes);
+        set.marks.extend(
+            line.marks
+                .iter()
+                .map(|m| shift_x(m.shifted(set.height), shift)),
+        );
+        set.height += line.height;
+    }
+    set
 }
 
 fn shift_x(mark: Mark, dx: f32) -> Mark {
@@ -426,6 +490,72 @@ mod tests {
             is_figure("(1,234)") && is_figure("—") && is_figure("12.5%") && is_figure("US$7.8")
         );
         assert!(!is_figure("(in thousands of RMB)") && !is_figure("2013 20-F"));
+        let years = table(
+            "| | As of December 31, | |\n|---|--:|--:|\n| | 2013 | 2012 |\n| Cash | 1,234 | 567 |\n",
+        );
+        assert_eq!(classify(&years).header_rows, 2);
+    }
+
+    fn text_marks(md: &str) -> Vec<(String, f32, f32)> {
+        let (doc, _) = parse(md);
+        let layout = crate::render::pdf::flow::build(
+            &doc.blocks,
+            &[],
+            &Default::default(),
+            &crate::render::pdf::Styles::default(),
+        );
+        let mut out = Vec::new();
+        let mut top = 0.0;
+        for f in &layout.flow {
+            if let Flow::Box(b) = f {
+                for m in &b.marks {
+                    if let Mark::Text {
+                        x,
+                        baseline,
+                        fragment,
+                    } = m
+                    {
+                        out.push((fragment.text.clone(), x + fragment.width, top + baseline));
+                    }
+                }
+                top += b.height;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn figures_align_on_their_digits_and_parentheses_hang() {
+        let marks = text_marks(VIANET);
+        let right = |t: &str| marks.iter().find(|m| m.0 == t).unwrap().1;
+        assert!((right("260,438") - right("3,020")).abs() < 0.01);
+        let paren = fonts().face(FaceId::Regular).advance(')', 10.0);
+        assert!((right("(1,234)") - paren - right("3,020")).abs() < 0.01);
+        assert!(
+            (right("910,938") - 540.0 + 5.0).abs() < 0.01,
+            "last column flush with the measure less padding"
+        );
+    }
+
+    #[test]
+    fn figures_sit_on_the_last_line_of_a_wrapped_label() {
+        let label = "Bank borrowing, non-current portion, net of unamortized issuance costs and discounts, \
+                     secured by pledges of equipment";
+        let md = format!(
+            "| | 2013 | 2012 |\n|---|--:|--:|\n| {label} | 1,234,567,890 | 2,345,678,901 |\n"
+        );
+        let marks = text_marks(&md);
+        let baseline = |t: &str| marks.iter().find(|m| m.0 == t).unwrap().2;
+        let last_label_line = marks
+            .iter()
+            .filter(|m| m.0 != "1,234,567,890")
+            .map(|m| m.2)
+            .fold(0.0, f32::max);
+        assert!(
+            baseline("Bank") < baseline("1,234,567,890"),
+            "the label wraps"
+        );
+        assert!((baseline("1,234,567,890") - last_label_line).abs() < 0.01);
     }
 
     #[test]
