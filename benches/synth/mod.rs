@@ -140,7 +140,7 @@ fn thousands(n: i64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -178,7 +178,7 @@ pub fn comment_yaml(rng: &mut Rng, n: usize) -> String {
         paragraph(rng, 3),
         sentence(rng)
     );
-    if n % 3 == 0 {
+    if n.is_multiple_of(3) {
         text = format!("{}\n\n{}", text, table(rng));
     }
     let original = paragraph(rng, 5);

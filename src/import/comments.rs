@@ -166,10 +166,10 @@ fn comment_markdown(units: &[Unit], body: &[BodyLine]) -> String {
         .enumerate()
         .map(|(j, u)| {
             let mut lines = texts(u, body);
-            if j == 0 {
-                if let Some((_, rest)) = marker(lines[0]) {
-                    lines[0] = rest;
-                }
+            if j == 0
+                && let Some((_, rest)) = marker(lines[0])
+            {
+                lines[0] = rest;
             }
             Chunk {
                 lines,

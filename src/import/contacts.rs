@@ -44,10 +44,10 @@ pub fn parse(body: &[BodyLine]) -> Closing {
     let text = contact_text(&body[..start]);
     let contacts = contacts(&text);
     let (mut signatory, office) = signature(body.get(start + 1..).unwrap_or_default());
-    if let Some(person) = signatory.as_mut() {
-        if let Some(named) = contacts.iter().find(|c| c.name == person.name) {
-            person.title = person.title.take().or_else(|| named.title.clone());
-        }
+    if let Some(person) = signatory.as_mut()
+        && let Some(named) = contacts.iter().find(|c| c.name == person.name)
+    {
+        person.title = person.title.take().or_else(|| named.title.clone());
     }
     let contacts = contacts
         .into_iter()
@@ -231,10 +231,11 @@ fn signature(after: &[BodyLine]) -> (Option<StaffMember>, Vec<String>) {
             titles.extend(rest.iter().map(|t| t.trim_end_matches('/').to_owned()));
             // "Cecilia Blye, Chief" / "Office of Global Security Risk": the office
             // completes a bare "Chief".
-            if titles.len() == 1 && titles[0] == "Chief" {
-                if let Some(office) = office.first() {
-                    titles[0] = format!("Chief, {office}");
-                }
+            if titles.len() == 1
+                && titles[0] == "Chief"
+                && let Some(office) = office.first()
+            {
+                titles[0] = format!("Chief, {office}");
             }
             Some(StaffMember {
                 name: name.to_owned(),

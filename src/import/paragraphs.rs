@@ -53,10 +53,10 @@ const SUB_BULLETS: [&str; 2] = ["o ", "◦"];
 pub fn marker(text: &str) -> Option<(Marker, &str)> {
     let text = text.trim_start();
     let first = text.chars().next()?;
-    if let Some(rest) = SUB_BULLETS.iter().find_map(|b| text.strip_prefix(b)) {
-        if !rest.trim().is_empty() {
-            return Some((Marker::SubBullet, rest.trim_start()));
-        }
+    if let Some(rest) = SUB_BULLETS.iter().find_map(|b| text.strip_prefix(b))
+        && !rest.trim().is_empty()
+    {
+        return Some((Marker::SubBullet, rest.trim_start()));
     }
     if BULLETS.contains(&first) {
         let rest = &text[first.len_utf8()..];

@@ -15,10 +15,10 @@ pub(super) fn scan(c: &[char], start: usize) -> (usize, TokenKind) {
         let end = start + c[start..].iter().take_while(|c| c.is_whitespace()).count();
         return (end, TokenKind::Space);
     }
-    if first == '(' {
-        if let Some(end) = bracketed_figure(c, start) {
-            return (end, TokenKind::Number);
-        }
+    if first == '('
+        && let Some(end) = bracketed_figure(c, start)
+    {
+        return (end, TokenKind::Number);
     }
     let dollar_figure = first == '$' && c.get(start + 1).is_some_and(char::is_ascii_digit);
     if first.is_alphanumeric() || dollar_figure {

@@ -74,12 +74,12 @@ pub(crate) fn tokenize_inlines(inlines: &[Inline]) -> Vec<Token> {
     let mut text = String::new();
     let mut text_style = Style::default();
     for inline in inlines {
-        if let InlineContent::Text(t) = &inline.content {
-            if text.is_empty() || text_style == inline.style {
-                text.push_str(t);
-                text_style = inline.style;
-                continue;
-            }
+        if let InlineContent::Text(t) = &inline.content
+            && (text.is_empty() || text_style == inline.style)
+        {
+            text.push_str(t);
+            text_style = inline.style;
+            continue;
         }
         tokens.extend(tokenize_styled(&std::mem::take(&mut text), text_style));
         let (kind, body) = match &inline.content {

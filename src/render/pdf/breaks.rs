@@ -41,17 +41,18 @@ pub(super) fn first_fit(items: &[Item], measure: f32) -> Vec<Break> {
                 width += items[i].width();
             }
             Item::Word { width: w, .. } => {
-                if line_has_word && width + w > measure + 0.001 {
-                    if let Some(b) = last_break.take() {
-                        breaks.push(Break {
-                            end: b + 1,
-                            natural: true,
-                        });
-                        width = 0.0;
-                        line_has_word = false;
-                        i = b + 1;
-                        continue;
-                    }
+                if line_has_word
+                    && width + w > measure + 0.001
+                    && let Some(b) = last_break.take()
+                {
+                    breaks.push(Break {
+                        end: b + 1,
+                        natural: true,
+                    });
+                    width = 0.0;
+                    line_has_word = false;
+                    i = b + 1;
+                    continue;
                 }
                 width += w;
                 line_has_word = true;

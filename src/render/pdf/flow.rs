@@ -40,6 +40,26 @@ pub enum Mark {
 }
 
 impl Mark {
+    /// Plain text in the regular face at `x` on `baseline` (page furniture,
+    /// footnote numbers): characters the face lacks are replaced first.
+    pub fn plain_text(x: f32, baseline: f32, text: &str, size: f32) -> Mark {
+        let face = fonts().face(FaceId::Regular);
+        let text: String = text.chars().map(|c| face.printable(c)).collect();
+        Mark::Text {
+            x,
+            baseline,
+            fragment: Fragment {
+                width: face.width(&text, size),
+                text,
+                face: FaceId::Regular,
+                size,
+                rise: 0.0,
+                underline: false,
+                strike: false,
+            },
+        }
+    }
+
     /// Moves the mark `dy` points down.
     pub fn shifted(&self, dy: f32) -> Mark {
         match self {
@@ -309,7 +329,7 @@ impl Builder<'_> {
             }
             let marker = match start {
                 Some(n) => format!("{}.", n.saturating_add(i as u64)),
-                None => if self.list_level % 2 == 0 {
+                None => if self.list_level.is_multiple_of(2) {
                     "\u{2022}"
                 } else {
                     "\u{2013}"
@@ -413,19 +433,12 @@ impl Builder<'_> {
         let between = fs.between;
         lines[0].marks = lines[0].marks.iter().map(|m| m.shifted(between)).collect();
         lines[0].height += between;
-        lines[0].marks.push(Mark::Text {
-            x: frame.left,
-            baseline: baseline + between,
-            fragment: Fragment {
-                width: fonts().face(FaceId::Regular).width(&text, size),
-                text,
-                face: FaceId::Regular,
-                size,
-                rise: 0.0,
-                underline: false,
-                strike: false,
-            },
-        });
+        lines[0].marks.push(Mark::plain_text(
+            frame.left,
+            baseline + between,
+            &text,
+            size,
+        ));
         lines
     }
 }

@@ -6,7 +6,6 @@ use super::flow::{Mark, baseline_in};
 use super::fonts::fonts;
 use super::pages::PageLayout;
 use super::style::{FaceId, Styles};
-use super::text::Fragment;
 
 /// The confidential treatment marks of every page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,26 +51,14 @@ fn push_text(
     leading: f32,
     styles: &Styles,
 ) {
-    let face = fonts().face(FaceId::Regular);
-    let text: String = text.chars().map(|c| face.printable(c)).collect();
-    let width = face.width(&text, size);
+    let width = fonts().face(FaceId::Regular).width(text, size);
     let x = match align {
         Align::Right => styles.page.width - styles.page.margin_right - width,
         Align::Center => (styles.page.width - width) / 2.0,
     };
-    page.marks.push(Mark::Text {
-        x: x.max(0.0),
-        baseline: top + baseline_in(leading, size),
-        fragment: Fragment {
-            width,
-            text,
-            face: FaceId::Regular,
-            size,
-            rise: 0.0,
-            underline: false,
-            strike: false,
-        },
-    });
+    let baseline = top + baseline_in(leading, size);
+    page.marks
+        .push(Mark::plain_text(x.max(0.0), baseline, text, size));
 }
 
 #[cfg(test)]

@@ -10,9 +10,7 @@
 use std::collections::BTreeSet;
 
 use super::flow::{Flow, Layout, Mark, VBox, baseline_in};
-use super::fonts::fonts;
-use super::style::{FaceId, Styles};
-use super::text::Fragment;
+use super::style::Styles;
 
 /// One laid-out page: everything on it, positioned from the page's top-left corner.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -319,25 +317,16 @@ fn header_height(lines: &[String], styles: &Styles) -> f32 {
 
 fn draw_header(page: &mut PageLayout, lines: &[String], number: usize, styles: &Styles) {
     let h = &styles.header;
-    let face = fonts().face(FaceId::Regular);
     let page_line = format!("Page {number}");
     for (k, text) in lines.iter().chain(std::iter::once(&page_line)).enumerate() {
-        let text: String = text.chars().map(|c| face.printable(c)).collect();
-        page.marks.push(Mark::Text {
-            x: styles.page.margin_left,
-            baseline: styles.page.margin_top
-                + k as f32 * h.leading
-                + baseline_in(h.leading, h.size),
-            fragment: Fragment {
-                width: face.width(&text, h.size),
-                text,
-                face: FaceId::Regular,
-                size: h.size,
-                rise: 0.0,
-                underline: false,
-                strike: false,
-            },
-        });
+        let baseline =
+            styles.page.margin_top + k as f32 * h.leading + baseline_in(h.leading, h.size);
+        page.marks.push(Mark::plain_text(
+            styles.page.margin_left,
+            baseline,
+            text,
+            h.size,
+        ));
     }
 }
 

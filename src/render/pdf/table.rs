@@ -3,6 +3,7 @@
 //! with a rule above their figures, and rows that are never split.
 
 use crate::markdown::{Inline, Table};
+use crate::render::table::{RowKind, is_figure};
 
 use super::flow::{Builder, Flow, Frame, Mark, VBox};
 use super::fonts::fonts;
@@ -22,89 +23,20 @@ pub struct TableShape {
     pub total: Vec<bool>,
 }
 
-/// Classifies `table` by the letter's conventions: a figure is a number with
-/// optional thousands separators, decimals, currency sign, percent sign or
-/// parentheses (negative), or a dash (nil); header rows are the GFM header row
-/// plus the rows after it that hold no figure; a column is numeric when its body
-/// cells hold figures and nothing else; a row whose first cell starts with
-/// "Total" is a total row.
-///
-/// This is the only place that decides; it can be switched to the shared
-/// classification of the HTML writer without touching the layout below
-/// (`numeric` as is, `header_rows` = the leading header rows, `total` = the
-/// rows classified as totals).
+/// Classifies `table` with the rules the HTML writer uses too
+/// ([`crate::render::table::classify`]), so both formats agree on which columns
+/// hold figures, which rows head the table and which are totals.
 fn classify(table: &Table) -> TableShape {
-    let rows: Vec<&Vec<Vec<Inline>>> = std::iter::once(&table.header).chain(&table.rows).collect();
-    let columns = rows.iter().map(|r| r.len()).max().unwrap_or(0);
-    let text = |cell: &[Inline]| cell.iter().map(Inline::plain).collect::<String>();
-    // A year ("2013") heads a column; it is not a figure.
-    let has_figure = |row: &Vec<Vec<Inline>>| {
-        row.iter().any(|c| {
-            let t = text(c);
-            is_figure(&t) && !is_year(&t)
-        })
-    };
-    let header_rows = 1 + rows.iter().skip(1).take_while(|r| !has_figure(r)).count();
-    let body = &rows[header_rows.min(rows.len())..];
-    let numeric = (0..columns)
-        .map(|col| {
-            let cells: Vec<String> = body
-                .iter()
-                .filter_map(|r| r.get(col))
-                .map(|c| text(c).trim().to_owned())
-                .filter(|t| !t.is_empty())
-                .collect();
-            col > 0
-                && cells.iter().any(|t| is_figure(t) && !is_nil(t))
-                && cells.iter().all(|t| is_figure(t))
-        })
-        .collect();
-    let total = rows
-        .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            i >= header_rows
-                && r.first()
-                    .is_some_and(|c| text(c).trim_start().starts_with("Total"))
-        })
-        .collect();
+    let shared = crate::render::table::classify(table);
     TableShape {
-        numeric,
-        header_rows,
-        total,
+        header_rows: shared
+            .rows
+            .iter()
+            .take_while(|k| **k == RowKind::Header)
+            .count(),
+        total: shared.rows.iter().map(|k| *k == RowKind::Total).collect(),
+        numeric: shared.numeric,
     }
-}
-
-fn is_year(t: &str) -> bool {
-    let t = t.trim();
-    t.len() == 4
-        && t.chars().all(|c| c.is_ascii_digit())
-        && (t.starts_with("19") || t.starts_with("20"))
-}
-
-fn is_nil(t: &str) -> bool {
-    matches!(t.trim(), "—" | "–" | "-" | "--")
-}
-
-/// A number as financial tables print it: `1,234`, `(1,234)`, `12.5%`, `$3`, `US$3.2`, or a nil dash.
-fn is_figure(t: &str) -> bool {
-    let t = t.trim();
-    if is_nil(t) {
-        return true;
-    }
-    let t = t
-        .strip_prefix('(')
-        .and_then(|s| s.strip_suffix(')'))
-        .unwrap_or(t);
-    let t = t.strip_suffix('%').unwrap_or(t).trim();
-    let t = ["US$", "RMB", "$", "€", "£", "¥", "-", "−"]
-        .iter()
-        .fold(t, |t, p| t.strip_prefix(p).unwrap_or(t))
-        .trim();
-    !t.is_empty()
-        && t.starts_with(|c: char| c.is_ascii_digit())
-        && t.chars()
-            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
 }
 
 /// Sets `table` as row boxes appended to `out`.
