@@ -69,7 +69,7 @@ pub fn marker(text: &str) -> Option<(Marker, &str)> {
     let digits = text.chars().take_while(char::is_ascii_digit).count();
     if (1..=2).contains(&digits) {
         let delimiter = text[digits..].chars().next()?;
-        let rest = &text[digits + 1..];
+        let rest = &text[digits + delimiter.len_utf8()..];
         if matches!(delimiter, '.' | ')') && rest.starts_with(' ') {
             let number = text[..digits].parse().ok()?;
             return Some((Marker::Ordered { number, delimiter }, rest.trim_start()));
@@ -301,6 +301,13 @@ mod tests {
             to_markdown(&chunks),
             "1934\\. See \\<b> and 2019\\* or \\`x\\` \\\\n"
         );
+    }
+
+    #[test]
+    fn a_number_followed_by_a_wide_character_is_not_a_marker() {
+        // Found by fuzzing: the delimiter after the digits may be any character.
+        assert_eq!(marker("1\u{e0} x"), None);
+        assert_eq!(marker("12\u{2014} x"), None);
     }
 
     #[test]

@@ -1,10 +1,8 @@
 //! Footnotes in a redline: the revision's definitions, each compared with
 //! the original's definition of the same label, plus the original's
-//! definitions that only deleted references still point at.
+//! definitions the revision drops.
 
-use std::collections::HashSet;
-
-use crate::markdown::{Doc, Footnote, InlineContent};
+use crate::markdown::{Doc, Footnote};
 
 use super::align::{Step, Unit, align};
 use super::compare::{compare_blocks, mark_blocks};
@@ -12,10 +10,9 @@ use super::inline::Mark;
 
 /// The revision's footnote definitions (compared with the original's
 /// definition of the same label, or wholly inserted), plus the original's
-/// definitions that only deleted references point at, wholly deleted. The
+/// definitions the revision drops, wholly deleted. The
 /// definitions are aligned by label, so both documents' orders are kept.
-pub(super) fn compare_footnotes(original: &Doc, revised: &Doc, body: &Doc) -> Vec<Footnote> {
-    let references = references(body);
+pub(super) fn compare_footnotes(original: &Doc, revised: &Doc) -> Vec<Footnote> {
     let by_label = |note: &Footnote| Unit {
         key: note.label.clone(),
         kind: None,
@@ -40,10 +37,11 @@ pub(super) fn compare_footnotes(original: &Doc, revised: &Doc, body: &Doc) -> Ve
                 out.push(compared(find(&original.footnotes, &new.label), new));
             }
             Step::Delete(i) => {
+                // A definition the revision drops stays, struck through, so that
+                // rejecting every change gives the original back — also when
+                // nothing cites it any more (found by fuzzing).
                 let gone = &original.footnotes[i];
-                let cited_only_by_deleted = references.deleted.contains(&gone.label)
-                    && !references.kept.contains(&gone.label);
-                if cited_only_by_deleted && find(&revised.footnotes, &gone.label).is_none() {
+                if find(&revised.footnotes, &gone.label).is_none() {
                     out.push(Footnote {
                         label: gone.label.clone(),
                         blocks: mark_blocks(&gone.blocks, Mark::Deleted),
@@ -53,30 +51,4 @@ pub(super) fn compare_footnotes(original: &Doc, revised: &Doc, body: &Doc) -> Ve
         }
     }
     out
-}
-
-/// Footnote labels referenced by deleted pieces, and by pieces that stay.
-struct References {
-    deleted: HashSet<String>,
-    kept: HashSet<String>,
-}
-
-fn references(doc: &Doc) -> References {
-    let mut refs = References {
-        deleted: HashSet::new(),
-        kept: HashSet::new(),
-    };
-    doc.visit_inlines(&mut |inlines| {
-        for inline in inlines {
-            if let InlineContent::FootnoteRef(label) = &inline.content {
-                let set = if inline.style.deleted {
-                    &mut refs.deleted
-                } else {
-                    &mut refs.kept
-                };
-                set.insert(label.clone());
-            }
-        }
-    });
-    refs
 }

@@ -63,7 +63,7 @@ pub fn redline(original: &Doc, revised: &Doc) -> Redline {
         blocks: compare_blocks(&original.blocks, &revised.blocks),
         footnotes: Vec::new(),
     };
-    doc.footnotes = compare_footnotes(original, revised, &doc);
+    doc.footnotes = compare_footnotes(original, revised);
     let counts = count::count_words(&doc);
     Redline {
         doc,

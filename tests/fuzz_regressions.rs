@@ -1,0 +1,60 @@
+//! Inputs the fuzz targets (see fuzz/ and docs/robustness.md) once crashed on,
+//! kept so the fixes stay fixed.
+
+use std::path::PathBuf;
+
+fn inputs(target: &str) -> Vec<(PathBuf, Vec<u8>)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/fuzz")
+        .join(target);
+    let mut out: Vec<(PathBuf, Vec<u8>)> = std::fs::read_dir(&dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| (e.path(), std::fs::read(e.path()).unwrap()))
+                .collect()
+        })
+        .unwrap_or_default();
+    out.sort();
+    assert!(!out.is_empty(), "no regression inputs in {}", dir.display());
+    out
+}
+
+fn words(text: &str) -> Vec<String> {
+    text.split_whitespace().map(str::to_owned).collect()
+}
+
+#[test]
+fn staff_letter_importer() {
+    for (path, bytes) in inputs("staff_letter") {
+        if let Ok(text) = respond::import::detect::decode(&bytes) {
+            let _ = respond::import::import(&text);
+        }
+        eprintln!("ok: {}", path.display());
+    }
+}
+
+#[test]
+fn redline_accepts_and_rejects_back_to_both_texts() {
+    use respond::markdown::parse;
+    use respond::redline::{accept, redline, reject};
+    for (path, bytes) in inputs("redline") {
+        let text = String::from_utf8_lossy(&bytes);
+        let (old, new) = text.split_once('\u{0}').unwrap_or((&text, ""));
+        let (a, _) = parse(old);
+        let (b, _) = parse(new);
+        let r = redline(&a, &b);
+        assert_eq!(
+            words(&accept(&r.doc).plain_text()),
+            words(&b.plain_text()),
+            "{}",
+            path.display()
+        );
+        assert_eq!(
+            words(&reject(&r.doc).plain_text()),
+            words(&a.plain_text()),
+            "{}",
+            path.display()
+        );
+    }
+}
