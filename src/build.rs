@@ -9,6 +9,7 @@ use crate::load::{self, LetterSources};
 use crate::markdown::parse_rendered;
 use crate::model::{self, Letter, long_date};
 use crate::output::OutputFile;
+use crate::parallel::{default_jobs, map_in_order};
 use crate::render::confidential::{self, Version};
 use crate::render::html::{HtmlMeta, render_html};
 use crate::render::markdown::{LETTER_TEMPLATE, REDLINE_TEMPLATE, TemplateError, Templates};
@@ -77,11 +78,21 @@ pub fn build_letter(
     templates: &Templates,
     formats: Formats,
 ) -> (Option<LetterOutput>, Diagnostics) {
-    let (letter, mut diags) = check_letter(sources, Mode::Build);
+    let (letter, mut diags) = load_letter(sources);
     let Some(letter) = letter else {
         return (None, diags);
     };
-    let files = match render_letter(&letter, templates, formats) {
+    // The checks and the rendering only read the letter: run them side by side.
+    let (found, rendered) = std::thread::scope(|scope| {
+        let checks = scope.spawn(|| check(&letter, Mode::Build));
+        let rendered = render_letter(&letter, templates, formats);
+        (checks.join().unwrap_or_default(), rendered)
+    });
+    diags.extend(found);
+    if diags.has_errors() {
+        return (None, diags);
+    }
+    let files = match rendered {
         Ok(files) => files,
         Err(error) => {
             diags.push(template_diagnostic(&error));
@@ -204,7 +215,8 @@ pub fn render_letter(
     } else {
         &[Version::Plain]
     };
-    let mut files = Vec::new();
+    // Every document of the letter, then all of them rendered at once, one per core.
+    let mut documents = Vec::new();
     for &version in versions {
         let view = letter_view(letter, version);
         for (template, stem, doc_title) in [
@@ -217,25 +229,30 @@ pub fn render_letter(
         ] {
             let markdown = templates.render(template, &view)?;
             let meta = DocumentMeta::for_letter(letter, doc_title);
-            let dir = PathBuf::from(&letter.id);
-            if version == Version::Unredacted {
+            let (stem, formats) = if version == Version::Unredacted {
                 let pdf_only = Formats {
                     markdown: false,
                     html: false,
                     pdf: formats.pdf,
                 };
-                files.extend(document_files(
-                    &dir,
-                    &format!("{stem}.unredacted"),
-                    markdown,
-                    &meta,
-                    pdf_only,
-                ));
+                (format!("{stem}.unredacted"), pdf_only)
             } else {
-                files.extend(document_files(&dir, stem, markdown, &meta, formats));
-            }
+                (stem.to_owned(), formats)
+            };
+            documents.push((stem, markdown, meta, formats));
         }
     }
+    let dir = PathBuf::from(&letter.id);
+    let files = map_in_order(
+        &documents,
+        default_jobs(),
+        |(stem, markdown, meta, formats)| {
+            document_files(&dir, stem, markdown.clone(), meta, *formats)
+        },
+    )
+    .into_iter()
+    .flatten()
+    .collect();
     Ok(files)
 }
 

@@ -22,7 +22,9 @@ pub struct OutputFile {
 ///
 /// Files are first written in full under `staging` (a folder outside `out_dir`
 /// on the same file system), then renamed into place; a crash or a kill can
-/// leave stray files in `staging`, never a partial file in `out_dir`.
+/// leave stray files in `staging`, never a partial file in `out_dir`. The data
+/// is not forced to disk before the rename: outputs are rebuilt from the
+/// sources at any time, and a sync per file would cost more than the build.
 pub fn write_all(out_dir: &Path, staging: &Path, files: &[OutputFile]) -> io::Result<Vec<PathBuf>> {
     std::fs::create_dir_all(staging)?;
     let mut staged: Vec<(NamedTempFile, PathBuf)> = Vec::with_capacity(files.len());
@@ -46,7 +48,6 @@ pub fn write_all(out_dir: &Path, staging: &Path, files: &[OutputFile]) -> io::Re
         temp.write_all(&file.bytes)?;
         // Temporary files are private; outputs are ordinary files others may read.
         set_readable(temp.as_file())?;
-        temp.as_file().sync_all()?;
         staged.push((temp, dest));
     }
     let mut written = Vec::with_capacity(staged.len());
