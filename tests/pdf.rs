@@ -41,13 +41,18 @@ fn meta() -> PdfMeta {
 
 /// Renders the sample once per test binary run and returns the file's path.
 fn sample_pdf() -> PathBuf {
-    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("pdf-sample.pdf");
-    let bytes = render_pdf(&sample_doc(), &meta());
-    // Tests run in parallel: write under a unique name, then rename into place.
-    let tmp = path.with_extension(format!("{}.tmp", std::process::id()));
-    std::fs::write(&tmp, bytes).expect("write sample PDF");
-    std::fs::rename(&tmp, &path).expect("rename sample PDF");
-    path
+    // Tests run in parallel threads of one process: render and write once.
+    static SAMPLE: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    SAMPLE
+        .get_or_init(|| {
+            let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("pdf-sample.pdf");
+            let bytes = render_pdf(&sample_doc(), &meta());
+            let tmp = path.with_extension(format!("{}.tmp", std::process::id()));
+            std::fs::write(&tmp, bytes).expect("write sample PDF");
+            std::fs::rename(&tmp, &path).expect("rename sample PDF");
+            path
+        })
+        .clone()
 }
 
 fn run(tool: &str, args: &[&str]) -> (bool, String) {
