@@ -237,7 +237,10 @@ pub fn decode_entities(text: &str) -> String {
     while let Some(i) = rest.find('&') {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
-        let end = rest[..rest.len().min(12)].find(';');
+        // A reference is short: look for its `;` within the next 12 bytes,
+        // cut at a character boundary (found by fuzzing).
+        let window = crate::diagnostic::floor_char_boundary(rest, rest.len().min(12));
+        let end = rest[..window].find(';');
         match end.and_then(|e| entity(&rest[1..e]).map(|c| (c, e))) {
             Some((c, e)) => {
                 out.push(c);
@@ -294,6 +297,16 @@ mod tests {
 
     fn texts(html: &str) -> Vec<String> {
         to_lines(html).into_iter().map(|l| l.text).collect()
+    }
+
+    #[test]
+    fn an_ampersand_before_wide_characters_is_kept() {
+        // Found by fuzzing: the look-ahead for `;` must not cut a character.
+        assert_eq!(
+            decode_entities("&abcdefghij\u{e9}x;"),
+            "&abcdefghij\u{e9}x;"
+        );
+        assert_eq!(decode_entities("R&amp;D \u{e9}"), "R&D \u{e9}");
     }
 
     #[test]
