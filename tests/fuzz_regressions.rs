@@ -20,8 +20,15 @@ fn inputs(target: &str) -> Vec<(PathBuf, Vec<u8>)> {
     out
 }
 
+/// The tokens of a text less whitespace: the redline leaves a space added or
+/// removed beside punctuation unmarked, so only the tokens must come back.
 fn words(text: &str) -> Vec<String> {
-    text.split_whitespace().map(str::to_owned).collect()
+    use respond::redline::{TokenKind, tokenize};
+    tokenize(text)
+        .into_iter()
+        .filter(|t| t.kind != TokenKind::Space)
+        .map(|t| t.text)
+        .collect()
 }
 
 #[test]

@@ -105,7 +105,8 @@ fn to_text(html: &str) -> Text {
         }
         if rest.starts_with('<') {
             let end = rest.find('>').map_or(rest.len(), |i| i + 1);
-            let tag = Tag::parse(&rest[1..end.saturating_sub(1).max(1)]);
+            let body = &rest[1..end];
+            let tag = Tag::parse(body.strip_suffix('>').unwrap_or(body));
             out.skip(&rest[..end]);
             rest = &rest[end..];
             if let Some(open) = &skipping {
