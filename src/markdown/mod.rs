@@ -183,6 +183,20 @@ impl Block {
             Block::Rule | Block::Code(_) => {}
         }
     }
+
+    /// Appends the text of every inline list and code block, in order.
+    fn collect_text(&self, parts: &mut Vec<String>) {
+        match self {
+            Block::Code(code) => parts.push(code.trim_end_matches('\n').to_owned()),
+            Block::List { items, .. } => items.iter().flatten().for_each(|b| b.collect_text(parts)),
+            Block::Quote(blocks) | Block::KeepTogether(blocks) => {
+                blocks.iter().for_each(|b| b.collect_text(parts))
+            }
+            _ => self.visit_inlines(&mut |inlines| {
+                parts.push(inlines.iter().map(Inline::plain).collect::<String>())
+            }),
+        }
+    }
 }
 
 impl Doc {
@@ -234,12 +248,14 @@ impl Doc {
         });
     }
 
-    /// The document's text without markup: blocks separated by blank lines.
+    /// The document's text without markup, code blocks included: blocks
+    /// separated by blank lines.
     pub fn plain_text(&self) -> String {
         let mut parts = Vec::new();
-        self.visit_inlines(&mut |inlines| {
-            parts.push(inlines.iter().map(Inline::plain).collect::<String>());
-        });
+        let notes = self.footnotes.iter().flat_map(|n| &n.blocks);
+        for block in self.blocks.iter().chain(notes) {
+            block.collect_text(&mut parts);
+        }
         parts.join("\n\n")
     }
 

@@ -506,6 +506,12 @@ mod tests {
     }
 
     #[test]
+    fn plain_text_includes_code_blocks() {
+        let (doc, _) = parse("Before.\n\n    let x = 1;\n\n- item\n\n  ```\n  nested\n  ```\n");
+        assert_eq!(doc.plain_text(), "Before.\n\nlet x = 1;\n\nitem\n\nnested");
+    }
+
+    #[test]
     fn smart_punctuation_curls_quotes() {
         let (doc, _) = parse("the \"Company\" and the Company's");
         assert_eq!(
