@@ -207,8 +207,16 @@ fn parse_mode(text: &str, mode: Mode) -> (Doc, Vec<MarkdownIssue>) {
                 }
                 TagEnd::FootnoteDefinition => {
                     let blocks = pop_blocks(&mut stack);
-                    if let Some(Frame::Footnote(label)) = stack.pop() {
-                        footnotes.push(Footnote { label, blocks });
+                    match stack.pop() {
+                        Some(Frame::Footnote(label)) if footnotes.iter().any(|n| n.label == label) => {
+                            issues.push(MarkdownIssue {
+                                offset,
+                                message: format!("footnote `[^{label}]` is defined twice"),
+                                hint: "give each footnote its own label, or delete the second definition".into(),
+                            });
+                        }
+                        Some(Frame::Footnote(label)) => footnotes.push(Footnote { label, blocks }),
+                        _ => {}
                     }
                 }
                 TagEnd::CodeBlock => {
@@ -503,6 +511,16 @@ mod tests {
         let list = "- ".repeat(5_000) + "x";
         let (_, issues) = parse(&list);
         assert!(!issues.is_empty());
+    }
+
+    #[test]
+    fn a_footnote_defined_twice_is_reported_and_the_first_kept() {
+        let (doc, issues) = parse("Text.[^a]\n\n[^a]: First.\n\n[^a]: Second.\n");
+        assert_eq!(doc.footnotes.len(), 1);
+        assert_eq!(doc.plain_text(), "Text.\n\nFirst.");
+        assert_eq!(issues.len(), 1, "{issues:?}");
+        assert!(issues[0].message.contains("defined twice"));
+        assert_eq!(issues[0].offset, "Text.[^a]\n\n[^a]: First.\n\n".len());
     }
 
     #[test]
