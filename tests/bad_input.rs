@@ -39,17 +39,11 @@ fn assert_rejected(file: &str, edit: impl FnOnce(&Path), expected: &[&str]) {
     );
 }
 
-fn replace(path: &Path, from: &str, to: &str) {
-    let text = std::fs::read_to_string(path).unwrap();
-    assert!(text.contains(from), "fixture lacks `{from}`");
-    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
-}
-
 #[test]
 fn yaml_syntax_error() {
     assert_rejected(
         LETTER,
-        |p| replace(p, "via: VIA EDGAR", "via: [VIA EDGAR"),
+        |p| common::edit(p, "via: VIA EDGAR", "via: [VIA EDGAR"),
         &["error: YAML syntax error", "letter.yaml:"],
     );
 }
@@ -58,7 +52,7 @@ fn yaml_syntax_error() {
 fn wrong_type() {
     assert_rejected(
         COMMENT,
-        |p| replace(p, "number: 1", "number: [1]"),
+        |p| common::edit(p, "number: 1", "number: [1]"),
         &[
             "01-lease-termination-rights.yaml:1:9",
             "`number` should be a whole number",
@@ -70,7 +64,7 @@ fn wrong_type() {
 fn unknown_field_with_suggestion() {
     assert_rejected(
         LETTER,
-        |p| replace(p, "addressees:", "adressees:"),
+        |p| common::edit(p, "addressees:", "adressees:"),
         &[
             "unknown field `adressees`",
             "did you mean `addressees`?",
@@ -83,7 +77,7 @@ fn unknown_field_with_suggestion() {
 fn missing_required_field() {
     assert_rejected(
         LETTER,
-        |p| replace(p, "staff_letter: 2014-11-17\n", ""),
+        |p| common::edit(p, "staff_letter: 2014-11-17\n", ""),
         &["missing field `staff_letter`", "letter.yaml:1:1"],
     );
 }
@@ -92,7 +86,7 @@ fn missing_required_field() {
 fn duplicate_comment_number() {
     assert_rejected(
         "responses/21vianet-2014-12-09/comments/02-partnered-data-centers.yaml",
-        |p| replace(p, "number: 2", "number: 1"),
+        |p| common::edit(p, "number: 2", "number: 1"),
         &[
             "comment number 1 is used twice",
             "02-partnered-data-centers.yaml:1:9",
@@ -104,7 +98,7 @@ fn duplicate_comment_number() {
 fn unparseable_date() {
     assert_rejected(
         LETTER,
-        |p| replace(p, "date: 2014-12-09", "date: 2014-13-09"),
+        |p| common::edit(p, "date: 2014-12-09", "date: 2014-13-09"),
         &["letter.yaml:1:7", "has no month 13", "YYYY-MM-DD"],
     );
 }
@@ -114,7 +108,7 @@ fn raw_script_in_a_response() {
     assert_rejected(
         COMMENT,
         |p| {
-            replace(
+            common::edit(
                 p,
                 "The Company respectfully advises",
                 "The Company <script>alert(1)</script> respectfully advises",
@@ -160,7 +154,7 @@ fn empty_comments_folder() {
 fn raw_script_location_is_inside_the_block() {
     let project = common::example_project();
     let path = project.path().join(COMMENT);
-    replace(
+    common::edit(
         &path,
         "The Company respectfully advises",
         "The Company <script>x</script> respectfully advises",
@@ -187,8 +181,8 @@ fn raw_script_location_is_inside_the_block() {
 fn all_problems_are_reported_in_one_run() {
     let project = common::example_project();
     let root = project.path();
-    replace(&root.join(LETTER), "date: 2014-12-09", "date: 2014-02-30");
-    replace(&root.join(COMMENT), "number: 1", "numbr: 1");
+    common::edit(&root.join(LETTER), "date: 2014-12-09", "date: 2014-02-30");
+    common::edit(&root.join(COMMENT), "number: 1", "numbr: 1");
     let out = common::respond(root, &["build"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1));

@@ -50,10 +50,7 @@ fn commit(root: &Path, date: &str, message: &str) {
 
 /// Replaces `from` by `to` in the comment file.
 fn edit(root: &Path, from: &str, to: &str) {
-    let path = root.join(COMMENT);
-    let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.contains(from), "{from}");
-    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    common::edit(&root.join(COMMENT), from, to);
 }
 
 fn blackline_md(root: &Path) -> String {

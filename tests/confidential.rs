@@ -182,8 +182,11 @@ fn internal_notes_never_reach_an_output() {
         .join("responses")
         .join(ID)
         .join("comments/01-customers.yaml");
-    let text = std::fs::read_to_string(&comment).unwrap();
-    std::fs::write(&comment, text.replace("is not material to the Company", "is not material (check with Jim whether the Orion pricing schedule should be disclosed) to the Company")).unwrap();
+    common::edit(
+        &comment,
+        "is not material to the Company",
+        "is not material (check with Jim whether the Orion pricing schedule should be disclosed) to the Company",
+    );
     let out = common::respond(project.path(), &["build", "--format", "md"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");

@@ -9,6 +9,12 @@ fn stderr(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
+/// Misspells `addressees:` in the example's `letter.yaml`: one error to report.
+fn misspell_a_field(project: &std::path::Path) {
+    let letter = project.join("responses/21vianet-2014-12-09/letter.yaml");
+    common::edit(&letter, "addressees:", "adressees:");
+}
+
 #[test]
 fn build_prints_what_it_wrote_per_letter_and_how_long_it_took() {
     let project = common::example_project();
@@ -55,11 +61,7 @@ fn quiet_prints_nothing_on_success_and_only_diagnostics_on_failure() {
             .is_file()
     );
 
-    let letter = project
-        .path()
-        .join("responses/21vianet-2014-12-09/letter.yaml");
-    let text = std::fs::read_to_string(&letter).unwrap();
-    std::fs::write(&letter, text.replace("addressees:", "adressees:")).unwrap();
+    misspell_a_field(project.path());
     let out = common::respond(project.path(), &["build", "-q", "--format", "md"]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
@@ -76,11 +78,7 @@ fn quiet_and_verbose_together_are_a_usage_error() {
 #[test]
 fn no_colour_when_standard_error_is_not_a_terminal() {
     let project = common::example_project();
-    let letter = project
-        .path()
-        .join("responses/21vianet-2014-12-09/letter.yaml");
-    let text = std::fs::read_to_string(&letter).unwrap();
-    std::fs::write(&letter, text.replace("addressees:", "adressees:")).unwrap();
+    misspell_a_field(project.path());
     // NO_COLOR unset: colour still depends on a terminal, and a pipe is none.
     let out = Command::new(env!("CARGO_BIN_EXE_respond"))
         .args(["build", "--format", "md"])
@@ -158,11 +156,7 @@ fn build_on_a_terminal(project: &std::path::Path, no_color: Option<&str>) -> Str
 #[test]
 fn errors_are_red_on_a_terminal_unless_no_color_is_set() {
     let project = common::example_project();
-    let letter = project
-        .path()
-        .join("responses/21vianet-2014-12-09/letter.yaml");
-    let text = std::fs::read_to_string(&letter).unwrap();
-    std::fs::write(&letter, text.replace("addressees:", "adressees:")).unwrap();
+    misspell_a_field(project.path());
 
     let shown = build_on_a_terminal(project.path(), None);
     assert!(shown.contains("\u{1b}[1;31merror\u{1b}[0m: "), "{shown:?}");

@@ -38,6 +38,13 @@ pub fn example_project() -> tempfile::TempDir {
     dir
 }
 
+/// Replaces the first `from` in the file at `path` with `to`; the file must hold `from`.
+pub fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{} lacks `{from}`", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
 /// Runs the real `respond` binary in `cwd`.
 pub fn respond(cwd: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_respond"))
