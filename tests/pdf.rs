@@ -332,16 +332,7 @@ fn degenerate_documents_render() {
 #[test]
 fn sample_layout_snapshot() {
     let pages = layout(&sample_doc(), &meta(), &Styles::default());
-    let line_text = |b: &respond::render::pdf::flow::VBox| {
-        b.marks
-            .iter()
-            .filter_map(|m| match m {
-                Mark::Text { fragment, .. } => Some(fragment.text.as_str()),
-                Mark::Rule { .. } => None,
-            })
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
+    let line_text = respond::render::pdf::flow::VBox::text;
     let mut out = String::new();
     for page in &pages {
         let first = page

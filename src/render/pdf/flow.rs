@@ -40,6 +40,14 @@ pub enum Mark {
 }
 
 impl Mark {
+    /// The text fragment, when the mark is text.
+    pub fn fragment(&self) -> Option<&Fragment> {
+        match self {
+            Mark::Text { fragment, .. } => Some(fragment),
+            Mark::Rule { .. } => None,
+        }
+    }
+
     /// Plain text in the regular face at `x` on `baseline` (page furniture,
     /// footnote numbers): characters the face lacks are replaced first.
     pub fn plain_text(x: f32, baseline: f32, text: &str, size: f32) -> Mark {
@@ -106,6 +114,19 @@ pub struct VBox {
     pub repeat: Option<usize>,
     /// A heading line (for tests and diagnostics).
     pub heading: bool,
+}
+
+impl VBox {
+    /// The box's text fragments joined by spaces (for tests and diagnostics).
+    pub fn text(&self) -> String {
+        let texts: Vec<&str> = self
+            .marks
+            .iter()
+            .filter_map(Mark::fragment)
+            .map(|f| f.text.as_str())
+            .collect();
+        texts.join(" ")
+    }
 }
 
 /// An element of the vertical list.

@@ -83,10 +83,8 @@ mod tests {
             let texts: Vec<&str> = page
                 .marks
                 .iter()
-                .filter_map(|m| match m {
-                    Mark::Text { fragment, .. } => Some(fragment.text.as_str()),
-                    Mark::Rule { .. } => None,
-                })
+                .filter_map(Mark::fragment)
+                .map(|f| f.text.as_str())
                 .collect();
             assert!(texts.contains(&"Confidential Treatment Requested by Example Holdings, Inc."));
             assert!(

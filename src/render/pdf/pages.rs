@@ -349,17 +349,6 @@ mod tests {
         layout(&doc, &meta, &Styles::default())
     }
 
-    fn text_of(b: &VBox) -> String {
-        b.marks
-            .iter()
-            .filter_map(|m| match m {
-                Mark::Text { fragment, .. } => Some(fragment.text.as_str()),
-                Mark::Rule { .. } => None,
-            })
-            .collect::<Vec<_>>()
-            .join(" ")
-    }
-
     fn filler(words: usize) -> String {
         (0..words)
             .map(|i| {
@@ -431,14 +420,14 @@ mod tests {
         let pages = pages_of(&md);
         assert!(pages.len() >= 2);
         for page in &pages[1..] {
-            let first: Vec<String> = page.boxes.iter().take(2).map(|(_, b)| text_of(b)).collect();
+            let first: Vec<String> = page.boxes.iter().take(2).map(|(_, b)| b.text()).collect();
             assert_eq!(first[0], "Item 2013 2012", "page {}", page.number);
             assert_eq!(first[1], "(in thousands)", "page {}", page.number);
         }
         // Every body row appears exactly once, in order.
         let rows: Vec<String> = pages
             .iter()
-            .flat_map(|p| p.boxes.iter().map(|(_, b)| text_of(b)))
+            .flat_map(|p| p.boxes.iter().map(|(_, b)| b.text()))
             .filter(|t| t.starts_with("Row "))
             .collect();
         assert_eq!(rows.len(), 80);
@@ -448,7 +437,7 @@ mod tests {
             let body: Vec<String> = page
                 .boxes
                 .iter()
-                .map(|(_, b)| text_of(b))
+                .map(|(_, b)| b.text())
                 .filter(|t| t.starts_with("Row ") || t.starts_with("Total"))
                 .collect();
             assert!(body.len() >= 2, "page {}: {body:?}", page.number);

@@ -291,11 +291,8 @@ fn ends_with_paren(line: &VBox) -> bool {
     line.marks
         .iter()
         .rev()
-        .find_map(|m| match m {
-            Mark::Text { fragment, .. } => Some(fragment.text.ends_with(')')),
-            Mark::Rule { .. } => None,
-        })
-        .unwrap_or(false)
+        .find_map(Mark::fragment)
+        .is_some_and(|f| f.text.ends_with(')'))
 }
 
 /// Column widths that fill `measure`: figure columns as wide as their widest
