@@ -9,10 +9,11 @@ use std::process::Command;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use respond::build::{Formats, build_letter};
+use respond::build::build_letter;
 use respond::markdown::{Doc, parse};
 use respond::redline::redline;
 use respond::render::markdown::Templates;
+use respond::render::writers::writers;
 use respond::world::World;
 
 fn example(c: &mut Criterion) {
@@ -21,13 +22,13 @@ fn example(c: &mut Criterion) {
     let sources = world.read_letter(&dir).expect("example reads");
     let templates = Templates::new(&[]).expect("templates load");
     c.bench_function("example/all formats (in memory)", |b| {
-        b.iter(|| build_letter(&sources, &templates, Formats::ALL))
+        b.iter(|| build_letter(&sources, &templates, writers()))
     });
     // What `respond watch` does after a save: read the letter's files again and build.
     c.bench_function("example/rebuild after a save (read + all formats)", |b| {
         b.iter(|| {
             let sources = world.read_letter(&dir).expect("example reads");
-            build_letter(&sources, &templates, Formats::ALL)
+            build_letter(&sources, &templates, writers())
         })
     });
     let project = tempfile::tempdir().expect("temp dir");
@@ -51,7 +52,7 @@ fn letters(c: &mut Criterion) {
             .read_letter(&project.path().join("responses/synthetic"))
             .expect("synthetic letter reads");
         group.bench_with_input(BenchmarkId::new("comments", comments), &sources, |b, s| {
-            b.iter(|| build_letter(s, &templates, Formats::ALL))
+            b.iter(|| build_letter(s, &templates, writers()))
         });
     }
     group.finish();

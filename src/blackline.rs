@@ -6,6 +6,7 @@
 //! insertions become plain underlining and its deletions stay struck through,
 //! so that `<ins>` in the blackline means only "added since the earlier draft".
 
+use crate::confidential::{Secret, redact_known};
 use crate::markdown::{Block, Doc, Inline, Style, parse_rendered, to_markdown};
 use crate::model::long_date;
 use crate::redline::redline;
@@ -27,14 +28,23 @@ pub fn cover_line(date: time::Date) -> String {
 }
 
 /// Compares two rendered letters and returns the blackline as Markdown, headed by `cover`.
-pub fn blackline(old_markdown: &str, new_markdown: &str, cover: &str) -> String {
-    compare(old_markdown, new_markdown, cover).markdown
+/// Either letter that cannot be read back whole is an error (a blackline of
+/// part of a letter would look complete).
+pub fn blackline(old_markdown: &str, new_markdown: &str, cover: &str) -> Result<String, String> {
+    Ok(compare(old_markdown, new_markdown, cover, &[])?.markdown)
 }
 
-/// [`blackline`] with the counts of words inserted and deleted.
-pub fn compare(old_markdown: &str, new_markdown: &str, cover: &str) -> Blackline {
-    let old = as_read(old_markdown);
-    let new = as_read(new_markdown);
+/// [`blackline`] with the counts of words inserted and deleted; text that is
+/// confidential now (`secrets`) is redacted from the earlier version first.
+pub fn compare(
+    old_markdown: &str,
+    new_markdown: &str,
+    cover: &str,
+    secrets: &[Secret],
+) -> Result<Blackline, String> {
+    let mut old = as_read(old_markdown).map_err(|e| format!("the earlier draft {e}"))?;
+    redact_known(&mut old, secrets);
+    let new = as_read(new_markdown).map_err(|e| format!("the letter {e}"))?;
     let compared = redline(&old, &new);
     let mut doc = compared.doc;
     let cover = Block::Paragraph(vec![Inline::text(
@@ -45,16 +55,19 @@ pub fn compare(old_markdown: &str, new_markdown: &str, cover: &str) -> Blackline
         },
     )]);
     doc.blocks.insert(0, cover);
-    Blackline {
+    Ok(Blackline {
         markdown: to_markdown(&doc),
         words_inserted: compared.words_inserted,
         words_deleted: compared.words_deleted,
-    }
+    })
 }
 
 /// A rendered letter with its own redline turned into plain formatting.
-fn as_read(markdown: &str) -> Doc {
-    let (mut doc, _) = parse_rendered(markdown);
+fn as_read(markdown: &str) -> Result<Doc, String> {
+    let (mut doc, issues) = parse_rendered(markdown);
+    if let Some(issue) = issues.first() {
+        return Err(format!("cannot be read back: {}", issue.message));
+    }
     doc.visit_inlines_mut(&mut |inlines| {
         for inline in inlines.iter_mut() {
             let style = &mut inline.style;
@@ -68,7 +81,7 @@ fn as_read(markdown: &str) -> Doc {
             }
         }
     });
-    doc
+    Ok(doc)
 }
 
 #[cfg(test)]
@@ -81,7 +94,8 @@ mod tests {
             "Dear Mr. Wilson:\n",
             "Dear Mr. Wilson:\n",
             "Changes from the draft of December 1, 2014",
-        );
+        )
+        .unwrap();
         assert!(
             out.starts_with("**Changes from the draft of December 1, 2014**\n\n"),
             "{out}"
@@ -95,7 +109,8 @@ mod tests {
             "The Company will revise.\n",
             "The Company will amend.\n",
             "c",
-        );
+        )
+        .unwrap();
         assert!(out.contains("<ins>"), "{out}");
         assert!(out.contains("amend"), "{out}");
         assert!(out.contains("~~"), "{out}");
@@ -104,7 +119,7 @@ mod tests {
     #[test]
     fn the_letters_own_insertions_are_underlined_not_inserted() {
         let letter = "The Company will add <ins>new words</ins> here.\n";
-        let out = blackline(letter, letter, "c");
+        let out = blackline(letter, letter, "c").unwrap();
         assert!(out.contains("<u>new words</u>"), "{out}");
     }
 

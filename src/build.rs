@@ -1,52 +1,50 @@
-//! The whole pipeline for one letter: load → model → check → redline → render.
+//! The whole pipeline for one letter: compile → check → documents → writers
+//! (each file verified whole) → leak scan. Nothing here touches the disk.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::check::{Mode, check};
+use crate::confidential::{self, Redacted, Secret, SecretKind, Version, redact};
 use crate::diagnostic::{Diagnostic, Diagnostics, Location, SourceFile};
+use crate::error::{InternalError, catch_panic};
 use crate::load::{self, LetterSources};
 use crate::markdown::parse_rendered;
 use crate::model::{self, Letter, long_date};
-use crate::output::OutputFile;
 use crate::parallel::{default_jobs, map_in_order};
-use crate::render::confidential::{self, Version};
-use crate::render::html::{HtmlMeta, render_html};
 use crate::render::markdown::{LETTER_TEMPLATE, REDLINE_TEMPLATE, TemplateError, Templates};
-use crate::render::pdf::{ConfidentialMarks, PdfDate, PdfMeta, render_pdf};
+use crate::render::pdf::{ConfidentialMarks, PdfDate};
 use crate::render::view::letter_view;
+use crate::render::writers::{
+    Document, DocumentMeta, Rendition, Writer, WrittenFile, is_staff_copy, write_verified,
+    writer_for_file,
+};
 
-/// Which output formats to write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Formats {
-    /// `letter.md`, `redline.md`.
-    pub markdown: bool,
-    /// `letter.htm`, `redline.htm`.
-    pub html: bool,
-    /// `letter.pdf`, `redline.pdf`.
-    pub pdf: bool,
-}
-
-impl Formats {
-    /// Every format.
-    pub const ALL: Formats = Formats {
-        markdown: true,
-        html: true,
-        pdf: true,
-    };
-}
-
-/// The files built for one letter.
+/// The files built for one letter, and what its public files must never contain.
 #[derive(Debug, Clone)]
 pub struct LetterOutput {
-    /// The letter id.
+    /// The letter id: the name of its folder under the output folder.
     pub id: String,
-    /// The files, with paths relative to the output folder.
-    pub files: Vec<OutputFile>,
+    /// The files, named relative to the letter's output folder.
+    pub files: Vec<WrittenFile>,
+    /// The letter's confidential spans and internal notes.
+    pub secrets: Vec<Secret>,
 }
 
-/// Loads and validates a letter; `None` when it has errors.
-pub fn load_letter(sources: &LetterSources) -> (Option<Letter>, Diagnostics) {
+/// What a letter's build came to.
+#[derive(Debug)]
+pub enum Built {
+    /// Every file built and verified.
+    Letter(LetterOutput, Diagnostics),
+    /// The input has errors (in the diagnostics); nothing was built.
+    Refused(Diagnostics),
+    /// Something failed that the input did not cause; nothing was built.
+    Failed(InternalError, Diagnostics),
+}
+
+/// Loads and models a letter, each revision's redline computed once; `None`
+/// when it has errors.
+pub fn compile(sources: &LetterSources) -> (Option<Letter>, Diagnostics) {
     let (loaded, mut diags) = load::load(sources);
     let Some(loaded) = loaded else {
         return (None, diags);
@@ -59,9 +57,9 @@ pub fn load_letter(sources: &LetterSources) -> (Option<Letter>, Diagnostics) {
     (letter, diags)
 }
 
-/// Loads, validates and checks a letter; `None` when it has errors.
+/// Compiles and checks a letter; `None` when it has errors.
 pub fn check_letter(sources: &LetterSources, mode: Mode) -> (Option<Letter>, Diagnostics) {
-    let (letter, mut diags) = load_letter(sources);
+    let (letter, mut diags) = compile(sources);
     let Some(letter) = letter else {
         return (None, diags);
     };
@@ -72,113 +70,212 @@ pub fn check_letter(sources: &LetterSources, mode: Mode) -> (Option<Letter>, Dia
     (Some(letter), diags)
 }
 
-/// Builds every requested output of one letter in memory.
+/// Builds one letter in memory with `writers`; a panic anywhere inside is caught.
 pub fn build_letter(
     sources: &LetterSources,
     templates: &Templates,
-    formats: Formats,
-) -> (Option<LetterOutput>, Diagnostics) {
-    let (letter, mut diags) = load_letter(sources);
+    writers: &[&dyn Writer],
+) -> Built {
+    match catch_panic(&sources.id, || build_caught(sources, templates, writers)) {
+        Ok(built) => built,
+        Err(error) => Built::Failed(error, Diagnostics::new()),
+    }
+}
+
+fn build_caught(sources: &LetterSources, templates: &Templates, writers: &[&dyn Writer]) -> Built {
+    let (letter, mut diags) = compile(sources);
     let Some(letter) = letter else {
-        return (None, diags);
+        return Built::Refused(diags);
     };
     // The checks and the rendering only read the letter: run them side by side.
-    let (found, rendered) = std::thread::scope(|scope| {
-        let checks = scope.spawn(|| check(&letter, Mode::Build));
-        let rendered = render_letter(&letter, templates, formats);
-        (checks.join().unwrap_or_default(), rendered)
+    let (found, documents) = std::thread::scope(|scope| {
+        let checks = scope.spawn(|| catch_panic("the checks", || check(&letter, Mode::Build)));
+        let documents = documents(&letter, templates);
+        let found = checks
+            .join()
+            .unwrap_or_else(|payload| Err(InternalError::panic("the checks", payload.as_ref())));
+        (found, documents)
     });
-    diags.extend(found);
+    match found {
+        Ok(found) => diags.extend(found),
+        Err(error) => return Built::Failed(error, diags),
+    }
     if diags.has_errors() {
-        return (None, diags);
+        return Built::Refused(diags);
     }
-    let files = match rendered {
-        Ok(files) => files,
-        Err(error) => {
+    let documents = match documents {
+        Ok(documents) => documents,
+        Err(DocumentsError::Template(error)) => {
             diags.push(template_diagnostic(&error));
-            return (None, diags);
+            return Built::Refused(diags);
         }
+        Err(DocumentsError::Internal(error)) => return Built::Failed(error, diags),
     };
-    let leaks = scan_for_leaks(&letter, &files);
-    if !leaks.is_empty() {
-        diags.extend(leaks);
-        return (None, diags);
+    let files = match write_documents(&documents, writers) {
+        Ok(files) => files,
+        Err(error) => return Built::Failed(error, diags),
+    };
+    let secrets = confidential::secrets(&letter);
+    match scan_files(&files, &secrets) {
+        Ok(leaks) if leaks.is_empty() => {}
+        Ok(leaks) => {
+            diags.extend(leaks);
+            return Built::Refused(diags);
+        }
+        Err(error) => return Built::Failed(error, diags),
     }
-    (
-        Some(LetterOutput {
+    Built::Letter(
+        LetterOutput {
             id: letter.id.clone(),
             files,
-        }),
+            secrets,
+        },
         diags,
     )
 }
 
-/// Reads every public output back and reports any confidential span or internal
-/// note found in it. The staff's unredacted copies are not scanned.
-pub fn scan_for_leaks(letter: &Letter, files: &[OutputFile]) -> Vec<Diagnostic> {
-    let secrets = letter.secrets();
-    if secrets.is_empty() {
-        return Vec::new();
-    }
-    let texts: Vec<&str> = secrets.iter().map(|(text, _)| text.as_str()).collect();
-    let mut found = Vec::new();
-    for file in files {
-        let name = file.path.to_string_lossy();
-        if name.contains(".unredacted.") {
-            continue;
-        }
-        let readable = match file.path.extension().and_then(|e| e.to_str()) {
-            Some("pdf") => confidential::pdf_text(&file.bytes),
-            Some("htm") => confidential::html_text(&String::from_utf8_lossy(&file.bytes)),
-            Some("md") => confidential::markdown_text(&String::from_utf8_lossy(&file.bytes)),
-            _ => String::from_utf8_lossy(&file.bytes).into_owned(),
+/// Why the documents of a letter could not be made.
+#[derive(Debug)]
+pub enum DocumentsError {
+    /// A template failed (the project's own template, or its values).
+    Template(TemplateError),
+    /// The rendered letter could not be read back.
+    Internal(InternalError),
+}
+
+/// The letter and its redline, each in its public version and, with a
+/// confidential treatment request, the staff's copy.
+pub fn documents(letter: &Letter, templates: &Templates) -> Result<Vec<Document>, DocumentsError> {
+    let title = format!(
+        "Response to SEC comment letter dated {}",
+        long_date(letter.staff_letter)
+    );
+    let (public, staff) = versions(letter);
+    let mut out = Vec::new();
+    for (template, stem, doc_title) in [
+        (LETTER_TEMPLATE, "letter", title.clone()),
+        (
+            REDLINE_TEMPLATE,
+            "redline",
+            format!("Redline of revised disclosure: {title}"),
+        ),
+    ] {
+        let render = |redacted: &Redacted| -> Result<Rendition, DocumentsError> {
+            let markdown = templates
+                .render(template, &letter_view(redacted))
+                .map_err(DocumentsError::Template)?;
+            rendition(&format!("{stem}.md"), markdown).map_err(DocumentsError::Internal)
         };
-        for i in confidential::leaks(&readable, &texts) {
-            let (text, at) = &secrets[i];
-            let shown: String = text.chars().take(40).collect();
-            found.push(
-                at.error(format!("confidential text “{shown}” would appear in {name}"))
-                    .with_hint("mark every occurrence with <ct>…</ct>, or remove it from internal notes that leak into text; nothing was written"),
-            );
+        out.push(Document {
+            stem: stem.to_owned(),
+            meta: document_meta(letter, doc_title),
+            public: render(&public)?,
+            staff: staff.as_ref().map(render).transpose()?,
+        });
+    }
+    Ok(out)
+}
+
+/// The public version of a letter and, with a confidential treatment request, the staff's copy.
+pub fn versions(letter: &Letter) -> (Redacted, Option<Redacted>) {
+    if letter.confidential_treatment.is_some() {
+        (
+            redact(letter, Version::Public),
+            Some(redact(letter, Version::Staff)),
+        )
+    } else {
+        (redact(letter, Version::Plain), None)
+    }
+}
+
+/// Rendered Markdown parsed for the writers. The templates' output must read
+/// back cleanly: anything the Markdown reader refuses here is a fault of ours
+/// (author text was checked when it was loaded), never a reason to write less.
+pub fn rendition(name: &str, markdown: String) -> Result<Rendition, InternalError> {
+    let (doc, issues) = parse_rendered(&markdown);
+    if let Some(issue) = issues.first() {
+        return Err(InternalError::writer(
+            name,
+            format!(
+                "the rendered Markdown cannot be read back: {}",
+                issue.message
+            ),
+        ));
+    }
+    Ok(Rendition { markdown, doc })
+}
+
+/// Writes every document with every writer, one document and writer per core;
+/// each file verified whole.
+pub fn write_documents(
+    documents: &[Document],
+    writers: &[&dyn Writer],
+) -> Result<Vec<WrittenFile>, InternalError> {
+    let jobs: Vec<(&Document, &dyn Writer)> = documents
+        .iter()
+        .flat_map(|d| writers.iter().map(move |w| (d, *w)))
+        .collect();
+    let mut files = Vec::new();
+    for written in map_in_order(&jobs, default_jobs(), |(d, w)| write_verified(*w, d)) {
+        files.extend(written??);
+    }
+    Ok(files)
+}
+
+/// Reads every public file back through its writer and reports each secret
+/// found in it, at the place the secret is written.
+pub fn scan_files(
+    files: &[WrittenFile],
+    secrets: &[Secret],
+) -> Result<Vec<Diagnostic>, InternalError> {
+    let mut found = Vec::new();
+    if secrets.is_empty() {
+        return Ok(found);
+    }
+    for file in files.iter().filter(|f| !is_staff_copy(&f.name)) {
+        let writer = writer_for_file(&file.name).ok_or_else(|| {
+            InternalError::writer(&file.name, "no writer reads this kind of file")
+        })?;
+        let text = writer.public_text(&file.bytes)?;
+        for leak in confidential::scan(&text, secrets) {
+            found.push(leak_diagnostic(&secrets[leak.secret], &file.name));
         }
     }
-    found
+    Ok(found)
 }
 
-/// What the HTML and PDF writers print besides the document itself.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DocumentMeta {
-    /// Document title (HTML `<title>`, PDF metadata).
-    pub title: String,
-    /// Author (the company).
-    pub author: String,
-    /// Running header lines on pages 2+ (before "Page N").
-    pub header_lines: Vec<String>,
-    /// The date and time the PDF records as its creation date.
-    pub date: PdfDate,
-    /// Rule 83 page marks, for a letter with a confidential treatment request.
-    pub confidential: Option<ConfidentialMarks>,
+/// The diagnostic for `secret` found in `file`.
+pub fn leak_diagnostic(secret: &Secret, file: &str) -> Diagnostic {
+    let shown: String = secret.text.chars().take(40).collect();
+    match secret.kind {
+        SecretKind::Span => secret
+            .at
+            .error(format!("confidential text “{shown}” would appear in {file}"))
+            .with_hint("mark every occurrence with <ct>…</ct> (the same figure in a translation or a total too); nothing was written"),
+        SecretKind::Note => secret
+            .at
+            .error(format!("words of an internal note (“{shown}”) would appear in {file}"))
+            .with_hint("notes are never printed: reword the letter's text or the note; nothing was written"),
+    }
 }
 
-impl DocumentMeta {
-    /// The metadata of a letter's documents.
-    pub fn for_letter(letter: &Letter, title: String) -> DocumentMeta {
-        DocumentMeta {
-            title,
-            author: letter.company.name.clone(),
-            header_lines: vec![
-                "Securities and Exchange Commission".to_owned(),
-                long_date(letter.date),
-            ],
-            date: document_date(letter.date, crate::world::source_date_epoch()),
-            confidential: letter
-                .confidential_treatment
-                .as_ref()
-                .map(|ct| ConfidentialMarks {
-                    requested_by: ct.requested_by.clone(),
-                    page_code: ct.page_code.clone(),
-                }),
-        }
+/// The metadata of a letter's documents.
+pub fn document_meta(letter: &Letter, title: String) -> DocumentMeta {
+    DocumentMeta {
+        title,
+        author: letter.company.name.clone(),
+        header_lines: vec![
+            "Securities and Exchange Commission".to_owned(),
+            long_date(letter.date),
+        ],
+        date: document_date(letter.date, crate::world::source_date_epoch()),
+        confidential: letter
+            .confidential_treatment
+            .as_ref()
+            .map(|ct| ConfidentialMarks {
+                requested_by: ct.requested_by.clone(),
+                page_code: ct.page_code.clone(),
+            }),
     }
 }
 
@@ -198,120 +295,8 @@ pub fn document_date(letter_date: time::Date, source_date_epoch: Option<i64>) ->
     }
 }
 
-/// Renders the letter and its redline in every requested format. A letter with
-/// a confidential treatment request gets the public version (spans replaced by
-/// `[***]`) and, as PDF, the staff's copy (`*.unredacted.pdf`, spans bracketed).
-pub fn render_letter(
-    letter: &Letter,
-    templates: &Templates,
-    formats: Formats,
-) -> Result<Vec<OutputFile>, TemplateError> {
-    let title = format!(
-        "Response to SEC comment letter dated {}",
-        long_date(letter.staff_letter)
-    );
-    let versions: &[Version] = if letter.confidential_treatment.is_some() {
-        &[Version::Public, Version::Unredacted]
-    } else {
-        &[Version::Plain]
-    };
-    // Every document of the letter, then all of them rendered at once, one per core.
-    let mut documents = Vec::new();
-    for &version in versions {
-        let view = letter_view(letter, version);
-        for (template, stem, doc_title) in [
-            (LETTER_TEMPLATE, "letter", title.clone()),
-            (
-                REDLINE_TEMPLATE,
-                "redline",
-                format!("Redline of revised disclosure: {title}"),
-            ),
-        ] {
-            let markdown = templates.render(template, &view)?;
-            let meta = DocumentMeta::for_letter(letter, doc_title);
-            let (stem, formats) = if version == Version::Unredacted {
-                let pdf_only = Formats {
-                    markdown: false,
-                    html: false,
-                    pdf: formats.pdf,
-                };
-                (format!("{stem}.unredacted"), pdf_only)
-            } else {
-                (stem.to_owned(), formats)
-            };
-            documents.push((stem, markdown, meta, formats));
-        }
-    }
-    let dir = PathBuf::from(&letter.id);
-    let files = map_in_order(
-        &documents,
-        default_jobs(),
-        |(stem, markdown, meta, formats)| {
-            document_files(&dir, stem, markdown.clone(), meta, *formats)
-        },
-    )
-    .into_iter()
-    .flatten()
-    .collect();
-    Ok(files)
-}
-
-/// One rendered Markdown document in every requested format: `{stem}.md`,
-/// `{stem}.htm`, `{stem}.pdf` under `dir`. The HTML and PDF are written from
-/// the Markdown as parsed once, so the three never disagree.
-pub fn document_files(
-    dir: &Path,
-    stem: &str,
-    markdown: String,
-    meta: &DocumentMeta,
-    formats: Formats,
-) -> Vec<OutputFile> {
-    let path = |ext: &str| dir.join(format!("{stem}.{ext}"));
-    let mut files = Vec::new();
-    let (doc, _) = parse_rendered(&markdown);
-    if formats.html {
-        let html = render_html(
-            &doc,
-            &HtmlMeta {
-                title: meta.title.clone(),
-                banner: meta
-                    .confidential
-                    .as_ref()
-                    .map(|ct| format!("Confidential Treatment Requested by {}", ct.requested_by)),
-            },
-        );
-        files.push(OutputFile {
-            path: path("htm"),
-            bytes: html.into_bytes(),
-        });
-    }
-    if formats.pdf {
-        let pdf = render_pdf(
-            &doc,
-            &PdfMeta {
-                title: meta.title.clone(),
-                author: meta.author.clone(),
-                header_lines: meta.header_lines.clone(),
-                confidential: meta.confidential.clone(),
-                date: meta.date,
-            },
-        );
-        files.push(OutputFile {
-            path: path("pdf"),
-            bytes: pdf,
-        });
-    }
-    if formats.markdown {
-        files.push(OutputFile {
-            path: path("md"),
-            bytes: markdown.into_bytes(),
-        });
-    }
-    files
-}
-
 /// A template problem as a diagnostic on the template file.
-pub fn template_diagnostic(error: &TemplateError) -> crate::diagnostic::Diagnostic {
+pub fn template_diagnostic(error: &TemplateError) -> Diagnostic {
     let file: Arc<SourceFile> = SourceFile::new(PathBuf::from("templates").join(&error.name), "");
     Location::start_of(&file)
         .error(format!(

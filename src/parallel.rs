@@ -4,43 +4,65 @@
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use crate::error::{InternalError, catch_panic};
+
 /// The number of worker threads to use when the user did not say: one per core.
 pub fn default_jobs() -> usize {
     std::thread::available_parallelism().map_or(1, usize::from)
 }
 
-/// Applies `f` to every item on up to `jobs` threads; results in the order of `items`.
-pub fn map_in_order<T, R, F>(items: &[T], jobs: usize, f: F) -> Vec<R>
+/// Applies `f` to every item on up to `jobs` threads; results in the order of
+/// `items`. A panic in `f` is caught and becomes that item's error, so one
+/// item cannot take the others (or the process) down with it.
+pub fn map_in_order<T, R, F>(items: &[T], jobs: usize, f: F) -> Vec<Result<R, InternalError>>
 where
     T: Sync,
     R: Send,
     F: Fn(&T) -> R + Sync,
 {
+    let run =
+        |i: usize, item: &T| catch_panic(&format!("item {} of {}", i + 1, items.len()), || f(item));
     let jobs = jobs.clamp(1, items.len().max(1));
     if jobs == 1 {
-        return items.iter().map(f).collect();
+        return items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| run(i, item))
+            .collect();
     }
     let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<Option<R>>> = Mutex::new((0..items.len()).map(|_| None).collect());
+    let slots: Vec<Mutex<Option<Result<R, InternalError>>>> =
+        (0..items.len()).map(|_| Mutex::new(None)).collect();
     std::thread::scope(|scope| {
         for _ in 0..jobs {
             scope.spawn(|| {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(item) = items.get(i) else { break };
-                    let r = f(item);
-                    if let Ok(mut slots) = results.lock() {
-                        slots[i] = Some(r);
+                    let r = run(i, item);
+                    match slots[i].lock() {
+                        Ok(mut slot) => *slot = Some(r),
+                        Err(mut poisoned) => **poisoned.get_mut() = Some(r),
                     }
                 }
             });
         }
     });
-    results
-        .into_inner()
-        .unwrap_or_default()
+    slots
         .into_iter()
-        .flatten()
+        .enumerate()
+        .map(|(i, slot)| {
+            let value = match slot.into_inner() {
+                Ok(value) => value,
+                Err(poisoned) => poisoned.into_inner(),
+            };
+            value.unwrap_or_else(|| {
+                Err(InternalError::Panic {
+                    what: format!("item {} of {}", i + 1, items.len()),
+                    message: "a worker thread stopped before finishing it".to_owned(),
+                })
+            })
+        })
         .collect()
 }
 
@@ -57,8 +79,32 @@ mod tests {
                 std::thread::sleep(std::time::Duration::from_micros((n * 37) % 200));
                 n * 2
             });
+            let out: Vec<u64> = out.into_iter().map(|r| r.unwrap()).collect();
             assert_eq!(out, items.iter().map(|n| n * 2).collect::<Vec<_>>());
         }
         assert!(map_in_order(&[] as &[u8], 4, |b| *b).is_empty());
+    }
+
+    #[test]
+    fn a_panicking_item_is_an_error_and_the_others_still_finish() {
+        let items: Vec<u32> = (0..20).collect();
+        for jobs in [1, 4] {
+            let out = map_in_order(&items, jobs, |&n| {
+                if n == 7 {
+                    panic!("item seven broke");
+                }
+                n
+            });
+            assert_eq!(out.len(), 20);
+            for (n, r) in out.iter().enumerate() {
+                match r {
+                    Ok(v) => assert_eq!(*v as usize, n),
+                    Err(e) => {
+                        assert_eq!(n, 7);
+                        assert!(e.to_string().contains("item seven broke"), "{e}");
+                    }
+                }
+            }
+        }
     }
 }

@@ -54,8 +54,13 @@ fn edit(root: &Path, from: &str, to: &str) {
 }
 
 fn blackline_md(root: &Path) -> String {
-    std::fs::read_to_string(root.join("output").join(LETTER).join("letter.blackline.md"))
+    std::fs::read_to_string(blackline_dir(root).join("letter.blackline.md"))
         .expect("letter.blackline.md is written")
+}
+
+/// Where a blackline is written: apart from the filing outputs.
+fn blackline_dir(root: &Path) -> std::path::PathBuf {
+    root.join("output").join(format!("{LETTER}.blackline"))
 }
 
 /// The text of every `open … close` span, whitespace collapsed.
@@ -158,13 +163,18 @@ fn against_a_git_revision_marks_exactly_the_edited_words() {
         &blackline[..200.min(blackline.len())]
     );
     assert!(
-        root.join("output")
-            .join(LETTER)
-            .join("letter.blackline.htm")
-            .is_file(),
+        blackline_dir(root).join("letter.blackline.htm").is_file(),
         "the blackline comes in every format built"
     );
     assert!(root.join("output").join(LETTER).join("letter.md").is_file());
+    assert!(
+        !root
+            .join("output")
+            .join(LETTER)
+            .join("letter.blackline.md")
+            .exists(),
+        "the blackline is not beside the filing outputs"
+    );
 
     // The letter's own redline (its revised disclosure) is not a change since the draft.
     let letter =
@@ -340,4 +350,29 @@ fn circulate_refuses_a_letter_that_was_never_committed() {
         tags.stdout.is_empty(),
         "no letter is tagged when one cannot be"
     );
+}
+
+#[test]
+fn a_filing_build_leaves_no_blackline_of_an_earlier_round() {
+    let project = repository();
+    let root = project.path();
+    edit(root, "Company's projections", "Company's current forecasts");
+    build(root, "HEAD");
+    assert!(blackline_dir(root).join("letter.blackline.md").is_file());
+    let out = common::respond(root, &["build", "--format", "md"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        !blackline_dir(root).exists(),
+        "the stale blackline is removed"
+    );
+    let mut names: Vec<String> = std::fs::read_dir(root.join("output").join(LETTER))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["letter.md", "redline.md"]);
 }

@@ -95,7 +95,7 @@ fn public_pdfs_carry_no_confidential_text_and_the_staff_copy_carries_all_of_it()
     for name in ["letter.pdf", "redline.pdf"] {
         let bytes = std::fs::read(dir.join(name)).unwrap();
         let text = squeeze(&pdftotext(&dir.join(name), None));
-        let ours = respond::render::confidential::pdf_text(&bytes);
+        let ours = respond::render::writers::pdf_text(&bytes).unwrap();
         for secret in SECRETS {
             assert!(!text.contains(secret), "{name} shows {secret}");
             assert!(!ours.contains(secret), "{name} carries {secret}");

@@ -50,7 +50,7 @@ fn locale_time_zone_and_folder_do_not_change_a_byte() {
 }
 
 fn pdf_info_dates(pdf: &[u8]) -> Vec<String> {
-    let text = respond::render::confidential::pdf_text(pdf);
+    let text = respond::render::writers::pdf_text(pdf).unwrap();
     let mut dates: Vec<String> = text
         .match_indices("D:")
         .map(|(i, _)| text[i..].chars().take(16).collect())

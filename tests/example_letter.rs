@@ -2,7 +2,7 @@
 
 mod common;
 
-use respond::build::{Formats, build_letter};
+use respond::build::{Built, build_letter};
 use respond::markdown::{Block, Doc, parse_rendered};
 use respond::render::markdown::Templates;
 use respond::world::World;
@@ -13,23 +13,15 @@ fn rendered_letter() -> String {
         .read_letter(&common::example_dir())
         .expect("example reads");
     let templates = Templates::new(&[]).unwrap();
-    let formats = Formats {
-        markdown: true,
-        html: false,
-        pdf: false,
+    let writers = [respond::render::writers::writer("md").unwrap()];
+    let out = match build_letter(&sources, &templates, &writers) {
+        Built::Letter(out, _) => out,
+        Built::Refused(diags) | Built::Failed(_, diags) => panic!(
+            "{:?}",
+            diags.iter().map(|d| d.render_short()).collect::<Vec<_>>()
+        ),
     };
-    let (out, diags) = build_letter(&sources, &templates, formats);
-    assert!(
-        !diags.has_errors(),
-        "{:?}",
-        diags.iter().map(|d| d.render_short()).collect::<Vec<_>>()
-    );
-    let out = out.expect("example builds");
-    let file = out
-        .files
-        .iter()
-        .find(|f| f.path.ends_with("letter.md"))
-        .unwrap();
+    let file = out.files.iter().find(|f| f.name == "letter.md").unwrap();
     String::from_utf8(file.bytes.clone()).unwrap()
 }
 

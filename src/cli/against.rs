@@ -1,5 +1,6 @@
 //! `respond build --against REF`: the letter compared with an earlier version
-//! of itself, written as `letter.blackline.md/.htm/.pdf` beside the letter.
+//! of itself, written as `letter.blackline.md/.htm/.pdf` in its own folder,
+//! `output/<letter-id>.blackline/`, apart from the filing outputs.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -7,15 +8,15 @@ use std::sync::Arc;
 use time::Date;
 
 use crate::blackline::{compare, cover_line};
-use crate::build::{DocumentMeta, Formats, document_files, load_letter, scan_for_leaks};
+use crate::build::{compile, document_meta, rendition, versions};
+use crate::confidential::Secret;
 use crate::diagnostic::SourceFile;
 use crate::history::{self, FileAtRevision, Repo};
 use crate::load::LetterSources;
 use crate::model::{Letter, long_date};
-use crate::output::OutputFile;
-use crate::render::confidential::Version;
 use crate::render::markdown::{LETTER_TEMPLATE, Templates};
 use crate::render::view::letter_view;
+use crate::render::writers::Document;
 use crate::world::World;
 
 /// The file stem of the blackline documents.
@@ -56,46 +57,38 @@ impl Baseline {
         })
     }
 
-    /// The blackline of the letter in `dir` (whose current sources are `sources`)
-    /// in every requested format, with paths under the letter's output folder,
-    /// and a line saying what changed for the progress report.
-    pub fn blackline_files(
+    /// The blackline of the letter in `dir` (whose current sources are
+    /// `sources`) as a document for the writers, and a line saying what changed
+    /// for the progress report. Text confidential now is redacted from the
+    /// earlier version too (`secrets`), even where that draft had not marked it.
+    pub fn blackline_document(
         &self,
         world: &World,
         dir: &Path,
         sources: &LetterSources,
         templates: &Templates,
-        formats: Formats,
-    ) -> Result<(Vec<OutputFile>, String), String> {
+        secrets: &[Secret],
+    ) -> Result<(Document, String), String> {
         let (old_markdown, date) = self.earlier_letter(world, dir, &sources.id)?;
-        let letter = load_letter(sources)
+        let letter = compile(sources)
             .0
             .ok_or_else(|| format!("{} has errors", sources.id))?;
         let new_markdown = render(&letter, templates)?;
         let cover = cover_line(date);
-        let compared = compare(&old_markdown, &new_markdown, &cover);
+        let compared = compare(&old_markdown, &new_markdown, &cover, secrets)?;
         let title = format!(
             "Response to SEC comment letter dated {}: {}",
             long_date(letter.staff_letter),
             cover.to_lowercase()
         );
-        let meta = DocumentMeta::for_letter(&letter, title);
-        let files = document_files(
-            Path::new(&letter.id),
-            BLACKLINE_STEM,
-            compared.markdown,
-            &meta,
-            formats,
-        );
-        let leaks = scan_for_leaks(&letter, &files);
-        if !leaks.is_empty() {
-            return Err(format!(
-                "the blackline of {} would show confidential text ({} finding{}); nothing was written",
-                letter.id,
-                leaks.len(),
-                if leaks.len() == 1 { "" } else { "s" }
-            ));
-        }
+        let public = rendition(&format!("{BLACKLINE_STEM}.md"), compared.markdown)
+            .map_err(|e| e.to_string())?;
+        let document = Document {
+            stem: BLACKLINE_STEM.to_owned(),
+            meta: document_meta(&letter, title),
+            public,
+            staff: None,
+        };
         let summary = format!(
             "blackline of {}: {} word{} inserted, {} deleted since the draft of {}",
             letter.id,
@@ -108,7 +101,7 @@ impl Baseline {
             compared.words_deleted,
             long_date(date)
         );
-        Ok((files, summary))
+        Ok((document, summary))
     }
 
     /// The letter `id` as rendered at the baseline, and the baseline's date.
@@ -143,13 +136,9 @@ impl Baseline {
 /// the public version (`[***]` in place of each confidential span), as the
 /// blackline may travel as far as the letter itself.
 fn render(letter: &Letter, templates: &Templates) -> Result<String, String> {
-    let version = if letter.confidential_treatment.is_some() {
-        Version::Public
-    } else {
-        Version::Plain
-    };
+    let (public, _) = versions(letter);
     templates
-        .render(LETTER_TEMPLATE, &letter_view(letter, version))
+        .render(LETTER_TEMPLATE, &letter_view(&public))
         .map_err(|e| format!("template `{}` failed: {}", e.name, e.message))
 }
 
@@ -174,7 +163,7 @@ fn render_at(
         .collect();
     let templates = Templates::new(&overrides)
         .map_err(|e| format!("template `{}` as of `{rev}` failed: {}", e.name, e.message))?;
-    let (letter, diags) = load_letter(&sources);
+    let (letter, diags) = compile(&sources);
     let Some(letter) = letter else {
         let errors = diags.iter().filter(|d| d.is_error()).count();
         return Err(format!(

@@ -4,19 +4,38 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use super::ui::{Ui, print_error};
-use super::{BuildArgs, EXIT_INPUT, EXIT_IO, Format, against, letter_dirs, print_diagnostics};
-use crate::build::{Formats, LetterOutput, build_letter, template_diagnostic};
+use super::{
+    BuildArgs, EXIT_INPUT, EXIT_IO, against, letter_dirs, print_diagnostics, selected_writers,
+};
+use crate::build::{
+    Built, LetterOutput, build_letter, scan_files, template_diagnostic, write_documents,
+};
 use crate::diagnostic::Diagnostics;
-use crate::output::write_all;
+use crate::error::InternalError;
+use crate::output::{Folder, write_folders};
 use crate::parallel::{default_jobs, map_in_order};
 use crate::render::markdown::Templates;
+use crate::render::writers::{Writer, WrittenFile};
 use crate::world::World;
 
+/// The suffix of a letter's blackline folder: `output/<letter-id>.blackline/`.
+pub const BLACKLINE_FOLDER_SUFFIX: &str = ".blackline";
+
 /// What building one letter produced.
-struct LetterResult<B> {
-    diags: Diagnostics,
-    output: Option<(LetterOutput, Duration)>,
-    blackline: Option<B>,
+struct LetterResult {
+    built: Built,
+    took: Duration,
+    blackline: Option<Result<(Vec<WrittenFile>, String), BlacklineProblem>>,
+}
+
+/// Why a blackline was not made.
+enum BlacklineProblem {
+    /// The earlier version could not be found or rendered.
+    Baseline(String),
+    /// It would show confidential text.
+    Leaks(Diagnostics),
+    /// Something failed that the input did not cause.
+    Internal(InternalError),
 }
 
 /// Builds the letters (in parallel) and writes their outputs only if every letter built.
@@ -43,11 +62,7 @@ pub fn run(args: &BuildArgs, ui: &Ui) -> ExitCode {
             return ExitCode::from(EXIT_INPUT);
         }
     };
-    let formats = Formats {
-        markdown: args.format.contains(&Format::Md),
-        html: args.format.contains(&Format::Html),
-        pdf: args.format.contains(&Format::Pdf),
-    };
+    let writers = selected_writers(&args.format);
     let baseline = match args
         .against
         .as_deref()
@@ -60,59 +75,6 @@ pub fn run(args: &BuildArgs, ui: &Ui) -> ExitCode {
             return ExitCode::from(EXIT_IO);
         }
     };
-    let jobs = args.jobs.unwrap_or_else(default_jobs);
-    let results = map_in_order(&dirs, jobs, |dir| {
-        let started = Instant::now();
-        let sources = match world.read_letter(dir) {
-            Ok(s) => s,
-            Err(d) => {
-                return LetterResult {
-                    diags: d,
-                    output: None,
-                    blackline: None,
-                };
-            }
-        };
-        let (output, diags) = build_letter(&sources, &templates, formats);
-        let blackline = match (&output, &baseline) {
-            (Some(_), Some(baseline)) => {
-                Some(baseline.blackline_files(&world, dir, &sources, &templates, formats))
-            }
-            _ => None,
-        };
-        LetterResult {
-            diags,
-            output: output.map(|o| (o, started.elapsed())),
-            blackline,
-        }
-    });
-    let mut diags = Diagnostics::new();
-    let mut problems = Vec::new();
-    let mut summaries = Vec::new();
-    let mut built: Vec<(LetterOutput, Duration)> = Vec::new();
-    for result in results {
-        diags.extend(result.diags);
-        if let Some((mut output, took)) = result.output {
-            match result.blackline {
-                Some(Ok((files, summary))) => {
-                    output.files.extend(files);
-                    summaries.push(summary);
-                }
-                Some(Err(problem)) => problems.push(problem),
-                None => {}
-            }
-            built.push((output, took));
-        }
-    }
-    let has_errors = diags.has_errors() || !problems.is_empty();
-    print_diagnostics(&diags.into_sorted(), args.diagnostic_format);
-    for problem in &problems {
-        print_error(problem);
-    }
-    if has_errors {
-        ui.status("nothing written: fix the errors above and build again");
-        return ExitCode::from(EXIT_INPUT);
-    }
     let out = match world.confine(&args.out) {
         Ok(out) => out,
         Err(message) => {
@@ -120,14 +82,102 @@ pub fn run(args: &BuildArgs, ui: &Ui) -> ExitCode {
             return ExitCode::from(EXIT_IO);
         }
     };
-    for (output, _) in &built {
-        if let Err(message) = world.confine(&out.join(&output.id)) {
-            print_error(&format!("output folder {message}"));
-            return ExitCode::from(EXIT_IO);
+    let jobs = args.jobs.unwrap_or_else(default_jobs);
+    let results = map_in_order(&dirs, jobs, |dir| {
+        let started = Instant::now();
+        let sources = match world.read_letter(dir) {
+            Ok(s) => s,
+            Err(d) => {
+                return LetterResult {
+                    built: Built::Refused(d),
+                    took: started.elapsed(),
+                    blackline: None,
+                };
+            }
+        };
+        let built = build_letter(&sources, &templates, &writers);
+        let blackline = match (&built, &baseline) {
+            (Built::Letter(output, _), Some(baseline)) => Some(blackline(
+                baseline, &world, dir, &sources, &templates, &writers, output,
+            )),
+            _ => None,
+        };
+        LetterResult {
+            built,
+            took: started.elapsed(),
+            blackline,
+        }
+    });
+    let mut diags = Diagnostics::new();
+    let mut problems = Vec::new();
+    let mut internal = Vec::new();
+    let mut summaries = Vec::new();
+    let mut built: Vec<(LetterOutput, Duration)> = Vec::new();
+    let mut folders = Vec::new();
+    for result in results {
+        let result = match result {
+            Ok(result) => result,
+            Err(error) => {
+                internal.push(error);
+                continue;
+            }
+        };
+        match result.built {
+            Built::Letter(output, found) => {
+                diags.extend(found);
+                match result.blackline {
+                    Some(Ok((files, summary))) => {
+                        folders.push(Folder {
+                            name: format!("{}{BLACKLINE_FOLDER_SUFFIX}", output.id),
+                            files,
+                        });
+                        summaries.push(summary);
+                    }
+                    Some(Err(BlacklineProblem::Baseline(problem))) => problems.push(problem),
+                    Some(Err(BlacklineProblem::Leaks(found))) => diags.extend(found),
+                    Some(Err(BlacklineProblem::Internal(error))) => internal.push(error),
+                    None => {}
+                }
+                folders.push(Folder {
+                    name: output.id.clone(),
+                    files: output.files.clone(),
+                });
+                built.push((output, result.took));
+            }
+            Built::Refused(found) => diags.extend(found),
+            Built::Failed(error, found) => {
+                diags.extend(found);
+                internal.push(error);
+            }
         }
     }
-    let files: Vec<_> = built.iter().flat_map(|(o, _)| o.files.clone()).collect();
-    match write_all(&out, &world.staging_dir(), &files) {
+    let has_errors = diags.has_errors() || !problems.is_empty() || !internal.is_empty();
+    print_diagnostics(&diags.into_sorted(), args.diagnostic_format);
+    for problem in &problems {
+        print_error(problem);
+    }
+    for error in &internal {
+        print_error(&error.to_string());
+    }
+    if has_errors {
+        ui.status("nothing written: fix the errors above and build again");
+        let code = if internal.is_empty() {
+            EXIT_INPUT
+        } else {
+            EXIT_IO
+        };
+        return ExitCode::from(code);
+    }
+    // A filing build leaves no blackline of an earlier round behind.
+    let stale: Vec<String> = if baseline.is_none() {
+        built
+            .iter()
+            .map(|(o, _)| format!("{}{BLACKLINE_FOLDER_SUFFIX}", o.id))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    match write_folders(&out, &folders, &stale) {
         Ok(_) => {
             for (output, took) in &built {
                 ui.letter_written("built", &output.id, &output.files, &args.out, *took);
@@ -138,8 +188,36 @@ pub fn run(args: &BuildArgs, ui: &Ui) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            print_error(&format!("cannot write to {}: {e}", args.out.display()));
+            print_error(&format!(
+                "cannot write to {}: {e}; nothing was changed",
+                args.out.display()
+            ));
             ExitCode::from(EXIT_IO)
         }
     }
+}
+
+/// The blackline of one letter against `baseline`, written and verified by
+/// `writers` and scanned for the letter's secrets.
+fn blackline(
+    baseline: &against::Baseline,
+    world: &World,
+    dir: &std::path::Path,
+    sources: &crate::load::LetterSources,
+    templates: &Templates,
+    writers: &[&dyn Writer],
+    output: &LetterOutput,
+) -> Result<(Vec<WrittenFile>, String), BlacklineProblem> {
+    let (document, summary) = baseline
+        .blackline_document(world, dir, sources, templates, &output.secrets)
+        .map_err(BlacklineProblem::Baseline)?;
+    let files = write_documents(std::slice::from_ref(&document), writers)
+        .map_err(BlacklineProblem::Internal)?;
+    let leaks = scan_files(&files, &output.secrets).map_err(BlacklineProblem::Internal)?;
+    if !leaks.is_empty() {
+        let mut diags = Diagnostics::new();
+        diags.extend(leaks);
+        return Err(BlacklineProblem::Leaks(diags));
+    }
+    Ok((files, summary))
 }

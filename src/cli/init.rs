@@ -301,7 +301,7 @@ fn write_schemas_beside(out: &Path) {
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let dir = root.join(".respond");
-    if let Err(e) = crate::output::write_all(&dir, &dir, &super::schema::schema_files()) {
+    if let Err(e) = crate::output::write_all(&dir, &super::schema::schema_files()) {
         eprintln!(
             "warning: could not write the editor schemas to {}: {e}",
             dir.display()

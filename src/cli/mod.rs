@@ -66,15 +66,20 @@ pub struct InitArgs {
     pub force: bool,
 }
 
-/// Output formats for `respond build`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// letter.md, redline.md
-    Md,
-    /// letter.htm, redline.htm
-    Html,
-    /// letter.pdf, redline.pdf
-    Pdf,
+/// The `--format` names: one per writer in the registry.
+fn format_names() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(
+        crate::render::writers::writers().iter().map(|w| w.name()),
+    )
+}
+
+/// The writers for the `--format` names given, in registry order; every writer when none is given.
+pub fn selected_writers(names: &[String]) -> Vec<&'static dyn crate::render::writers::Writer> {
+    crate::render::writers::writers()
+        .iter()
+        .copied()
+        .filter(|w| names.is_empty() || names.iter().any(|n| n == w.name()))
+        .collect()
 }
 
 /// How diagnostics are printed.
@@ -92,16 +97,17 @@ pub enum DiagnosticFormat {
 pub struct BuildArgs {
     /// Letter folders to build (default: every letter under responses/).
     pub dirs: Vec<PathBuf>,
-    /// Formats to write, comma-separated.
-    #[arg(long, value_enum, value_delimiter = ',', default_values = ["md", "html", "pdf"])]
-    pub format: Vec<Format>,
+    /// Formats to write, comma-separated (default: every format). The letter's
+    /// folder is written whole: files of formats not asked for are removed.
+    #[arg(long, value_delimiter = ',', value_parser = format_names())]
+    pub format: Vec<String>,
     /// Output folder.
     #[arg(long, default_value = "output")]
     pub out: PathBuf,
     /// How to print diagnostics.
     #[arg(long = "diagnostics", value_enum, default_value_t)]
     pub diagnostic_format: DiagnosticFormat,
-    /// Also write letter.blackline.*: the letter compared word by word with an
+    /// Also write output/<letter-id>.blackline/: the letter compared word by word with an
     /// earlier version (a git revision such as HEAD~1 or a tag, a folder holding an
     /// earlier build, or `circulated` for the last circulated draft).
     #[arg(long, value_name = "REF")]
@@ -140,9 +146,9 @@ pub struct SchemaArgs {
 pub struct WatchArgs {
     /// A letter folder, or a project folder holding responses/ (default: the current folder).
     pub dir: Option<PathBuf>,
-    /// Formats to write, comma-separated.
-    #[arg(long, value_enum, value_delimiter = ',', default_values = ["md", "html", "pdf"])]
-    pub format: Vec<Format>,
+    /// Formats to write, comma-separated (default: every format).
+    #[arg(long, value_delimiter = ',', value_parser = format_names())]
+    pub format: Vec<String>,
     /// Output folder (default: output/ in the project folder).
     #[arg(long)]
     pub out: Option<PathBuf>,

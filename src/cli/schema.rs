@@ -50,8 +50,7 @@ pub fn schema_files() -> Vec<OutputFile> {
 }
 
 fn write(dir: &Path) -> ExitCode {
-    // Staged in the folder itself, so the renames never cross file systems.
-    match write_all(dir, dir, &schema_files()) {
+    match write_all(dir, &schema_files()) {
         Ok(paths) => {
             for path in paths {
                 println!("{}", crate::diagnostic::display_path(&path));

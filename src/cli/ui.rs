@@ -6,7 +6,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use crate::diagnostic::{Severity, display_path};
-use crate::output::OutputFile;
+use crate::render::writers::WrittenFile;
 
 /// How much the commands print besides diagnostics.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -51,7 +51,7 @@ impl Ui {
         &self,
         verb: &str,
         id: &str,
-        files: &[OutputFile],
+        files: &[WrittenFile],
         out: &Path,
         took: Duration,
     ) {
@@ -63,7 +63,7 @@ impl Ui {
             for file in files {
                 eprintln!(
                     "  {} ({} bytes)",
-                    display_path(&out.join(&file.path)),
+                    display_path(&out.join(id).join(&file.name)),
                     file.bytes.len()
                 );
             }
@@ -72,15 +72,11 @@ impl Ui {
 }
 
 /// "built 21vianet: letter.md, letter.htm, letter.pdf (3 pages) in 41 ms".
-pub fn letter_line(verb: &str, id: &str, files: &[OutputFile], took: Duration) -> String {
-    let names: Vec<String> = files
-        .iter()
-        .filter_map(|f| f.path.file_name())
-        .map(|n| n.to_string_lossy().into_owned())
-        .collect();
+pub fn letter_line(verb: &str, id: &str, files: &[WrittenFile], took: Duration) -> String {
+    let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
     let pages = files
         .iter()
-        .find(|f| f.path.file_name().is_some_and(|n| n == "letter.pdf"))
+        .find(|f| f.name == "letter.pdf")
         .and_then(|f| pdf_pages(&f.bytes))
         .map(|n| format!(" ({n} page{})", if n == 1 { "" } else { "s" }))
         .unwrap_or_default();
@@ -154,7 +150,6 @@ pub fn print_warning(message: &str) {
 mod tests {
     use super::*;
     use std::ffi::OsStr;
-    use std::path::PathBuf;
 
     #[test]
     fn colour_only_on_a_terminal_without_no_color() {
@@ -179,13 +174,15 @@ mod tests {
     #[test]
     fn the_letter_line_names_files_and_milliseconds() {
         let files = vec![
-            OutputFile {
-                path: PathBuf::from("x/letter.md"),
+            WrittenFile {
+                name: "letter.md".into(),
                 bytes: b"a".to_vec(),
+                public: true,
             },
-            OutputFile {
-                path: PathBuf::from("x/letter.htm"),
+            WrittenFile {
+                name: "letter.htm".into(),
                 bytes: b"b".to_vec(),
+                public: true,
             },
         ];
         assert_eq!(

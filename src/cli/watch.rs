@@ -16,12 +16,14 @@ use std::time::{Duration, Instant};
 use notify::{RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
+use super::build::BLACKLINE_FOLDER_SUFFIX;
 use super::ui::{Ui, print_error, print_warning};
-use super::{DiagnosticFormat, EXIT_IO, Format, WatchArgs, print_diagnostics};
-use crate::build::{Formats, build_letter, template_diagnostic};
+use super::{DiagnosticFormat, EXIT_IO, WatchArgs, print_diagnostics};
+use crate::build::{Built, build_letter, template_diagnostic};
 use crate::diagnostic::display_path;
-use crate::output::write_all;
+use crate::output::{Folder, write_folders};
 use crate::render::markdown::Templates;
+use crate::render::writers::Writer;
 use crate::world::World;
 
 /// How long the file system must be quiet before a save counts as finished.
@@ -122,11 +124,7 @@ pub fn run(args: &WatchArgs, ui: &Ui) -> ExitCode {
             return ExitCode::from(EXIT_IO);
         }
     };
-    let formats = Formats {
-        markdown: args.format.contains(&Format::Md),
-        html: args.format.contains(&Format::Html),
-        pdf: args.format.contains(&Format::Pdf),
-    };
+    let writers = super::selected_writers(&args.format);
     let (tx, rx) = mpsc::channel();
     let mut files = match WatchedFiles::start(&layout, tx) {
         Ok(files) => files,
@@ -138,7 +136,7 @@ pub fn run(args: &WatchArgs, ui: &Ui) -> ExitCode {
     let watcher = Watcher {
         world: World::new(&layout.root),
         layout,
-        formats,
+        writers,
         ui: *ui,
     };
     watcher.rebuild(&watcher.all_letters(), "built");
@@ -254,7 +252,7 @@ fn layout(args: &WatchArgs) -> Result<Layout, String> {
 struct Watcher {
     world: World,
     layout: Layout,
-    formats: Formats,
+    writers: Vec<&'static dyn Writer>,
     ui: Ui,
 }
 
@@ -322,20 +320,37 @@ impl Watcher {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let (output, diags) = match self.world.read_letter(dir) {
-            Ok(sources) => build_letter(&sources, templates, self.formats),
-            Err(diags) => (None, diags),
+        let built = match self.world.read_letter(dir) {
+            Ok(sources) => build_letter(&sources, templates, &self.writers),
+            Err(diags) => Built::Refused(diags),
         };
-        if !diags.is_empty() {
-            print_diagnostics(&diags.into_sorted(), DiagnosticFormat::Human);
-        }
-        let Some(output) = output else {
-            self.ui.status(&format!(
-                "{id}: not rebuilt; the last good output is unchanged"
-            ));
-            return;
+        let output = match built {
+            Built::Letter(output, diags) => {
+                print_diagnostics(&diags.into_sorted(), DiagnosticFormat::Human);
+                output
+            }
+            Built::Refused(diags) => {
+                print_diagnostics(&diags.into_sorted(), DiagnosticFormat::Human);
+                self.ui.status(&format!(
+                    "{id}: not rebuilt; the last good output is unchanged"
+                ));
+                return;
+            }
+            Built::Failed(error, diags) => {
+                print_diagnostics(&diags.into_sorted(), DiagnosticFormat::Human);
+                print_error(&error.to_string());
+                self.ui.status(&format!(
+                    "{id}: not rebuilt; the last good output is unchanged"
+                ));
+                return;
+            }
         };
-        match write_all(&self.layout.out, &self.world.staging_dir(), &output.files) {
+        let folder = Folder {
+            name: output.id.clone(),
+            files: output.files.clone(),
+        };
+        let stale = [format!("{}{BLACKLINE_FOLDER_SUFFIX}", output.id)];
+        match write_folders(&self.layout.out, &[folder], &stale) {
             Ok(_) => self.ui.letter_written(
                 verb,
                 &output.id,

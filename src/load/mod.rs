@@ -96,6 +96,7 @@ pub fn load_file<T: DeserializeOwned>(
         diags.extend(found);
         return None;
     }
+    crate::confidential::fields::refuse_elsewhere(kind, &json, &map, diags);
     match serde_json::from_value::<T>(json) {
         Ok(raw) => Some(Loaded { raw, map }),
         Err(error) => {

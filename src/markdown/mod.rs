@@ -9,7 +9,7 @@
 mod parse;
 mod write;
 
-pub use parse::{MarkdownIssue, parse, parse_rendered, parser_options};
+pub use parse::{MarkdownIssue, inline_tag, parse, parse_rendered, parser_options};
 pub use write::{escape_text, to_markdown};
 
 /// A parsed Markdown text: its blocks and its footnote definitions.
@@ -281,6 +281,49 @@ impl Doc {
     pub fn remove_inlines(&mut self, drop: impl Fn(&Inline) -> bool) {
         self.visit_inlines_mut(&mut |inlines| inlines.retain(|i| !drop(i)));
         prune(&mut self.blocks);
+    }
+}
+
+/// A code block as a paragraph of code lines in `style` (plus the code style),
+/// so a style such as confidential or deleted reaches every line.
+pub fn code_paragraph(code: &str, style: Style) -> Block {
+    let style = Style {
+        code: true,
+        ..style
+    };
+    let mut pieces = Vec::new();
+    for (k, line) in code.trim_end_matches('\n').split('\n').enumerate() {
+        if k > 0 {
+            pieces.push(Inline {
+                content: InlineContent::HardBreak,
+                style,
+            });
+        }
+        if !line.is_empty() {
+            pieces.push(Inline::text(line, style));
+        }
+    }
+    Block::Paragraph(pieces)
+}
+
+/// Marks every piece of `blocks` confidential; code blocks become paragraphs
+/// of code text so the mark reaches them.
+pub fn make_confidential(blocks: &mut [Block]) {
+    for block in blocks.iter_mut() {
+        match block {
+            Block::Code(code) => {
+                let style = Style {
+                    confidential: true,
+                    ..Style::default()
+                };
+                *block = code_paragraph(code, style);
+            }
+            Block::List { items, .. } => items.iter_mut().for_each(|i| make_confidential(i)),
+            Block::Quote(inner) | Block::KeepTogether(inner) => make_confidential(inner),
+            _ => block.visit_inlines_mut(&mut |inlines| {
+                inlines.iter_mut().for_each(|i| i.style.confidential = true)
+            }),
+        }
     }
 }
 

@@ -221,7 +221,13 @@ fn parse_mode(text: &str, mode: Mode) -> (Doc, Vec<MarkdownIssue>) {
                 }
                 TagEnd::CodeBlock => {
                     in_code_block = false;
-                    push_block(&mut stack, Block::Code(std::mem::take(&mut code_text)));
+                    let code = std::mem::take(&mut code_text);
+                    let block = if style.confidential {
+                        super::code_paragraph(&code, style)
+                    } else {
+                        Block::Code(code)
+                    };
+                    push_block(&mut stack, block);
                 }
                 TagEnd::Emphasis => style.italic = false,
                 TagEnd::Strong => style.bold = false,
@@ -316,8 +322,9 @@ fn parse_mode(text: &str, mode: Mode) -> (Doc, Vec<MarkdownIssue>) {
     (Doc { blocks, footnotes }, issues)
 }
 
-/// Recognises `<u>`, `</u>`, `<ct>`, `</ct>` (any case, optional spaces); returns the tag and whether it opens.
-fn inline_tag(html: &str) -> Option<(&'static str, bool)> {
+/// Recognises `<u>`, `</u>`, `<ct>`, `</ct>`, `<ins>`, `</ins>` (any case, optional
+/// spaces); returns the tag and whether it opens.
+pub fn inline_tag(html: &str) -> Option<(&'static str, bool)> {
     let inner = html.trim().strip_prefix('<')?.strip_suffix('>')?.trim();
     let (name, open) = match inner.strip_prefix('/') {
         Some(rest) => (rest.trim(), false),

@@ -3,6 +3,7 @@
 use time::Date;
 
 use super::comment::Comment;
+use super::plain::PlainText;
 use super::text::{Markdown, TextOrigin};
 
 /// One response letter with all its comments, validated and typed.
@@ -15,7 +16,7 @@ pub struct Letter {
     /// The delivery line, e.g. "VIA EDGAR".
     pub via: String,
     /// Letterhead lines printed at the top of page 1.
-    pub letterhead: Vec<String>,
+    pub letterhead: Vec<PlainText>,
     /// The staff members addressed.
     pub addressees: Vec<Addressee>,
     /// Office lines under the addressees.
@@ -41,7 +42,7 @@ pub struct Letter {
     /// Who signs.
     pub signatory: Signatory,
     /// Copy recipients.
-    pub cc: Vec<String>,
+    pub cc: Vec<PlainText>,
     /// Convenience translation for the figure checks.
     pub translation: Option<Translation>,
     /// Rule 83 request, if any.

@@ -6,16 +6,18 @@
 mod comment;
 mod date;
 mod letter;
+mod plain;
 mod text;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-pub use comment::{Comment, ResponsePart, Revision};
+pub use comment::{Comment, ResponsePart, Revision, legend};
 pub use date::{long_date, month_name, parse_date};
 pub use letter::{
     Addressee, Company, ConfidentialTreatment, Filing, Letter, Signatory, Translation, defined_term,
 };
+pub use plain::PlainText;
 pub use text::{Markdown, TextOrigin};
 
 use crate::diagnostic::Diagnostics;
@@ -48,6 +50,16 @@ pub fn model(loaded: LoadedLetter) -> (Option<Letter>, Diagnostics) {
     };
     let intro = markdown(&raw.intro, "/intro", &mut diags);
     let closing = markdown(&raw.closing, "/closing", &mut diags);
+    let lines = |lines: &Option<Vec<String>>, pointer: &str, diags: &mut Diagnostics| {
+        plain_lines(
+            lines.as_deref().unwrap_or_default(),
+            pointer,
+            &letter_map,
+            diags,
+        )
+    };
+    let letterhead = lines(&raw.letterhead, "/letterhead", &mut diags);
+    let cc = lines(&raw.cc, "/cc", &mut diags);
     if let Some(t) = &raw.translation
         && !(t.rate.is_finite() && t.rate > 0.0)
     {
@@ -65,6 +77,10 @@ pub fn model(loaded: LoadedLetter) -> (Option<Letter>, Diagnostics) {
                 .iter()
                 .chain(&closing)
                 .chain(comments.iter().flat_map(Comment::markdown_fields)),
+            letterhead
+                .iter()
+                .chain(&cc)
+                .chain(comments.iter().flat_map(Comment::plain_fields)),
             &mut diags,
         );
     }
@@ -88,7 +104,7 @@ pub fn model(loaded: LoadedLetter) -> (Option<Letter>, Diagnostics) {
         id: loaded.id,
         date,
         via: raw.via.clone().unwrap_or_else(|| "VIA EDGAR".to_owned()),
-        letterhead: raw.letterhead.clone().unwrap_or_default(),
+        letterhead,
         addressees: raw
             .addressees
             .iter()
@@ -131,7 +147,7 @@ pub fn model(loaded: LoadedLetter) -> (Option<Letter>, Diagnostics) {
             name: signatory.name,
             title: signatory.title,
         },
-        cc: raw.cc.clone().unwrap_or_default(),
+        cc,
         translation: raw.translation.as_ref().map(|t| Translation {
             from: t.from.clone(),
             to: t.to.clone(),
@@ -214,7 +230,12 @@ fn comments(
         out.push(Comment {
             number: raw.number as u32,
             number_origin: origin("/number"),
-            headings: raw.headings.clone().unwrap_or_default(),
+            headings: plain_lines(
+                raw.headings.as_deref().unwrap_or_default(),
+                "/headings",
+                &map,
+                diags,
+            ),
             text,
             response,
             response_origin: origin("/response"),
@@ -269,14 +290,22 @@ fn response_part(
                 diags,
             );
             let revised = Markdown::parse(rev.revised, origin(format!("{base}/revised")), diags);
+            let location = rev
+                .location
+                .map(|l| PlainText::parse(l, origin(format!("{base}/location")), diags));
+            let page = rev
+                .page
+                .map(|p| PlainText::parse(p.to_text(), origin(format!("{base}/page")), diags));
+            let redline = crate::redline::redline(&original.doc, &revised.doc);
             Some(ResponsePart::Revise(Box::new(Revision {
-                location: rev.location,
-                page: rev.page.map(|p| p.to_text()),
+                location,
+                page,
                 intro,
                 original,
                 revised,
                 show_deletions: rev.show_deletions.unwrap_or(true),
                 origin: origin(base),
+                redline,
             })))
         }
         (Some(_), Some(_)) => {
@@ -298,18 +327,45 @@ fn response_part(
     }
 }
 
+/// Reads a list of plain-text lines at `pointer` (`/cc`, `/headings`, …).
+fn plain_lines(
+    lines: &[String],
+    pointer: &str,
+    map: &Arc<SourceMap>,
+    diags: &mut Diagnostics,
+) -> Vec<PlainText> {
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let origin = TextOrigin {
+                map: Arc::clone(map),
+                pointer: format!("{pointer}/{i}"),
+            };
+            PlainText::parse(line.clone(), origin, diags)
+        })
+        .collect()
+}
+
 /// Confidential spans need `confidential_treatment` (who requests it, the page code).
-fn require_ct_settings<'a>(fields: impl Iterator<Item = &'a Markdown>, diags: &mut Diagnostics) {
-    for field in fields {
+fn require_ct_settings<'a>(
+    markdown: impl Iterator<Item = &'a Markdown>,
+    mut plain: impl Iterator<Item = &'a PlainText>,
+    diags: &mut Diagnostics,
+) {
+    const HINT: &str =
+        "add `confidential_treatment: {requested_by: …, page_code: …}` to letter.yaml";
+    const MESSAGE: &str = "confidential text needs a confidential treatment request";
+    for field in markdown {
         if field.doc.any_style(|s| s.confidential) {
             let offset = field.source.to_ascii_lowercase().find("<ct").unwrap_or(0);
-            diags.push(
-                field
-                    .error_at(offset, "confidential text needs a confidential treatment request")
-                    .with_hint("add `confidential_treatment: {requested_by: …, page_code: …}` to letter.yaml"),
-            );
+            diags.push(field.error_at(offset, MESSAGE).with_hint(HINT));
             return;
         }
+    }
+    if let Some(field) = plain.find(|f| f.is_confidential()) {
+        let offset = field.confidential[0].start;
+        diags.push(field.locate(offset).error(MESSAGE).with_hint(HINT));
     }
 }
 
@@ -329,10 +385,18 @@ impl Comment {
         }
         out
     }
-}
 
-/// How many consecutive words of an internal note the leak scan looks for.
-const NOTE_WINDOW: usize = 6;
+    /// Every plain-text field of the comment and its response, in order.
+    pub fn plain_fields(&self) -> Vec<&PlainText> {
+        let mut out: Vec<&PlainText> = self.headings.iter().collect();
+        for part in &self.response {
+            if let ResponsePart::Revise(r) = part {
+                out.extend(r.location.iter().chain(&r.page));
+            }
+        }
+        out
+    }
+}
 
 impl Letter {
     /// Every Markdown field of the letter, in order.
@@ -345,29 +409,13 @@ impl Letter {
         out
     }
 
-    /// The text of every confidential span and every internal note, with where it
-    /// was written: what no public output may contain.
-    pub fn secrets(&self) -> Vec<(String, crate::diagnostic::Location)> {
-        use crate::render::confidential::{normalize, spans};
-        let mut out = Vec::new();
-        for field in self.markdown_fields() {
-            for span in spans(&field.doc) {
-                let offset = field.source.find(span.trim()).unwrap_or(0);
-                out.push((normalize(&span), field.locate(offset)));
-            }
-        }
+    /// Every plain-text field that may hold confidential text, in order.
+    pub fn plain_fields(&self) -> Vec<&PlainText> {
+        let mut out: Vec<&PlainText> = self.letterhead.iter().collect();
         for comment in &self.comments {
-            if let Some(notes) = &comment.notes {
-                // Any six words of a note in a row are enough to count as a leak.
-                let at = comment.response_origin.map.value("/notes");
-                let words: Vec<&str> = notes.split_whitespace().collect();
-                for window in words.windows(NOTE_WINDOW.min(words.len())) {
-                    out.push((normalize(&window.join(" ")), at.clone()));
-                }
-            }
+            out.extend(comment.plain_fields());
         }
-        out.sort_by(|a, b| a.0.cmp(&b.0));
-        out.dedup_by(|a, b| a.0 == b.0);
+        out.extend(self.cc.iter());
         out
     }
 }

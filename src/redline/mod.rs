@@ -57,6 +57,13 @@ impl Redline {
     }
 }
 
+/// Words and figures inserted and deleted in a marked document (a redline,
+/// or a redline after confidential text was redacted from it).
+pub fn count_changes(doc: &Doc) -> (usize, usize) {
+    let counts = count::count_words(doc);
+    (counts.inserted, counts.deleted)
+}
+
 /// Compares two parsed passages: blocks aligned first, then words within paired blocks.
 pub fn redline(original: &Doc, revised: &Doc) -> Redline {
     let mut doc = Doc {

@@ -1,9 +1,9 @@
 //! Render stage: the typed letter → Markdown (Tera), then the parsed Markdown → HTML and PDF.
 
-pub mod confidential;
 pub mod edgar;
 pub mod html;
 pub mod markdown;
 pub mod pdf;
 pub mod table;
 pub mod view;
+pub mod writers;

@@ -6,10 +6,9 @@
 
 use serde::Serialize;
 
-use crate::markdown::{Block, Doc, Inline, escape_text, to_markdown};
-use crate::model::{Comment, Letter, ResponsePart, Revision, defined_term, long_date};
-use crate::redline::{Redline, redline};
-use crate::render::confidential::{self, Version};
+use crate::confidential::{Redacted, Version};
+use crate::markdown::{Block, Doc, Inline, InlineContent, escape_text, to_markdown};
+use crate::model::{Comment, Letter, PlainText, ResponsePart, Revision, defined_term, long_date};
 
 /// Everything `letter.md.tera` and `redline.md.tera` can use.
 #[derive(Debug, Serialize)]
@@ -112,21 +111,24 @@ struct RevisionView {
     order: (u32, u32, u32),
 }
 
-/// Builds the template values for `letter` in `version` (public or staff's copy).
-pub fn letter_view(letter: &Letter, version: Version) -> LetterView {
+/// Builds the template values of a letter already treated for its version
+/// (public or staff's copy): the view never sees confidential source text.
+pub fn letter_view(redacted: &Redacted) -> LetterView {
+    let letter: &Letter = redacted.letter();
+    let version = redacted.version();
     let (company_article, company_term) = defined_term(&letter.company.short);
     let (filing_article, filing_term) = defined_term(&letter.filing.short);
-    let mut notes = FootnoteLabels { field: 0, version };
+    let mut notes = FootnoteLabels { field: 0 };
     let mut comments = Vec::new();
     let mut revisions = Vec::new();
-    let mut previous: &[String] = &[];
+    let mut previous: &[PlainText] = &[];
     for comment in &letter.comments {
         comments.push(comment_view(comment, previous, &mut notes, &mut revisions));
         previous = &comment.headings;
     }
     revisions.sort_by_key(|r| r.order);
     LetterView {
-        letterhead: letter.letterhead.iter().map(|l| escape_text(l)).collect(),
+        letterhead: letter.letterhead.iter().map(plain_markdown).collect(),
         date: long_date(letter.date),
         via: escape_text(&letter.via),
         addressees: letter
@@ -166,14 +168,14 @@ pub fn letter_view(letter: &Letter, version: Version) -> LetterView {
             name: escape_text(&letter.signatory.name),
             title: letter.signatory.title.as_deref().map(escape_text),
         },
-        cc: letter.cc.iter().map(|l| escape_text(l)).collect(),
+        cc: letter.cc.iter().map(plain_markdown).collect(),
         revisions,
         confidential: letter
             .confidential_treatment
             .as_ref()
             .map(|ct| ConfidentialView {
                 requested_by: escape_text(&ct.requested_by),
-                unredacted: version == Version::Unredacted,
+                unredacted: version == Version::Staff,
             }),
     }
 }
@@ -202,7 +204,7 @@ fn capitalize(text: &str) -> String {
 
 fn comment_view(
     comment: &Comment,
-    previous: &[String],
+    previous: &[PlainText],
     notes: &mut FootnoteLabels,
     revisions: &mut Vec<RevisionView>,
 ) -> CommentView {
@@ -216,7 +218,7 @@ fn comment_view(
         .enumerate()
         .map(|(i, text)| HeadingView {
             marker: "#".repeat((3 + common + i).min(6)),
-            text: escape_text(text),
+            text: plain_markdown(text),
         })
         .collect();
     let mut text = comment.text.doc.clone();
@@ -255,58 +257,52 @@ fn revise_view(
     notes: &mut FootnoteLabels,
     revisions: &mut Vec<RevisionView>,
 ) -> PartView {
-    let Redline {
-        doc,
-        words_inserted,
-        words_deleted,
-    } = redline(&revision.original.doc, &revision.revised.doc);
-    let location = revision.location.as_deref().map(escape_text);
-    let page = revision.page.as_deref().map(escape_text);
+    let redline = &revision.redline;
+    let location = revision.location.as_ref().map(plain_markdown);
+    let page = revision.page.as_ref().map(plain_markdown);
     revisions.push(RevisionView {
         comment: number,
         location: location.clone(),
         page: page.clone(),
-        words_inserted,
-        words_deleted,
-        redline: notes.write(&quote(doc.clone())),
+        words_inserted: redline.words_inserted,
+        words_deleted: redline.words_deleted,
+        redline: notes.write(&quote(redline.doc.clone())),
         order: filing_order(revision, number, revisions.len()),
     });
-    let mut shown = doc;
-    let hidden_deletions = !revision.show_deletions && shown.any_style(|s| s.deleted);
-    if hidden_deletions {
-        shown.remove_inlines(|i| i.style.deleted);
-    }
+    let (shown, _) = revision.shown();
     PartView {
         kind: "revise",
         text: None,
         intro: revision.intro.as_ref().map(|m| notes.write(&m.doc)),
         location,
         page,
-        legend: Some(legend(&shown, hidden_deletions).to_owned()),
+        legend: Some(revision.legend().to_owned()),
         redline: Some(notes.write(&quote(shown))),
     }
 }
 
-/// The legend of a passage, derived from the markup actually shown.
-pub fn legend(shown: &Doc, hidden_deletions: bool) -> &'static str {
-    let inserts = shown.any_style(|s| s.inserted);
-    let deletes = shown.any_style(|s| s.deleted);
-    match (inserts, deletes) {
-        (true, true) => {
-            "the revised portions are underlined and the deleted portions are struck through"
-        }
-        (true, false) if hidden_deletions => "the revised portions are underlined",
-        (true, false) => "the added portions are underlined",
-        (false, true) => "the deleted portions are struck through",
-        (false, false) => "no portions are changed",
-    }
+/// A plain-text field as Markdown: escaped, with any confidential part (only
+/// the staff's copy still has one) marked `<ct>` so the PDF knows it.
+fn plain_markdown(field: &PlainText) -> String {
+    field
+        .pieces()
+        .into_iter()
+        .map(|(text, confidential)| {
+            if confidential {
+                format!("<ct>{}</ct>", escape_text(text))
+            } else {
+                escape_text(text)
+            }
+        })
+        .collect()
 }
 
 /// The position of a revision in filing order: Item, then page, then where it was written.
 fn filing_order(revision: &Revision, comment: u32, index: usize) -> (u32, u32, u32) {
     let item = revision
         .location
-        .as_deref()
+        .as_ref()
+        .map(|l| l.text.as_str())
         .and_then(|l| {
             let rest = l.trim_start().strip_prefix("Item")?.trim_start();
             let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
@@ -315,7 +311,8 @@ fn filing_order(revision: &Revision, comment: u32, index: usize) -> (u32, u32, u
         .unwrap_or(u32::MAX);
     let page = revision
         .page
-        .as_deref()
+        .as_ref()
+        .map(|p| p.text.as_str())
         .map(|p| {
             let p = p.trim();
             let (financial, digits) = match p.strip_prefix("F-") {
@@ -359,12 +356,11 @@ fn number_first_paragraph(doc: &mut Doc, number: u32) {
     }
 }
 
-/// Writes each Markdown field for the template: confidential spans treated for
-/// the version being written, footnote labels made unique (one namespace per field).
+/// Writes each Markdown field for the template, footnote labels numbered
+/// afresh (one namespace per field; an author's label never reaches an output).
 #[derive(Debug)]
 struct FootnoteLabels {
     field: usize,
-    version: Version,
 }
 
 impl FootnoteLabels {
@@ -372,14 +368,20 @@ impl FootnoteLabels {
         self.field += 1;
         let field = self.field;
         let mut doc = doc.clone();
-        confidential::apply(&mut doc, self.version);
         if !doc.footnotes.is_empty() || doc.any_footnote_ref() {
+            let mut order: Vec<String> = doc.footnotes.iter().map(|n| n.label.clone()).collect();
+            doc.visit_inlines(&mut |inlines| {
+                for inline in inlines {
+                    if let InlineContent::FootnoteRef(label) = &inline.content
+                        && !order.contains(label)
+                    {
+                        order.push(label.clone());
+                    }
+                }
+            });
             doc.rename_footnotes(|label| {
-                let clean: String = label
-                    .chars()
-                    .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-                    .collect();
-                format!("f{field}-{clean}")
+                let n = order.iter().position(|l| l == label).map_or(0, |i| i + 1);
+                format!("f{field}-{n}")
             });
         }
         to_markdown(&doc).trim_end().to_owned()

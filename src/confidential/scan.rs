@@ -1,0 +1,151 @@
+//! The leak scan: is any confidential span or internal note in a text?
+//!
+//! Both sides are normalised first (NFKC; zero-width characters, soft hyphens
+//! and combining marks removed; quotes, dashes and spaces unified; Markdown
+//! markup and case dropped), so a line break, a dropped space, an accent, a
+//! `**` or a soft hyphen cannot hide a leak. Spans of four characters or more
+//! are looked for anywhere; shorter ones with the word beside them.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+use super::secrets::Secret;
+
+/// Normalised keys shorter than this are looked for with the words around them.
+pub const MIN_ALONE_CHARS: usize = 4;
+
+/// A secret found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Leak {
+    /// Its index in the list of secrets scanned for.
+    pub secret: usize,
+}
+
+/// Text normalised for comparison: compatibility forms folded, invisible and
+/// combining characters removed, quotes and dashes unified, whitespace runs
+/// collapsed to one space.
+pub fn normalize(text: &str) -> String {
+    let folded: String = text
+        .nfkd()
+        .filter(|&c| !is_combining_mark(c) && !is_invisible(c))
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' => '\'',
+            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' => '"',
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+            c => c,
+        })
+        .nfkc()
+        .collect();
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Characters a reader does not see: zero-width spaces and joiners, word
+/// joiners, byte-order marks, soft hyphens, bidirectional controls.
+fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00ad}' | '\u{034f}' | '\u{061c}' | '\u{115f}' | '\u{1160}' | '\u{17b4}' | '\u{17b5}'
+        | '\u{180b}'..='\u{180f}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}'
+        | '\u{2060}'..='\u{206f}' | '\u{feff}' | '\u{fe00}'..='\u{fe0f}')
+}
+
+/// The form in which text is compared: normalised, lowercased, without
+/// whitespace or Markdown markup (`*`, `_`, `~`, `` ` ``, `\`, `<u>`, `<ins>`, `<ct>`).
+pub fn key(text: &str) -> String {
+    let lower = normalize(text).to_lowercase();
+    let mut stripped = lower;
+    for tag in ["<ins>", "</ins>", "<u>", "</u>", "<ct>", "</ct>"] {
+        stripped = stripped.replace(tag, "");
+    }
+    stripped
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '*' | '_' | '~' | '`' | '\\'))
+        .collect()
+}
+
+/// The words of a text in key form (split at whitespace; punctuation around a word dropped).
+fn words(text: &str) -> Vec<String> {
+    normalize(text)
+        .split(' ')
+        .map(|w| key(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '%' && c != '$')))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Every secret that `text` reveals.
+pub fn scan(text: &str, secrets: &[Secret]) -> Vec<Leak> {
+    let hay = key(text);
+    let mut hay_words: Option<Vec<String>> = None;
+    let mut found = Vec::new();
+    for (i, secret) in secrets.iter().enumerate() {
+        let hit = if secret.key.chars().count() >= MIN_ALONE_CHARS {
+            hay.contains(&secret.key)
+        } else if secret.context.is_empty() {
+            // Nothing beside it in its field: the span as a whole word.
+            let ws = hay_words.get_or_insert_with(|| words(text));
+            ws.contains(&secret.key)
+        } else {
+            secret.context.iter().any(|c| hay.contains(c.as_str()))
+        };
+        if hit {
+            found.push(Leak { secret: i });
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::confidential::SecretKind;
+    use crate::diagnostic::{Location, SourceFile};
+
+    fn secret(text: &str, left: Option<&str>, right: Option<&str>) -> Secret {
+        let file = SourceFile::new("x.yaml", "");
+        Secret::new(
+            text,
+            left,
+            right,
+            SecretKind::Span,
+            Location::start_of(&file),
+        )
+    }
+
+    #[test]
+    fn markup_spacing_case_accents_and_invisible_characters_do_not_hide_a_leak() {
+        let secrets = [secret("Quokkaville expansion", None, None)];
+        for text in [
+            "the Quokka*ville* expansion",
+            "the QUOKKAVILLE\nexpansion",
+            "the Quok\u{00ad}kaville ex\u{200b}pansion",
+            "the Quokkav\u{0301}ille expansion",
+            "the **Quokkaville** <ins>expansion</ins>",
+            "the Ｑｕｏｋｋａｖｉｌｌｅ expansion",
+        ] {
+            assert_eq!(scan(text, &secrets).len(), 1, "{text}");
+        }
+        assert!(scan("the Quokka village expansion", &secrets).is_empty());
+    }
+
+    #[test]
+    fn short_spans_are_found_beside_their_words_only() {
+        let secrets = [secret("7%", Some("of"), Some("in"))];
+        assert_eq!(
+            scan("a gross margin of ~~7%~~ [***] in 2014", &secrets).len(),
+            1
+        );
+        assert_eq!(
+            scan("a gross margin of [***] 7% in 2014", &secrets).len(),
+            1
+        );
+        assert!(
+            scan(
+                "a gross margin of [***] in 2014; growth of 8% to 7%.",
+                &secrets
+            )
+            .is_empty()
+        );
+        let alone = [secret("X1", None, None)];
+        assert_eq!(scan("Project X1.", &alone).len(), 1);
+        assert!(scan("Project X12.", &alone).is_empty());
+    }
+}

@@ -1,0 +1,120 @@
+//! Failures that are not the user's input: one enum, reported as internal
+//! errors (exit status 2) with nothing written.
+//!
+//! Problems in the YAML files are [`crate::diagnostic::Diagnostic`]s; this type
+//! is for everything else — a panic caught in one letter's build, an output
+//! that fails its self-verification, a file system error.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// Something went wrong that the input did not cause.
+#[derive(Debug)]
+pub enum InternalError {
+    /// Code panicked while building a letter; the panic was caught.
+    Panic {
+        /// What was being built (a letter id, a file).
+        what: String,
+        /// The panic's message.
+        message: String,
+    },
+    /// A written file does not hold every word of its document.
+    Incomplete {
+        /// The file, relative to the output folder.
+        file: String,
+        /// The first words missing, and where they should have been.
+        missing: String,
+    },
+    /// An HTML output breaks the EDGAR rules.
+    Edgar {
+        /// The file.
+        file: String,
+        /// What the validator found.
+        violations: Vec<String>,
+    },
+    /// A writer could not produce or read back its file.
+    Writer {
+        /// The file.
+        file: String,
+        /// What happened.
+        message: String,
+    },
+    /// The file system failed.
+    Io {
+        /// The path involved.
+        path: PathBuf,
+        /// The error.
+        source: std::io::Error,
+    },
+}
+
+impl InternalError {
+    /// A writer failure on `file`.
+    pub fn writer(file: impl Into<String>, message: impl Into<String>) -> InternalError {
+        InternalError::Writer {
+            file: file.into(),
+            message: message.into(),
+        }
+    }
+
+    /// An I/O failure at `path`.
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> InternalError {
+        InternalError::Io {
+            path: path.into(),
+            source,
+        }
+    }
+
+    /// A caught panic while building `what`, from its payload.
+    pub fn panic(what: impl Into<String>, payload: &(dyn std::any::Any + Send)) -> InternalError {
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_owned());
+        InternalError::Panic {
+            what: what.into(),
+            message,
+        }
+    }
+}
+
+impl fmt::Display for InternalError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            InternalError::Panic { what, message } => {
+                write!(f, "internal error while building {what}: {message}")
+            }
+            InternalError::Incomplete { file, missing } => {
+                write!(
+                    f,
+                    "internal error: {file} would not hold the whole document ({missing})"
+                )
+            }
+            InternalError::Edgar { file, violations } => write!(
+                f,
+                "internal error: {file} breaks the EDGAR HTML rules: {}",
+                violations.join("; ")
+            ),
+            InternalError::Writer { file, message } => {
+                write!(f, "internal error writing {file}: {message}")
+            }
+            InternalError::Io { path, source } => write!(f, "{}: {source}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for InternalError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            InternalError::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+/// Runs `f`, turning a panic into [`InternalError::Panic`] about `what`.
+pub fn catch_panic<R>(what: &str, f: impl FnOnce() -> R) -> Result<R, InternalError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f))
+        .map_err(|payload| InternalError::panic(what, payload.as_ref()))
+}

@@ -1,0 +1,171 @@
+//! The output formats, each one [`Writer`] behind one trait, in one registry.
+//!
+//! A writer turns a [`Document`] (the letter, its redline or a blackline, as
+//! parsed from its rendered Markdown) into files, and reads its own files back
+//! as a reader would see them ([`Writer::public_text`]). The build uses that
+//! reading twice: every file it writes must hold every word of its document
+//! ([`verify`]), and no public file may hold a confidential span or an
+//! internal note (the leak scan). Because both go through the registry, a
+//! format cannot be added without them. Adding a format means adding a writer
+//! here and nowhere else.
+
+mod html;
+mod markdown;
+mod pdf;
+mod verify;
+
+use crate::error::InternalError;
+use crate::markdown::Doc;
+use crate::render::pdf::{ConfidentialMarks, PdfDate};
+
+pub use html::{HtmlWriter, html_text};
+pub use markdown::{MarkdownWriter, markdown_text};
+pub use pdf::{PdfWriter, pdf_text};
+pub use verify::verify_words;
+
+/// The infix of a staff's copy: `letter.unredacted.pdf`.
+pub const STAFF_INFIX: &str = "unredacted";
+
+/// One version of a document: its rendered Markdown and that Markdown parsed.
+#[derive(Debug, Clone)]
+pub struct Rendition {
+    /// The Markdown the templates produced.
+    pub markdown: String,
+    /// The same Markdown parsed: what every writer draws from.
+    pub doc: Doc,
+}
+
+/// What the writers print besides the document itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentMeta {
+    /// Document title (HTML `<title>`, PDF metadata).
+    pub title: String,
+    /// Author (the company).
+    pub author: String,
+    /// Running header lines on pages 2+ (before "Page N").
+    pub header_lines: Vec<String>,
+    /// The date and time the PDF records as its creation date.
+    pub date: PdfDate,
+    /// Rule 83 page marks, for a letter with a confidential treatment request.
+    pub confidential: Option<ConfidentialMarks>,
+}
+
+/// One document of a letter, ready for the writers.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The file stem: `letter`, `redline`, `letter.blackline`.
+    pub stem: String,
+    /// Title, author, running header, date, Rule 83 marks.
+    pub meta: DocumentMeta,
+    /// The version anyone may read (with `[***]` for each confidential span).
+    pub public: Rendition,
+    /// The staff's copy (spans bracketed), for a letter with a confidential
+    /// treatment request.
+    pub staff: Option<Rendition>,
+}
+
+/// A file a writer produced.
+#[derive(Debug, Clone)]
+pub struct WrittenFile {
+    /// The file name, e.g. `letter.pdf`.
+    pub name: String,
+    /// Its bytes.
+    pub bytes: Vec<u8>,
+    /// False for the staff's copy, which is never filed.
+    pub public: bool,
+}
+
+/// An output format.
+pub trait Writer: Sync {
+    /// The name used in `--format`, e.g. `html`.
+    fn name(&self) -> &'static str;
+    /// The file extension, e.g. `htm`.
+    fn extension(&self) -> &'static str;
+    /// Writes the public version and, if the format carries one, the staff's copy.
+    fn write(&self, document: &Document) -> Result<Vec<WrittenFile>, InternalError>;
+    /// The text a reader of `bytes` (a file this writer wrote) can see, in
+    /// reading order as far as the format allows, followed by anything else
+    /// the file carries that a reader could find (metadata, attributes).
+    fn public_text(&self, bytes: &[u8]) -> Result<String, InternalError>;
+    /// The text a reader sees on the page (for the completeness check): by
+    /// default the same as [`Writer::public_text`].
+    fn shown_text(&self, bytes: &[u8]) -> Result<String, InternalError> {
+        self.public_text(bytes)
+    }
+    /// True when [`Writer::shown_text`] gives the text in reading order.
+    fn reads_in_order(&self) -> bool {
+        true
+    }
+}
+
+static WRITERS: [&dyn Writer; 3] = [&MarkdownWriter, &HtmlWriter, &PdfWriter];
+
+/// Every output format, in the order files are listed.
+pub fn writers() -> &'static [&'static dyn Writer] {
+    &WRITERS
+}
+
+/// The writer called `name` in `--format`.
+pub fn writer(name: &str) -> Option<&'static dyn Writer> {
+    WRITERS.iter().copied().find(|w| w.name() == name)
+}
+
+/// The writer that writes files named like `file_name`, by extension.
+pub fn writer_for_file(file_name: &str) -> Option<&'static dyn Writer> {
+    let extension = file_name.rsplit_once('.')?.1;
+    WRITERS.iter().copied().find(|w| w.extension() == extension)
+}
+
+/// True for the name of a staff's copy (`*.unredacted.*`).
+pub fn is_staff_copy(file_name: &str) -> bool {
+    let parts: Vec<&str> = file_name.split('.').collect();
+    parts.len() >= 3 && parts[parts.len() - 2] == STAFF_INFIX
+}
+
+/// Writes `document` with `writer` and proves each file whole: its text, read
+/// back through the writer, holds every word of the version it was written from.
+pub fn write_verified(
+    writer: &dyn Writer,
+    document: &Document,
+) -> Result<Vec<WrittenFile>, InternalError> {
+    let files = writer.write(document)?;
+    for file in &files {
+        let rendition = match (&document.staff, file.public) {
+            (Some(staff), false) => staff,
+            (None, false) => {
+                return Err(InternalError::writer(
+                    &file.name,
+                    "a staff's copy of a document that has none",
+                ));
+            }
+            (_, true) => &document.public,
+        };
+        if file.public && rendition.doc.any_style(|s| s.confidential) {
+            return Err(InternalError::writer(
+                &file.name,
+                "the public version still marks confidential text",
+            ));
+        }
+        let text = writer.shown_text(&file.bytes)?;
+        verify_words(&file.name, &rendition.doc, &text, writer.reads_in_order())?;
+    }
+    Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_writer_is_found_by_name_and_by_file_name() {
+        for w in writers() {
+            assert_eq!(writer(w.name()).map(|f| f.name()), Some(w.name()));
+            let file = format!("letter.{}", w.extension());
+            assert_eq!(writer_for_file(&file).map(|f| f.name()), Some(w.name()));
+        }
+        assert!(writer_for_file("notes.txt").is_none());
+        assert!(is_staff_copy("letter.unredacted.pdf"));
+        assert!(!is_staff_copy("letter.pdf"));
+        assert!(!is_staff_copy("unredacted.pdf"));
+    }
+}

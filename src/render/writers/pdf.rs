@@ -1,0 +1,117 @@
+//! `letter.pdf` and, with a confidential treatment request, the staff's copy
+//! `letter.unredacted.pdf`.
+
+use super::{Document, STAFF_INFIX, Writer, WrittenFile};
+use crate::error::InternalError;
+use crate::render::pdf::{PdfMeta, render_pdf};
+
+/// Typesets the document as PDF.
+#[derive(Debug, Clone, Copy)]
+pub struct PdfWriter;
+
+impl Writer for PdfWriter {
+    fn name(&self) -> &'static str {
+        "pdf"
+    }
+
+    fn extension(&self) -> &'static str {
+        "pdf"
+    }
+
+    fn write(&self, document: &Document) -> Result<Vec<WrittenFile>, InternalError> {
+        let meta = PdfMeta {
+            title: document.meta.title.clone(),
+            author: document.meta.author.clone(),
+            header_lines: document.meta.header_lines.clone(),
+            confidential: document.meta.confidential.clone(),
+            date: document.meta.date,
+        };
+        let mut files = vec![WrittenFile {
+            name: format!("{}.pdf", document.stem),
+            bytes: render_pdf(&document.public.doc, &meta),
+            public: true,
+        }];
+        if let Some(staff) = &document.staff {
+            files.push(WrittenFile {
+                name: format!("{}.{STAFF_INFIX}.pdf", document.stem),
+                bytes: render_pdf(&staff.doc, &meta),
+                public: false,
+            });
+        }
+        Ok(files)
+    }
+
+    fn public_text(&self, bytes: &[u8]) -> Result<String, InternalError> {
+        pdf_text(bytes)
+    }
+
+    fn shown_text(&self, bytes: &[u8]) -> Result<String, InternalError> {
+        Ok(page_text(&load(bytes)?)?)
+    }
+
+    /// A PDF's text comes back in drawing order (a list bullet after its
+    /// line's words); the layout is checked in reading order instead.
+    fn reads_in_order(&self) -> bool {
+        false
+    }
+}
+
+/// Everything a PDF can reveal as text: the extracted text of every page, then
+/// the document information strings and every stream's decompressed bytes.
+pub fn pdf_text(bytes: &[u8]) -> Result<String, InternalError> {
+    let mut doc = lopdf::Document::load_mem(bytes)
+        .map_err(|e| InternalError::writer("a PDF file", format!("cannot be read back: {e}")))?;
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let mut out = doc.extract_text(&pages).map_err(|e| {
+        InternalError::writer("a PDF file", format!("its text cannot be read back: {e}"))
+    })?;
+    doc.decompress();
+    for object in doc.objects.values() {
+        match object {
+            lopdf::Object::Stream(stream) => {
+                out.push('\n');
+                out.push_str(&String::from_utf8_lossy(&stream.content));
+            }
+            lopdf::Object::Dictionary(dict) => {
+                for (_, value) in dict.iter() {
+                    if let lopdf::Object::String(text, _) = value {
+                        out.push('\n');
+                        out.push_str(&decode_pdf_string(text));
+                    }
+                }
+            }
+            lopdf::Object::String(text, _) => {
+                out.push('\n');
+                out.push_str(&decode_pdf_string(text));
+            }
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
+fn load(bytes: &[u8]) -> Result<lopdf::Document, InternalError> {
+    lopdf::Document::load_mem(bytes)
+        .map_err(|e| InternalError::writer("a PDF file", format!("cannot be read back: {e}")))
+}
+
+/// The text of every page, as the PDF draws it.
+fn page_text(doc: &lopdf::Document) -> Result<String, InternalError> {
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    doc.extract_text(&pages).map_err(|e| {
+        InternalError::writer("a PDF file", format!("its text cannot be read back: {e}"))
+    })
+}
+
+/// A PDF text string: UTF-16BE with a byte-order mark, or bytes read as Latin-1.
+fn decode_pdf_string(bytes: &[u8]) -> String {
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        let units: Vec<u16> = rest
+            .chunks_exact(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect();
+        String::from_utf16_lossy(&units)
+    } else {
+        bytes.iter().map(|&b| char::from(b)).collect()
+    }
+}
