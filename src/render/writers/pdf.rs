@@ -46,7 +46,7 @@ impl Writer for PdfWriter {
     }
 
     fn shown_text(&self, bytes: &[u8]) -> Result<String, InternalError> {
-        Ok(page_text(&load(bytes)?)?)
+        page_text(&load(bytes)?)
     }
 
     /// A PDF's text comes back in drawing order (a list bullet after its
