@@ -64,6 +64,8 @@ impl Mark {
                 rise: 0.0,
                 underline: false,
                 strike: false,
+                confidential: false,
+                run_start: false,
             },
         }
     }
@@ -402,6 +404,8 @@ impl Builder<'_> {
                     rise: 0.0,
                     underline: false,
                     strike: false,
+                    confidential: false,
+                    run_start: false,
                 },
             });
         }

@@ -15,6 +15,7 @@ pub mod fonts;
 pub mod furniture;
 pub mod lines;
 pub mod pages;
+pub mod redact;
 pub mod style;
 pub mod table;
 pub mod text;
@@ -80,6 +81,21 @@ pub fn render_pdf(doc: &Doc, meta: &PdfMeta) -> Vec<u8> {
 pub fn render_pdf_with(doc: &Doc, meta: &PdfMeta, styles: &Styles) -> Vec<u8> {
     let pages = layout(doc, meta, styles);
     document::write_pdf(&pages, meta, styles)
+}
+
+/// Typesets a letter with a confidential treatment request from its staff's
+/// copy (`staff`, spans bracketed and marked): returns the public PDF — the
+/// same pages with every confidential fragment redacted — and the staff's PDF.
+/// Both paginate alike, so a page code names the same page in each; the
+/// public file's fonts hold only the glyphs it shows.
+pub fn render_pdf_pair(staff: &Doc, meta: &PdfMeta) -> (Vec<u8>, Vec<u8>) {
+    let styles = Styles::default();
+    let pages = layout(staff, meta, &styles);
+    let public = redact::redact_pages(&pages);
+    (
+        document::write_pdf(&public, meta, &styles),
+        document::write_pdf(&pages, meta, &styles),
+    )
 }
 
 /// Lays `doc` out into pages (everything but the drawing).

@@ -22,9 +22,18 @@ pub struct Fragment {
     pub underline: bool,
     /// Struck through (a deletion or `~~`).
     pub strike: bool,
-    /// Advance width in points.
+    /// Advance width in points (a confidential run's first word may be wider
+    /// than its glyphs: see [`REDACTION_MARK`]).
     pub width: f32,
+    /// Part of a confidential run (the staff's copy; the public copy is the
+    /// same layout with these fragments redacted).
+    pub confidential: bool,
+    /// The first fragment of a confidential run: where the public copy prints `[***]`.
+    pub run_start: bool,
 }
+
+/// What the public copy prints at the start of each confidential run.
+pub use crate::confidential::REDACTION_MARK;
 
 /// A unit of a paragraph for the line breaker.
 #[derive(Debug, Clone, PartialEq)]
@@ -113,9 +122,18 @@ pub fn itemize(
         items: Vec::new(),
         word: Vec::new(),
         word_notes: Vec::new(),
+        run_start: false,
     };
+    let mut previous: Option<&Style> = None;
     for inline in inlines {
         let look = Look::of(&inline.style, base);
+        // A run splits where its redline mark changes, as the public version's `[***]` do.
+        builder.run_start = inline.style.confidential
+            && previous.is_none_or(|p| {
+                !p.confidential
+                    || (p.inserted, p.deleted) != (inline.style.inserted, inline.style.deleted)
+            });
+        previous = Some(&inline.style);
         match &inline.content {
             InlineContent::Text(text) => {
                 for c in text.chars() {
@@ -154,6 +172,7 @@ pub fn itemize(
     while matches!(builder.items.last(), Some(Item::Space { .. } | Item::Break)) {
         builder.items.pop();
     }
+    reserve_redaction_marks(&mut builder.items);
     let space = fonts().face(FaceId::Regular).advance(' ', base.size);
     finish_spaces(&mut builder.items, space, styles);
     builder.items
@@ -166,6 +185,7 @@ struct Look {
     size: f32,
     underline: bool,
     strike: bool,
+    confidential: bool,
 }
 
 impl Look {
@@ -175,6 +195,7 @@ impl Look {
             size: base.size,
             underline: style.underline || style.inserted || base.underline,
             strike: style.strike || style.deleted,
+            confidential: style.confidential,
         }
     }
 }
@@ -183,18 +204,23 @@ struct Builder {
     items: Vec<Item>,
     word: Vec<Fragment>,
     word_notes: Vec<usize>,
+    /// The next character begins a confidential run.
+    run_start: bool,
 }
 
 impl Builder {
     fn push_char(&mut self, c: char, look: Look, rise: f32) {
         let face = fonts().face(look.face);
         let c = face.printable(c);
+        let run_start = std::mem::take(&mut self.run_start);
         if let Some(last) = self.word.last_mut()
             && last.face == look.face
             && last.size == look.size
             && last.rise == rise
             && last.underline == look.underline
             && last.strike == look.strike
+            && last.confidential == look.confidential
+            && !run_start
         {
             let kern = last
                 .text
@@ -214,6 +240,8 @@ impl Builder {
             underline: look.underline,
             strike: look.strike,
             width: face.advance(c, look.size),
+            confidential: look.confidential,
+            run_start,
         });
     }
 
@@ -265,6 +293,37 @@ impl Builder {
             self.items.pop();
         }
         self.items.push(Item::Break);
+    }
+}
+
+/// Makes room for `[***]` where each confidential run starts: the run's part
+/// of that word is widened to at least the mark's width, so the public copy —
+/// the same layout with the run redacted — never prints the mark over the
+/// next word.
+fn reserve_redaction_marks(items: &mut [Item]) {
+    for item in items.iter_mut() {
+        let Item::Word {
+            fragments, width, ..
+        } = item
+        else {
+            continue;
+        };
+        let Some(start) = fragments.iter().position(|f| f.run_start) else {
+            continue;
+        };
+        let end = start
+            + 1
+            + fragments[start + 1..]
+                .iter()
+                .take_while(|f| f.confidential && !f.run_start)
+                .count();
+        let run_width: f32 = fragments[start..end].iter().map(|f| f.width).sum();
+        let first = &fragments[start];
+        let mark = fonts().face(first.face).width(REDACTION_MARK, first.size);
+        if run_width < mark {
+            fragments[end - 1].width += mark - run_width;
+            *width += mark - run_width;
+        }
     }
 }
 
@@ -379,6 +438,7 @@ fn split_word(fragments: Vec<Fragment>, mut notes: Vec<usize>, measure: f32, out
     let mut piece_width = 0.0;
     for fragment in fragments {
         let face = fonts().face(fragment.face);
+        let mut first = true;
         for c in fragment.text.chars() {
             let w = face.advance(c, fragment.size);
             if piece_width + w > measure && piece_width > 0.0 {
@@ -391,14 +451,22 @@ fn split_word(fragments: Vec<Fragment>, mut notes: Vec<usize>, measure: f32, out
                 piece_width = 0.0;
             }
             piece_width += w;
+            let starts_run = fragment.run_start && first;
+            first = false;
             match piece.last_mut() {
-                Some(last) if last.face == fragment.face && last.rise == fragment.rise => {
+                Some(last)
+                    if last.face == fragment.face
+                        && last.rise == fragment.rise
+                        && last.confidential == fragment.confidential
+                        && !starts_run =>
+                {
                     last.text.push(c);
                     last.width += w;
                 }
                 _ => piece.push(Fragment {
                     text: c.to_string(),
                     width: w,
+                    run_start: starts_run,
                     ..fragment.clone()
                 }),
             }

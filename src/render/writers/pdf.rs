@@ -3,7 +3,7 @@
 
 use super::{Document, STAFF_INFIX, Writer, WrittenFile};
 use crate::error::InternalError;
-use crate::render::pdf::{PdfMeta, render_pdf};
+use crate::render::pdf::{PdfMeta, render_pdf, render_pdf_pair};
 
 /// Typesets the document as PDF.
 #[derive(Debug, Clone, Copy)]
@@ -26,19 +26,24 @@ impl Writer for PdfWriter {
             confidential: document.meta.confidential.clone(),
             date: document.meta.date,
         };
-        let mut files = vec![WrittenFile {
+        let public = |bytes| WrittenFile {
             name: format!("{}.pdf", document.stem),
-            bytes: render_pdf(&document.public.doc, &meta),
+            bytes,
             public: true,
-        }];
-        if let Some(staff) = &document.staff {
-            files.push(WrittenFile {
+        };
+        let Some(staff) = &document.staff else {
+            return Ok(vec![public(render_pdf(&document.public.doc, &meta))]);
+        };
+        // One layout for both copies (the staff's), so their pages correspond.
+        let (public_bytes, staff_bytes) = render_pdf_pair(&staff.doc, &meta);
+        Ok(vec![
+            public(public_bytes),
+            WrittenFile {
                 name: format!("{}.{STAFF_INFIX}.pdf", document.stem),
-                bytes: render_pdf(&staff.doc, &meta),
+                bytes: staff_bytes,
                 public: false,
-            });
-        }
-        Ok(files)
+            },
+        ])
     }
 
     fn public_text(&self, bytes: &[u8]) -> Result<String, InternalError> {
