@@ -118,3 +118,18 @@ pub fn catch_panic<R>(what: &str, f: impl FnOnce() -> R) -> Result<R, InternalEr
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(f))
         .map_err(|payload| InternalError::panic(what, payload.as_ref()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_becomes_an_internal_error_with_its_message() {
+        let err = catch_panic("letter x", || -> u8 { panic!("broken {}", 7) }).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "internal error while building letter x: broken 7"
+        );
+        assert_eq!(catch_panic("y", || 3).unwrap(), 3);
+    }
+}

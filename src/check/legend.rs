@@ -6,7 +6,6 @@
 use super::prose::Prose;
 use crate::diagnostic::Diagnostics;
 use crate::model::{Letter, Markdown, ResponsePart, Revision};
-use crate::redline::redline;
 
 /// Words that promise underlined insertions.
 const UNDERLINE: [&str; 2] = ["underlined", "underlining"];
@@ -34,10 +33,7 @@ pub fn check(letter: &Letter, diags: &mut Diagnostics) {
 }
 
 fn check_intro(revision: &Revision, intro: &Markdown, diags: &mut Diagnostics) {
-    let mut shown = redline(&revision.original.doc, &revision.revised.doc).doc;
-    if !revision.show_deletions {
-        shown.remove_inlines(|i| i.style.deleted);
-    }
+    let (shown, _) = revision.shown();
     let prose = Prose::new(&intro.source);
     let lower = prose.text.to_ascii_lowercase();
     let promises = [

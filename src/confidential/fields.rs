@@ -11,7 +11,7 @@ use serde_json::Value as Json;
 
 use crate::diagnostic::Diagnostics;
 use crate::load::{FileKind, SourceMap};
-use crate::markdown::inline_tag;
+use crate::markdown::{MAX_WORD_CHARS, inline_tag};
 
 /// The fields of `letter.yaml` that may hold `<ct>`: a pattern per field,
 /// `*` standing for a list index.
@@ -65,10 +65,19 @@ fn walk(
     diags: &mut Diagnostics,
 ) {
     match value {
-        Json::String(text) => {
-            if let Some(offset) = first_ct_tag(text)
-                && !allows_confidential(kind, pointer)
-            {
+        Json::String(text) if !allows_confidential(kind, pointer) => {
+            // The other fields are printed as written: a run of text with no
+            // space would break a page's measure (Markdown fields check their own).
+            if let Some(offset) = overlong_word(text) {
+                diags.push(
+                    map.text_offset(pointer, text, offset)
+                        .error(format!(
+                            "a single word of more than {MAX_WORD_CHARS} characters"
+                        ))
+                        .with_hint("a space is probably missing, or binary data was pasted"),
+                );
+            }
+            if let Some(offset) = first_ct_tag(text) {
                 let field = pointer.trim_start_matches('/').replace('/', ".");
                 diags.push(
                     map.text_offset(pointer, text, offset)
@@ -96,6 +105,26 @@ fn walk(
         }
         _ => {}
     }
+}
+
+/// The byte offset of the first run of more than [`MAX_WORD_CHARS`] characters without whitespace.
+fn overlong_word(text: &str) -> Option<usize> {
+    let mut start = 0;
+    let mut len = 0;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            len = 0;
+        } else {
+            if len == 0 {
+                start = i;
+            }
+            len += 1;
+            if len > MAX_WORD_CHARS {
+                return Some(start);
+            }
+        }
+    }
+    None
 }
 
 /// The byte offset of the first `<ct>` or `</ct>` tag (any case, optional spaces).

@@ -9,7 +9,9 @@
 mod parse;
 mod write;
 
-pub use parse::{MarkdownIssue, inline_tag, parse, parse_rendered, parser_options};
+pub use parse::{
+    MAX_NESTING, MAX_WORD_CHARS, MarkdownIssue, inline_tag, parse, parse_rendered, parser_options,
+};
 pub use write::{escape_text, to_markdown};
 
 /// A parsed Markdown text: its blocks and its footnote definitions.

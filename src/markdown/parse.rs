@@ -28,6 +28,9 @@ pub struct MarkdownIssue {
 pub const MAX_TABLE_COLUMNS: usize = 64;
 /// Lists and quotes nested deeper than this are refused.
 pub const MAX_NESTING: usize = 24;
+/// How many levels of lists and quotes a template may add around author text
+/// (a revised passage is quoted): the rendered letter may nest this much deeper.
+pub const TEMPLATE_NESTING: usize = 4;
 /// A run of text without a space longer than this is refused (a missing space or a pasted blob).
 pub const MAX_WORD_CHARS: usize = 1000;
 
@@ -83,6 +86,11 @@ fn parse_mode(text: &str, mode: Mode) -> (Doc, Vec<MarkdownIssue>) {
     let mut style = Style::default();
     let mut code_text = String::new();
     let mut in_code_block = false;
+    let mut depth = 0usize;
+    let max_depth = match mode {
+        Mode::Author => MAX_NESTING,
+        Mode::Rendered => MAX_NESTING + TEMPLATE_NESTING,
+    };
     for (event, range) in Parser::new_ext(text, parser_options()).into_offset_iter() {
         let offset = range.start;
         match event {
@@ -91,7 +99,7 @@ fn parse_mode(text: &str, mode: Mode) -> (Doc, Vec<MarkdownIssue>) {
                     flush_pending(&mut stack);
                 }
                 match tag {
-                Tag::BlockQuote(_) | Tag::List(_) if stack.len() > 2 * MAX_NESTING => {
+                Tag::BlockQuote(_) | Tag::List(_) if depth >= max_depth => {
                     issues.push(MarkdownIssue {
                         offset,
                         message: format!("lists or quotes are nested more than {MAX_NESTING} levels deep"),
@@ -100,8 +108,14 @@ fn parse_mode(text: &str, mode: Mode) -> (Doc, Vec<MarkdownIssue>) {
                     return (Doc::default(), issues);
                 }
                 Tag::Paragraph | Tag::Heading { .. } | Tag::TableCell => stack.push(Frame::Inlines(Vec::new())),
-                Tag::BlockQuote(_) => stack.push(blocks_frame()),
-                Tag::List(start) => stack.push(Frame::List { start, items: Vec::new() }),
+                Tag::BlockQuote(_) => {
+                    depth += 1;
+                    stack.push(blocks_frame());
+                }
+                Tag::List(start) => {
+                    depth += 1;
+                    stack.push(Frame::List { start, items: Vec::new() });
+                }
                 Tag::Item => stack.push(blocks_frame()),
                 Tag::Table(aligns) if aligns.len() > MAX_TABLE_COLUMNS => {
                     issues.push(MarkdownIssue {
@@ -169,6 +183,7 @@ fn parse_mode(text: &str, mode: Mode) -> (Doc, Vec<MarkdownIssue>) {
                     push_block(&mut stack, Block::Heading { level: level as u8, content });
                 }
                 TagEnd::BlockQuote(_) => {
+                    depth = depth.saturating_sub(1);
                     let blocks = pop_blocks(&mut stack);
                     push_block(&mut stack, Block::Quote(blocks));
                 }
@@ -179,6 +194,7 @@ fn parse_mode(text: &str, mode: Mode) -> (Doc, Vec<MarkdownIssue>) {
                     }
                 }
                 TagEnd::List(_) => {
+                    depth = depth.saturating_sub(1);
                     if let Some(Frame::List { start, items }) = stack.pop() {
                         push_block(&mut stack, Block::List { start, items });
                     }
@@ -518,6 +534,23 @@ mod tests {
         let list = "- ".repeat(5_000) + "x";
         let (_, issues) = parse(&list);
         assert!(!issues.is_empty());
+    }
+
+    #[test]
+    fn quotes_and_lists_nest_to_the_documented_depth_and_no_further() {
+        for (depth, ok) in [(MAX_NESTING, true), (MAX_NESTING + 1, false), (48, false)] {
+            let quotes = ">".repeat(depth) + " x\n";
+            let (_, issues) = parse(&quotes);
+            assert_eq!(issues.is_empty(), ok, "{depth} quotes: {issues:?}");
+            let lists: String = (0..depth)
+                .map(|i| format!("{}- x\n", "  ".repeat(i)))
+                .collect();
+            let (_, issues) = parse(&lists);
+            assert_eq!(issues.is_empty(), ok, "{depth} lists: {issues:?}");
+        }
+        // The letter quotes a revised passage: its rendered form may nest deeper.
+        let quoted = ">".repeat(MAX_NESTING + 1) + " x\n";
+        assert!(parse_rendered(&quoted).1.is_empty());
     }
 
     #[test]

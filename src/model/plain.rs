@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
+use crate::markdown::MAX_WORD_CHARS;
 use crate::markdown::inline_tag;
 
 use super::text::TextOrigin;
@@ -81,6 +82,16 @@ impl PlainText {
                 field.confidential.push(start..field.text.len());
             }
         }
+        if let Some((at, len)) = longest_word(&field.text).filter(|&(_, n)| n > MAX_WORD_CHARS) {
+            diags.push(
+                field
+                    .locate_in(&source, at)
+                    .error(format!(
+                        "a single word of {len} characters; the limit is {MAX_WORD_CHARS}"
+                    ))
+                    .with_hint("a space is probably missing, or binary data was pasted"),
+            );
+        }
         field.source = source;
         field
     }
@@ -109,6 +120,10 @@ impl PlainText {
 
     /// The place in the YAML file of byte `offset` of [`PlainText::text`].
     pub fn locate(&self, offset: usize) -> Location {
+        self.locate_in(&self.source, offset)
+    }
+
+    fn locate_in(&self, source: &str, offset: usize) -> Location {
         let shift = self
             .shifts
             .iter()
@@ -117,7 +132,7 @@ impl PlainText {
             .map_or(0, |(_, by)| *by);
         self.origin
             .map
-            .text_offset(&self.origin.pointer, &self.source, offset + shift)
+            .text_offset(&self.origin.pointer, source, offset + shift)
     }
 
     /// The same field with other text and no confidential part (a redacted copy).
@@ -130,6 +145,30 @@ impl PlainText {
             shifts: Vec::new(),
         }
     }
+}
+
+/// The byte offset and length in characters of the longest run without whitespace.
+fn longest_word(text: &str) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, usize)> = None;
+    let mut start = None;
+    let mut len = 0;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        if c.is_whitespace() {
+            if let Some(s) = start.take()
+                && best.is_none_or(|(_, n)| len > n)
+            {
+                best = Some((s, len));
+            }
+            len = 0;
+        } else {
+            start.get_or_insert(i);
+            len += 1;
+        }
+    }
+    best
 }
 
 fn tag_error(field: &PlainText, source: &str, at: usize, what: &str) -> Diagnostic {
@@ -199,6 +238,21 @@ mod tests {
             &mut diags,
         );
         assert!(diags.has_errors());
+    }
+
+    #[test]
+    fn an_overlong_word_is_an_error_at_its_place() {
+        let mut diags = Diagnostics::new();
+        let source = format!("Item 5 {}", "x".repeat(MAX_WORD_CHARS + 1));
+        PlainText::parse(
+            source.clone(),
+            origin(&format!("page: {source}\n")),
+            &mut diags,
+        );
+        let d: Vec<_> = diags.iter().collect();
+        assert_eq!(d.len(), 1);
+        assert!(d[0].message.contains("1001 characters"), "{}", d[0].message);
+        assert_eq!(d[0].location.column, 14);
     }
 
     #[test]

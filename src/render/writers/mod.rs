@@ -169,3 +169,86 @@ mod tests {
         assert!(!is_staff_copy("unredacted.pdf"));
     }
 }
+
+#[cfg(test)]
+mod verified {
+    use super::*;
+    use crate::render::pdf::PdfDate;
+
+    /// A writer that loses the last word of every document.
+    struct Lossy;
+
+    impl Writer for Lossy {
+        fn name(&self) -> &'static str {
+            "lossy"
+        }
+        fn extension(&self) -> &'static str {
+            "txt"
+        }
+        fn write(&self, document: &Document) -> Result<Vec<WrittenFile>, InternalError> {
+            let text = document.public.doc.plain_text();
+            let cut = text.trim_end().rsplit_once(' ').map_or("", |(a, _)| a);
+            Ok(vec![WrittenFile {
+                name: format!("{}.txt", document.stem),
+                bytes: cut.as_bytes().to_vec(),
+                public: true,
+            }])
+        }
+        fn public_text(&self, bytes: &[u8]) -> Result<String, InternalError> {
+            Ok(String::from_utf8_lossy(bytes).into_owned())
+        }
+    }
+
+    fn document(markdown: &str) -> Document {
+        let (doc, _) = crate::markdown::parse_rendered(markdown);
+        Document {
+            stem: "letter".into(),
+            meta: DocumentMeta {
+                title: "t".into(),
+                author: "a".into(),
+                header_lines: Vec::new(),
+                date: PdfDate::default(),
+                confidential: None,
+            },
+            public: Rendition {
+                markdown: markdown.into(),
+                doc,
+            },
+            staff: None,
+        }
+    }
+
+    #[test]
+    fn a_writer_that_loses_a_word_is_caught_and_named() {
+        let err = write_verified(
+            &Lossy,
+            &document("The Company will revise its disclosure.\n"),
+        )
+        .unwrap_err();
+        let text = err.to_string();
+        assert!(
+            text.contains("letter.txt") && text.contains("disclosure"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn every_registered_writer_passes_its_own_check() {
+        let doc = document(
+            "Dear Ms. Roe:\n\n- one item\n\n| A | 1,234 |\n|---|--:|\n| b | (5) |\n\nText.[^1]\n\n[^1]: A note.\n",
+        );
+        for writer in writers() {
+            let files = write_verified(*writer, &doc).unwrap();
+            assert_eq!(files.len(), 1, "{}", writer.name());
+        }
+    }
+
+    #[test]
+    fn a_public_version_still_marking_confidential_text_is_refused() {
+        let mut doc = document("Open and <ct>hidden</ct> text.\n");
+        doc.public.doc.add_style(|s| s.confidential = true);
+        for writer in writers() {
+            assert!(write_verified(*writer, &doc).is_err(), "{}", writer.name());
+        }
+    }
+}
