@@ -62,29 +62,64 @@ pub fn key(text: &str) -> String {
         .collect()
 }
 
-/// The words of a text in key form (split at whitespace; punctuation around a word dropped).
-fn words(text: &str) -> Vec<String> {
-    normalize(text)
-        .split(' ')
-        .map(|w| key(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '%' && c != '$')))
-        .filter(|w| !w.is_empty())
-        .collect()
+/// A text in key form that remembers where its words began and ended, so a
+/// secret is found only as whole words ("done" is not in "founded one"),
+/// however the spaces between its own words were changed.
+struct Hay {
+    key: String,
+    /// For each byte offset of `key` (and its end): whether whitespace stood there.
+    space_before: Vec<bool>,
+}
+
+impl Hay {
+    fn new(text: &str) -> Hay {
+        let mut key = String::new();
+        let mut space_before = Vec::new();
+        for word in text.split_whitespace() {
+            for (k, c) in self::key(word).char_indices() {
+                for _ in 0..c.len_utf8() {
+                    space_before.push(k == 0);
+                }
+                key.push(c);
+            }
+        }
+        space_before.push(true);
+        Hay { key, space_before }
+    }
+
+    /// True when `needle` occurs with a word boundary at both its ends.
+    fn contains_words(&self, needle: &str) -> bool {
+        if needle.is_empty() {
+            return false;
+        }
+        let first = needle.chars().next().is_some_and(char::is_alphanumeric);
+        let last = needle
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        self.key.match_indices(needle).any(|(start, _)| {
+            let end = start + needle.len();
+            let before = self.key[..start].chars().next_back();
+            let after = self.key[end..].chars().next();
+            let opens =
+                !first || self.space_before[start] || !before.is_some_and(char::is_alphanumeric);
+            let closes =
+                !last || self.space_before[end] || !after.is_some_and(char::is_alphanumeric);
+            opens && closes
+        })
+    }
 }
 
 /// Every secret that `text` reveals.
 pub fn scan(text: &str, secrets: &[Secret]) -> Vec<Leak> {
-    let hay = key(text);
-    let mut hay_words: Option<Vec<String>> = None;
+    let hay = Hay::new(&normalize(text));
     let mut found = Vec::new();
     for (i, secret) in secrets.iter().enumerate() {
-        let hit = if secret.key.chars().count() >= MIN_ALONE_CHARS {
-            hay.contains(&secret.key)
-        } else if secret.context.is_empty() {
-            // Nothing beside it in its field: the span as a whole word.
-            let ws = hay_words.get_or_insert_with(|| words(text));
-            ws.contains(&secret.key)
+        let hit = if secret.key.chars().count() >= MIN_ALONE_CHARS || secret.context.is_empty() {
+            // A short span with nothing beside it in its field: still as whole words.
+            hay.contains_words(&secret.key)
         } else {
-            secret.context.iter().any(|c| hay.contains(c.as_str()))
+            secret.context.iter().any(|c| hay.contains_words(c))
         };
         if hit {
             found.push(Leak { secret: i });
@@ -124,6 +159,16 @@ mod tests {
             assert_eq!(scan(text, &secrets).len(), 1, "{text}");
         }
         assert!(scan("the Quokka village expansion", &secrets).is_empty());
+        assert_eq!(scan("the QuokkavilleExpansion", &secrets).len(), 1);
+    }
+
+    #[test]
+    fn a_span_is_found_as_whole_words_only() {
+        let secrets = [secret("done", None, None)];
+        assert!(scan("it was founded one year ago", &secrets).is_empty());
+        assert!(scan("abandoned", &secrets).is_empty());
+        assert_eq!(scan("work (done).", &secrets).len(), 1);
+        assert_eq!(scan("work **done**", &secrets).len(), 1);
     }
 
     #[test]
