@@ -65,6 +65,6 @@ fn write(dir: &Path) -> ExitCode {
 }
 
 fn pretty(value: &serde_json::Value) -> String {
-    // A `Value` always serializes.
-    serde_json::to_string_pretty(value).unwrap_or_default()
+    // `{:#}` is serde_json's pretty printing, which cannot fail for a `Value`.
+    format!("{value:#}")
 }

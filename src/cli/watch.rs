@@ -261,7 +261,13 @@ impl Watcher {
     fn all_letters(&self) -> Vec<PathBuf> {
         match &self.layout.only {
             Some(only) => vec![only.clone()],
-            None => self.world.letter_dirs().unwrap_or_default(),
+            None => match self.world.letter_dirs() {
+                Ok(dirs) => dirs,
+                Err(e) => {
+                    print_error(&format!("cannot read responses/: {e}"));
+                    Vec::new()
+                }
+            },
         }
     }
 

@@ -246,10 +246,10 @@ pub const SCHEMA_MODELINE_COMMENT: &str =
 
 /// The JSON Schema of `letter.yaml`.
 pub fn letter_schema() -> serde_json::Value {
-    serde_json::to_value(schemars::schema_for!(RawLetter)).unwrap_or_default()
+    schemars::schema_for!(RawLetter).to_value()
 }
 
 /// The JSON Schema of a comment file.
 pub fn comment_schema() -> serde_json::Value {
-    serde_json::to_value(schemars::schema_for!(RawComment)).unwrap_or_default()
+    schemars::schema_for!(RawComment).to_value()
 }
