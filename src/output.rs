@@ -343,6 +343,7 @@ mod tests {
             name: name.to_owned(),
             bytes: text.as_bytes().to_vec(),
             public: !is_staff_copy(name),
+            read_back: None,
         }
     }
 

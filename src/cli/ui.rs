@@ -178,11 +178,13 @@ mod tests {
                 name: "letter.md".into(),
                 bytes: b"a".to_vec(),
                 public: true,
+                read_back: None,
             },
             WrittenFile {
                 name: "letter.htm".into(),
                 bytes: b"b".to_vec(),
                 public: true,
+                read_back: None,
             },
         ];
         assert_eq!(

@@ -25,6 +25,10 @@ pub struct Leak {
 /// combining characters removed, quotes and dashes unified, whitespace runs
 /// collapsed to one space.
 pub fn normalize(text: &str) -> String {
+    if text.is_ascii() {
+        // ASCII is its own normal form: only the spaces change.
+        return text.split_ascii_whitespace().collect::<Vec<_>>().join(" ");
+    }
     let folded: String = text
         .nfkd()
         .filter(|&c| !is_combining_mark(c) && !is_invisible(c))
@@ -51,15 +55,18 @@ fn is_invisible(c: char) -> bool {
 /// The form in which text is compared: normalised, lowercased, without
 /// whitespace or Markdown markup (`*`, `_`, `~`, `` ` ``, `\`, `<u>`, `<ins>`, `<ct>`).
 pub fn key(text: &str) -> String {
-    let lower = normalize(text).to_lowercase();
-    let mut stripped = lower;
-    for tag in ["<ins>", "</ins>", "<u>", "</u>", "<ct>", "</ct>"] {
-        stripped = stripped.replace(tag, "");
+    let mut stripped = if text.is_ascii() {
+        text.to_ascii_lowercase()
+    } else {
+        normalize(text).to_lowercase()
+    };
+    if stripped.contains('<') {
+        for tag in ["<ins>", "</ins>", "<u>", "</u>", "<ct>", "</ct>"] {
+            stripped = stripped.replace(tag, "");
+        }
     }
+    stripped.retain(|c| !c.is_whitespace() && !matches!(c, '*' | '_' | '~' | '`' | '\\'));
     stripped
-        .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '*' | '_' | '~' | '`' | '\\'))
-        .collect()
 }
 
 /// A text in key form that remembers where its words began and ended, so a

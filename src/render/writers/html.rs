@@ -1,6 +1,6 @@
 //! `letter.htm`: EDGAR HTML, validated against EDGAR's rules as it is written.
 
-use super::{Document, Writer, WrittenFile};
+use super::{Document, ReadBack, Writer, WrittenFile};
 use crate::error::InternalError;
 use crate::render::edgar::validate_edgar_html;
 use crate::render::html::{HtmlMeta, render_html};
@@ -44,13 +44,14 @@ impl Writer for HtmlWriter {
             name,
             bytes: html.into_bytes(),
             public: true,
+            read_back: None,
         }])
     }
 
-    fn public_text(&self, bytes: &[u8]) -> Result<String, InternalError> {
+    fn read_back(&self, bytes: &[u8]) -> Result<ReadBack, InternalError> {
         let html = std::str::from_utf8(bytes)
             .map_err(|e| InternalError::writer("an HTML file", format!("not UTF-8: {e}")))?;
-        Ok(html_text(html))
+        Ok(read_html(html))
     }
 }
 
@@ -58,6 +59,10 @@ impl Writer for HtmlWriter {
 /// references decoded — followed by every attribute value (a title, an
 /// anchor name), which a reader of the source can see too.
 pub fn html_text(html: &str) -> String {
+    read_html(html).all()
+}
+
+fn read_html(html: &str) -> ReadBack {
     let mut out = String::with_capacity(html.len());
     let mut attributes = String::new();
     let mut rest = html;
@@ -91,9 +96,10 @@ pub fn html_text(html: &str) -> String {
         out.push_str(&decode(&rest[..end]));
         rest = &rest[end..];
     }
-    out.push('\n');
-    out.push_str(&attributes);
-    out
+    ReadBack {
+        shown: out,
+        rest: attributes,
+    }
 }
 
 /// Decodes character references (`&amp;`, `&#8212;`, `&#x2014;`).

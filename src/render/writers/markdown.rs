@@ -1,6 +1,6 @@
 //! `letter.md`: the rendered Markdown itself.
 
-use super::{Document, Writer, WrittenFile};
+use super::{Document, ReadBack, Writer, WrittenFile};
 use crate::error::InternalError;
 
 /// Writes the document's Markdown as the templates produced it.
@@ -22,13 +22,17 @@ impl Writer for MarkdownWriter {
             name: format!("{}.md", document.stem),
             bytes: document.public.markdown.clone().into_bytes(),
             public: true,
+            read_back: None,
         }])
     }
 
-    fn public_text(&self, bytes: &[u8]) -> Result<String, InternalError> {
+    fn read_back(&self, bytes: &[u8]) -> Result<ReadBack, InternalError> {
         let text = std::str::from_utf8(bytes)
             .map_err(|e| InternalError::writer("a Markdown file", format!("not UTF-8: {e}")))?;
-        Ok(markdown_text(text))
+        Ok(ReadBack {
+            shown: markdown_text(text),
+            rest: String::new(),
+        })
     }
 }
 

@@ -73,6 +73,26 @@ pub struct WrittenFile {
     pub bytes: Vec<u8>,
     /// False for the staff's copy, which is never filed.
     pub public: bool,
+    /// The file read back through its writer ([`Writer::read_back`]), once it
+    /// has been verified.
+    pub read_back: Option<ReadBack>,
+}
+
+/// A file's text as its writer reads it back.
+#[derive(Debug, Clone, Default)]
+pub struct ReadBack {
+    /// The text a reader sees on the page.
+    pub shown: String,
+    /// Anything else the file carries that a reader could find (metadata,
+    /// attribute values, the raw streams of a PDF).
+    pub rest: String,
+}
+
+impl ReadBack {
+    /// Everything, shown text first.
+    pub fn all(&self) -> String {
+        format!("{}\n{}", self.shown, self.rest)
+    }
 }
 
 /// An output format.
@@ -83,16 +103,15 @@ pub trait Writer: Sync {
     fn extension(&self) -> &'static str;
     /// Writes the public version and, if the format carries one, the staff's copy.
     fn write(&self, document: &Document) -> Result<Vec<WrittenFile>, InternalError>;
-    /// The text a reader of `bytes` (a file this writer wrote) can see, in
-    /// reading order as far as the format allows, followed by anything else
-    /// the file carries that a reader could find (metadata, attributes).
-    fn public_text(&self, bytes: &[u8]) -> Result<String, InternalError>;
-    /// The text a reader sees on the page (for the completeness check): by
-    /// default the same as [`Writer::public_text`].
-    fn shown_text(&self, bytes: &[u8]) -> Result<String, InternalError> {
-        self.public_text(bytes)
+    /// What a reader of `bytes` (a file this writer wrote) can see: the text
+    /// on the page, in reading order as far as the format allows, and
+    /// anything else the file carries that a reader could find.
+    fn read_back(&self, bytes: &[u8]) -> Result<ReadBack, InternalError>;
+    /// Everything a reader of `bytes` can find, as one text.
+    fn public_text(&self, bytes: &[u8]) -> Result<String, InternalError> {
+        Ok(self.read_back(bytes)?.all())
     }
-    /// True when [`Writer::shown_text`] gives the text in reading order.
+    /// True when [`ReadBack::shown`] is in reading order.
     fn reads_in_order(&self) -> bool {
         true
     }
@@ -128,8 +147,8 @@ pub fn write_verified(
     writer: &dyn Writer,
     document: &Document,
 ) -> Result<Vec<WrittenFile>, InternalError> {
-    let files = writer.write(document)?;
-    for file in &files {
+    let mut files = writer.write(document)?;
+    for file in &mut files {
         let rendition = match (&document.staff, file.public) {
             (Some(staff), false) => staff,
             (None, false) => {
@@ -146,8 +165,14 @@ pub fn write_verified(
                 "the public version still marks confidential text",
             ));
         }
-        let text = writer.shown_text(&file.bytes)?;
-        verify_words(&file.name, &rendition.doc, &text, writer.reads_in_order())?;
+        let read_back = writer.read_back(&file.bytes)?;
+        verify_words(
+            &file.name,
+            &rendition.doc,
+            &read_back.shown,
+            writer.reads_in_order(),
+        )?;
+        file.read_back = Some(read_back);
     }
     Ok(files)
 }
@@ -192,10 +217,14 @@ mod verified {
                 name: format!("{}.txt", document.stem),
                 bytes: cut.as_bytes().to_vec(),
                 public: true,
+                read_back: None,
             }])
         }
-        fn public_text(&self, bytes: &[u8]) -> Result<String, InternalError> {
-            Ok(String::from_utf8_lossy(bytes).into_owned())
+        fn read_back(&self, bytes: &[u8]) -> Result<ReadBack, InternalError> {
+            Ok(ReadBack {
+                shown: String::from_utf8_lossy(bytes).into_owned(),
+                rest: String::new(),
+            })
         }
     }
 

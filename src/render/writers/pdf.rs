@@ -1,7 +1,7 @@
 //! `letter.pdf` and, with a confidential treatment request, the staff's copy
 //! `letter.unredacted.pdf`.
 
-use super::{Document, STAFF_INFIX, Writer, WrittenFile};
+use super::{Document, ReadBack, STAFF_INFIX, Writer, WrittenFile};
 use crate::error::InternalError;
 use crate::render::pdf::{PdfMeta, render_pdf, render_pdf_pair};
 
@@ -30,6 +30,7 @@ impl Writer for PdfWriter {
             name: format!("{}.pdf", document.stem),
             bytes,
             public: true,
+            read_back: None,
         };
         let Some(staff) = &document.staff else {
             return Ok(vec![public(render_pdf(&document.public.doc, &meta))]);
@@ -42,16 +43,13 @@ impl Writer for PdfWriter {
                 name: format!("{}.{STAFF_INFIX}.pdf", document.stem),
                 bytes: staff_bytes,
                 public: false,
+                read_back: None,
             },
         ])
     }
 
-    fn public_text(&self, bytes: &[u8]) -> Result<String, InternalError> {
-        pdf_text(bytes)
-    }
-
-    fn shown_text(&self, bytes: &[u8]) -> Result<String, InternalError> {
-        page_text(&load(bytes)?)
+    fn read_back(&self, bytes: &[u8]) -> Result<ReadBack, InternalError> {
+        read_pdf(bytes)
     }
 
     /// A PDF's text comes back in drawing order (a list bullet after its
@@ -64,35 +62,36 @@ impl Writer for PdfWriter {
 /// Everything a PDF can reveal as text: the extracted text of every page, then
 /// the document information strings and every stream's decompressed bytes.
 pub fn pdf_text(bytes: &[u8]) -> Result<String, InternalError> {
-    let mut doc = lopdf::Document::load_mem(bytes)
-        .map_err(|e| InternalError::writer("a PDF file", format!("cannot be read back: {e}")))?;
-    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
-    let mut out = doc.extract_text(&pages).map_err(|e| {
-        InternalError::writer("a PDF file", format!("its text cannot be read back: {e}"))
-    })?;
+    Ok(read_pdf(bytes)?.all())
+}
+
+fn read_pdf(bytes: &[u8]) -> Result<ReadBack, InternalError> {
+    let mut doc = load(bytes)?;
+    let shown = page_text(&doc)?;
+    let mut rest = String::new();
     doc.decompress();
     for object in doc.objects.values() {
         match object {
             lopdf::Object::Stream(stream) => {
-                out.push('\n');
-                out.push_str(&String::from_utf8_lossy(&stream.content));
+                rest.push('\n');
+                rest.push_str(&String::from_utf8_lossy(&stream.content));
             }
             lopdf::Object::Dictionary(dict) => {
                 for (_, value) in dict.iter() {
                     if let lopdf::Object::String(text, _) = value {
-                        out.push('\n');
-                        out.push_str(&decode_pdf_string(text));
+                        rest.push('\n');
+                        rest.push_str(&decode_pdf_string(text));
                     }
                 }
             }
             lopdf::Object::String(text, _) => {
-                out.push('\n');
-                out.push_str(&decode_pdf_string(text));
+                rest.push('\n');
+                rest.push_str(&decode_pdf_string(text));
             }
             _ => {}
         }
     }
-    Ok(out)
+    Ok(ReadBack { shown, rest })
 }
 
 fn load(bytes: &[u8]) -> Result<lopdf::Document, InternalError> {
