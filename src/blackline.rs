@@ -7,6 +7,7 @@
 //! so that `<ins>` in the blackline means only "added since the earlier draft".
 
 use crate::confidential::{Secret, redact_known};
+use crate::error::Error;
 use crate::markdown::{Block, Doc, Inline, Style, parse_rendered, to_markdown};
 use crate::model::long_date;
 use crate::redline::redline;
@@ -30,7 +31,7 @@ pub fn cover_line(date: time::Date) -> String {
 /// Compares two rendered letters and returns the blackline as Markdown, headed by `cover`.
 /// Either letter that cannot be read back whole is an error (a blackline of
 /// part of a letter would look complete).
-pub fn blackline(old_markdown: &str, new_markdown: &str, cover: &str) -> Result<String, String> {
+pub fn blackline(old_markdown: &str, new_markdown: &str, cover: &str) -> Result<String, Error> {
     Ok(compare(old_markdown, new_markdown, cover, &[])?.markdown)
 }
 
@@ -41,10 +42,11 @@ pub fn compare(
     new_markdown: &str,
     cover: &str,
     secrets: &[Secret],
-) -> Result<Blackline, String> {
-    let mut old = as_read(old_markdown).map_err(|e| format!("the earlier draft {e}"))?;
+) -> Result<Blackline, Error> {
+    let mut old =
+        as_read(old_markdown).map_err(|e| Error::usage(format!("the earlier draft {e}")))?;
     redact_known(&mut old, secrets);
-    let new = as_read(new_markdown).map_err(|e| format!("the letter {e}"))?;
+    let new = as_read(new_markdown).map_err(|e| Error::usage(format!("the letter {e}")))?;
     let compared = redline(&old, &new);
     let mut doc = compared.doc;
     let cover = Block::Paragraph(vec![Inline::text(
@@ -63,10 +65,13 @@ pub fn compare(
 }
 
 /// A rendered letter with its own redline turned into plain formatting.
-fn as_read(markdown: &str) -> Result<Doc, String> {
+fn as_read(markdown: &str) -> Result<Doc, Error> {
     let (mut doc, issues) = parse_rendered(markdown);
     if let Some(issue) = issues.first() {
-        return Err(format!("cannot be read back: {}", issue.message));
+        return Err(Error::usage(format!(
+            "cannot be read back: {}",
+            issue.message
+        )));
     }
     doc.visit_inlines_mut(&mut |inlines| {
         for inline in inlines.iter_mut() {

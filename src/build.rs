@@ -7,7 +7,7 @@ use std::sync::Arc;
 use crate::check::{Mode, check};
 use crate::confidential::{self, Redacted, Secret, SecretKind, Version, redact};
 use crate::diagnostic::{Diagnostic, Diagnostics, Location, SourceFile};
-use crate::error::{InternalError, catch_panic};
+use crate::error::{Error, catch_panic};
 use crate::load::{self, LetterSources};
 use crate::markdown::parse_rendered;
 use crate::model::{self, Letter, long_date};
@@ -39,7 +39,7 @@ pub enum Built {
     /// The input has errors (in the diagnostics); nothing was built.
     Refused(Diagnostics),
     /// Something failed that the input did not cause; nothing was built.
-    Failed(InternalError, Diagnostics),
+    Failed(Error, Diagnostics),
 }
 
 /// Loads and models a letter, each revision's redline computed once; `None`
@@ -93,7 +93,7 @@ fn build_caught(sources: &LetterSources, templates: &Templates, writers: &[&dyn 
         let documents = documents(&letter, templates);
         let found = checks
             .join()
-            .unwrap_or_else(|payload| Err(InternalError::panic("the checks", payload.as_ref())));
+            .unwrap_or_else(|payload| Err(Error::panic("the checks", payload.as_ref())));
         (found, documents)
     });
     match found {
@@ -140,7 +140,7 @@ pub enum DocumentsError {
     /// A template failed (the project's own template, or its values).
     Template(TemplateError),
     /// The rendered letter could not be read back.
-    Internal(InternalError),
+    Internal(Error),
 }
 
 /// The letter and its redline, each in its public version and, with a
@@ -191,10 +191,10 @@ pub fn versions(letter: &Letter) -> (Redacted, Option<Redacted>) {
 /// Rendered Markdown parsed for the writers. The templates' output must read
 /// back cleanly: anything the Markdown reader refuses here is a fault of ours
 /// (author text was checked when it was loaded), never a reason to write less.
-pub fn rendition(name: &str, markdown: String) -> Result<Rendition, InternalError> {
+pub fn rendition(name: &str, markdown: String) -> Result<Rendition, Error> {
     let (doc, issues) = parse_rendered(&markdown);
     if let Some(issue) = issues.first() {
-        return Err(InternalError::writer(
+        return Err(Error::writer(
             name,
             format!(
                 "the rendered Markdown cannot be read back: {}",
@@ -210,7 +210,7 @@ pub fn rendition(name: &str, markdown: String) -> Result<Rendition, InternalErro
 pub fn write_documents(
     documents: &[Document],
     writers: &[&dyn Writer],
-) -> Result<Vec<WrittenFile>, InternalError> {
+) -> Result<Vec<WrittenFile>, Error> {
     let jobs: Vec<(&Document, &dyn Writer)> = documents
         .iter()
         .flat_map(|d| writers.iter().map(move |w| (d, *w)))
@@ -224,18 +224,14 @@ pub fn write_documents(
 
 /// Reads every public file back through its writer and reports each secret
 /// found in it, at the place the secret is written.
-pub fn scan_files(
-    files: &[WrittenFile],
-    secrets: &[Secret],
-) -> Result<Vec<Diagnostic>, InternalError> {
+pub fn scan_files(files: &[WrittenFile], secrets: &[Secret]) -> Result<Vec<Diagnostic>, Error> {
     let mut found = Vec::new();
     if secrets.is_empty() {
         return Ok(found);
     }
     for file in files.iter().filter(|f| !is_staff_copy(&f.name)) {
-        let writer = writer_for_file(&file.name).ok_or_else(|| {
-            InternalError::writer(&file.name, "no writer reads this kind of file")
-        })?;
+        let writer = writer_for_file(&file.name)
+            .ok_or_else(|| Error::writer(&file.name, "no writer reads this kind of file"))?;
         let text = writer.public_text(&file.bytes)?;
         for leak in confidential::scan(&text, secrets) {
             found.push(leak_diagnostic(&secrets[leak.secret], &file.name));

@@ -8,6 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use crate::error::Error;
 use time::{Date, OffsetDateTime};
 
 use crate::model::parse_date;
@@ -74,30 +75,30 @@ pub fn latest(drafts: &[CirculatedDraft]) -> Option<&CirculatedDraft> {
 
 impl Repo {
     /// The work tree holding `dir`, or why there is none.
-    pub fn discover(dir: &Path) -> Result<Repo, String> {
-        let top = git(dir, &["rev-parse", "--show-toplevel"])
-            .map_err(|e| format!("{} is not in a git repository ({e})", shown(dir)))?;
+    pub fn discover(dir: &Path) -> Result<Repo, Error> {
+        let top = git(dir, &["rev-parse", "--show-toplevel"]).map_err(|e| {
+            Error::usage(format!("{} is not in a git repository ({e})", shown(dir)))
+        })?;
         Ok(Repo {
             top: PathBuf::from(top.trim_end_matches(['\n', '\r'])),
         })
     }
 
     /// `path` (absolute or relative to the current folder) relative to the top of the work tree.
-    pub fn relative(&self, path: &Path) -> Result<PathBuf, String> {
-        let full =
-            std::fs::canonicalize(path).map_err(|e| format!("cannot find {}: {e}", shown(path)))?;
+    pub fn relative(&self, path: &Path) -> Result<PathBuf, Error> {
+        let full = std::fs::canonicalize(path).map_err(|e| Error::io(path, e))?;
         let top = std::fs::canonicalize(&self.top).unwrap_or_else(|_| self.top.clone());
         full.strip_prefix(&top).map(Path::to_path_buf).map_err(|_| {
-            format!(
+            Error::usage(format!(
                 "{} is outside the git work tree {}",
                 shown(path),
                 shown(&top)
-            )
+            ))
         })
     }
 
     /// The commit `rev` names (a hash, branch, tag, `HEAD~1`, …).
-    pub fn commit(&self, rev: &str) -> Result<String, String> {
+    pub fn commit(&self, rev: &str) -> Result<String, Error> {
         self.run(&[
             "rev-parse",
             "--verify",
@@ -105,17 +106,18 @@ impl Repo {
             &format!("{rev}^{{commit}}"),
         ])
         .map(|hash| hash.trim().to_owned())
-        .map_err(|_| format!("`{rev}` is neither a folder nor a git revision"))
+        .map_err(|_| Error::usage(format!("`{rev}` is neither a folder nor a git revision")))
     }
 
     /// The date of commit `rev` (the committer's date, as `git log --format=%cs`).
-    pub fn commit_date(&self, rev: &str) -> Result<Date, String> {
+    pub fn commit_date(&self, rev: &str) -> Result<Date, Error> {
         let text = self.run(&["log", "-1", "--format=%cs", rev, "--"])?;
-        parse_date(text.trim()).map_err(|e| format!("git gave no date for `{rev}`: {e}"))
+        parse_date(text.trim())
+            .map_err(|e| Error::usage(format!("git gave no date for `{rev}`: {e}")))
     }
 
     /// Every file under `dir` (relative to the top of the work tree) at `rev`.
-    pub fn files_at(&self, rev: &str, dir: &Path) -> Result<Vec<FileAtRevision>, String> {
+    pub fn files_at(&self, rev: &str, dir: &Path) -> Result<Vec<FileAtRevision>, Error> {
         let dir = git_path(dir);
         let listing = self.run(&[
             "ls-tree",
@@ -138,7 +140,7 @@ impl Repo {
     }
 
     /// The circulated drafts of letter `id`, oldest first (by date, then number).
-    pub fn circulated_drafts(&self, id: &str) -> Result<Vec<CirculatedDraft>, String> {
+    pub fn circulated_drafts(&self, id: &str) -> Result<Vec<CirculatedDraft>, Error> {
         let pattern = format!("{}*", circulated_prefix(id));
         let listing = self.run(&["tag", "--list", &pattern])?;
         let mut drafts: Vec<CirculatedDraft> = listing
@@ -156,50 +158,53 @@ impl Repo {
     }
 
     /// Creates the lightweight tag `name` on `rev`.
-    pub fn tag(&self, name: &str, rev: &str) -> Result<(), String> {
+    pub fn tag(&self, name: &str, rev: &str) -> Result<(), Error> {
         self.run(&["tag", name, rev]).map(drop)
     }
 
     /// Whether `dir` (relative to the top) has changes not yet committed.
-    pub fn has_uncommitted_changes(&self, dir: &Path) -> Result<bool, String> {
+    pub fn has_uncommitted_changes(&self, dir: &Path) -> Result<bool, Error> {
         let status = self.run(&["status", "--porcelain", "--", &git_path(dir)])?;
         Ok(!status.trim().is_empty())
     }
 
-    fn run(&self, args: &[&str]) -> Result<String, String> {
+    fn run(&self, args: &[&str]) -> Result<String, Error> {
         git(&self.top, args)
     }
 }
 
 /// The text of `<folder>/<letter-id>/letter.md` from an earlier build, and the
 /// day (UTC) it was last modified.
-pub fn earlier_build(folder: &Path, id: &str) -> Result<(String, Date), String> {
+pub fn earlier_build(folder: &Path, id: &str) -> Result<(String, Date), Error> {
     let path = folder.join(id).join("letter.md");
-    let text = std::fs::read_to_string(&path)
-        .map_err(|e| format!("cannot read {} from the earlier build: {e}", shown(&path)))?;
+    let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
     let modified = std::fs::metadata(&path)
         .and_then(|m| m.modified())
-        .map_err(|e| format!("cannot read the date of {}: {e}", shown(&path)))?;
+        .map_err(|e| Error::io(&path, e))?;
     Ok((text, OffsetDateTime::from(modified).date()))
 }
 
-fn git(cwd: &Path, args: &[&str]) -> Result<String, String> {
+fn git(cwd: &Path, args: &[&str]) -> Result<String, Error> {
     let output = Command::new("git")
         .args(args)
         .current_dir(cwd)
         .env("GIT_TERMINAL_PROMPT", "0")
         .output()
-        .map_err(|e| format!("cannot run git: {e}"))?;
+        .map_err(|e| Error::usage(format!("cannot run git: {e}")))?;
     if !output.status.success() {
         let message = String::from_utf8_lossy(&output.stderr).trim().to_owned();
-        return Err(if message.is_empty() {
+        return Err(Error::usage(if message.is_empty() {
             format!("`git {}` failed", args.join(" "))
         } else {
             message
-        });
+        }));
     }
-    String::from_utf8(output.stdout)
-        .map_err(|_| format!("`git {}` printed text that is not UTF-8", args.join(" ")))
+    String::from_utf8(output.stdout).map_err(|_| {
+        Error::usage(format!(
+            "`git {}` printed text that is not UTF-8",
+            args.join(" ")
+        ))
+    })
 }
 
 /// A repository path with forward slashes, as git writes them.

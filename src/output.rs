@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 use tempfile::TempDir;
 
-use crate::error::InternalError;
+use crate::error::Error;
 use crate::render::writers::{WrittenFile, is_staff_copy, writer_for_file};
 
 /// The prefix of staging folders in the output folder.
@@ -40,8 +40,8 @@ pub fn write_folders(
     out: &Path,
     folders: &[Folder],
     remove: &[String],
-) -> Result<Vec<PathBuf>, InternalError> {
-    fs::create_dir_all(out).map_err(|e| InternalError::io(out, e))?;
+) -> Result<Vec<PathBuf>, Error> {
+    fs::create_dir_all(out).map_err(|e| Error::io(out, e))?;
     let _lock = lock(out)?;
     clean_strays(out)?;
     let mut staged = Vec::with_capacity(folders.len());
@@ -57,7 +57,7 @@ pub fn write_folders(
         .iter()
         .map(|(dir, target)| (dir.path().to_path_buf(), target.clone()))
         .collect();
-    swap_all(&pairs, &mut RealFiles).map_err(|e| InternalError::io(out, e))?;
+    swap_all(&pairs, &mut RealFiles).map_err(|e| Error::io(out, e))?;
     // The staged paths now hold the old generations: dropping them removes them.
     drop(staged);
     for name in remove {
@@ -74,7 +74,7 @@ pub fn write_folders(
 }
 
 /// `out/<name>`, when `name` is one plain folder name.
-fn target(out: &Path, name: &str) -> Result<PathBuf, InternalError> {
+fn target(out: &Path, name: &str) -> Result<PathBuf, Error> {
     let plain = Path::new(name)
         .components()
         .all(|c| matches!(c, std::path::Component::Normal(_)))
@@ -82,7 +82,7 @@ fn target(out: &Path, name: &str) -> Result<PathBuf, InternalError> {
         && !name.contains('/')
         && !name.starts_with(STAGING_PREFIX);
     if !plain {
-        return Err(InternalError::io(
+        return Err(Error::io(
             out.join(name),
             io::Error::other("not a plain folder name"),
         ));
@@ -91,14 +91,14 @@ fn target(out: &Path, name: &str) -> Result<PathBuf, InternalError> {
 }
 
 /// Writes a folder's files into a new hidden staging folder in `out`.
-fn stage(out: &Path, folder: &Folder) -> Result<TempDir, InternalError> {
+fn stage(out: &Path, folder: &Folder) -> Result<TempDir, Error> {
     let dir = tempfile::Builder::new()
         .prefix(&format!("{STAGING_PREFIX}new-"))
         .tempdir_in(out)
-        .map_err(|e| InternalError::io(out, e))?;
+        .map_err(|e| Error::io(out, e))?;
     for file in &folder.files {
         if file.name.contains('/') || file.name.starts_with('.') || file.name.is_empty() {
-            return Err(InternalError::writer(&file.name, "not a plain file name"));
+            return Err(Error::writer(&file.name, "not a plain file name"));
         }
         let path = dir.path().join(&file.name);
         // The staff's copy is confidential: readable by its owner only, from the start.
@@ -107,9 +107,9 @@ fn stage(out: &Path, folder: &Folder) -> Result<TempDir, InternalError> {
         } else {
             0o644
         };
-        write_file(&path, &file.bytes, mode).map_err(|e| InternalError::io(&path, e))?;
+        write_file(&path, &file.bytes, mode).map_err(|e| Error::io(&path, e))?;
     }
-    set_mode(dir.path(), 0o755).map_err(|e| InternalError::io(dir.path(), e))?;
+    set_mode(dir.path(), 0o755).map_err(|e| Error::io(dir.path(), e))?;
     Ok(dir)
 }
 
@@ -141,11 +141,11 @@ fn set_mode(_path: &Path, _mode: u32) -> io::Result<()> {
 /// Refuses a folder holding anything respond does not write there (a file of
 /// another kind, a subfolder), and a folder that is a link or not a folder;
 /// dot files (a file manager's) go with it.
-fn refuse_foreign_files(dir: &Path) -> Result<(), InternalError> {
+fn refuse_foreign_files(dir: &Path) -> Result<(), Error> {
     if let Ok(meta) = dir.symlink_metadata()
         && !meta.is_dir()
     {
-        return Err(InternalError::io(
+        return Err(Error::io(
             dir,
             io::Error::other(
                 "this is a link or a file, not a folder respond wrote; remove it first",
@@ -155,17 +155,15 @@ fn refuse_foreign_files(dir: &Path) -> Result<(), InternalError> {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(InternalError::io(dir, e)),
+        Err(e) => return Err(Error::io(dir, e)),
     };
     for entry in entries {
-        let entry = entry.map_err(|e| InternalError::io(dir, e))?;
+        let entry = entry.map_err(|e| Error::io(dir, e))?;
         let name = entry.file_name().to_string_lossy().into_owned();
-        let kind = entry
-            .file_type()
-            .map_err(|e| InternalError::io(entry.path(), e))?;
+        let kind = entry.file_type().map_err(|e| Error::io(entry.path(), e))?;
         let ours = kind.is_file() && writer_for_file(&name).is_some();
         if !ours && !name.starts_with('.') {
-            return Err(InternalError::io(
+            return Err(Error::io(
                 entry.path(),
                 io::Error::other(
                     "respond did not write this; the folder is replaced whole on every build, so move it out of the output folder first",
@@ -178,40 +176,40 @@ fn refuse_foreign_files(dir: &Path) -> Result<(), InternalError> {
 
 /// Renames a folder out of the way, then deletes it (a build killed meanwhile
 /// leaves a staging folder, which the next build removes).
-fn discard(out: &Path, dir: &Path) -> Result<(), InternalError> {
+fn discard(out: &Path, dir: &Path) -> Result<(), Error> {
     if !dir.exists() {
         return Ok(());
     }
     let trash = tempfile::Builder::new()
         .prefix(&format!("{STAGING_PREFIX}old-"))
         .tempdir_in(out)
-        .map_err(|e| InternalError::io(out, e))?;
+        .map_err(|e| Error::io(out, e))?;
     let into = trash.path().join("folder");
-    fs::rename(dir, &into).map_err(|e| InternalError::io(dir, e))?;
+    fs::rename(dir, &into).map_err(|e| Error::io(dir, e))?;
     drop(trash);
     Ok(())
 }
 
 /// Removes staging folders that a killed build left in `out`.
-fn clean_strays(out: &Path) -> Result<(), InternalError> {
-    for entry in fs::read_dir(out).map_err(|e| InternalError::io(out, e))? {
-        let entry = entry.map_err(|e| InternalError::io(out, e))?;
+fn clean_strays(out: &Path) -> Result<(), Error> {
+    for entry in fs::read_dir(out).map_err(|e| Error::io(out, e))? {
+        let entry = entry.map_err(|e| Error::io(out, e))?;
         let name = entry.file_name();
         if name.to_string_lossy().starts_with(STAGING_PREFIX)
             && entry.file_type().is_ok_and(|t| t.is_dir())
         {
-            fs::remove_dir_all(entry.path()).map_err(|e| InternalError::io(entry.path(), e))?;
+            fs::remove_dir_all(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
         }
     }
     Ok(())
 }
 
 /// An exclusive lock on the output folder, held while the guard lives.
-fn lock(out: &Path) -> Result<File, InternalError> {
-    let dir = File::open(out).map_err(|e| InternalError::io(out, e))?;
+fn lock(out: &Path) -> Result<File, Error> {
+    let dir = File::open(out).map_err(|e| Error::io(out, e))?;
     #[cfg(unix)]
     rustix::fs::flock(&dir, rustix::fs::FlockOperation::LockExclusive)
-        .map_err(|e| InternalError::io(out, e.into()))?;
+        .map_err(|e| Error::io(out, e.into()))?;
     Ok(dir)
 }
 

@@ -4,7 +4,7 @@
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::error::{InternalError, catch_panic};
+use crate::error::{Error, catch_panic};
 
 /// The number of worker threads to use when the user did not say: one per core.
 pub fn default_jobs() -> usize {
@@ -14,7 +14,7 @@ pub fn default_jobs() -> usize {
 /// Applies `f` to every item on up to `jobs` threads; results in the order of
 /// `items`. A panic in `f` is caught and becomes that item's error, so one
 /// item cannot take the others (or the process) down with it.
-pub fn map_in_order<T, R, F>(items: &[T], jobs: usize, f: F) -> Vec<Result<R, InternalError>>
+pub fn map_in_order<T, R, F>(items: &[T], jobs: usize, f: F) -> Vec<Result<R, Error>>
 where
     T: Sync,
     R: Send,
@@ -31,7 +31,7 @@ where
             .collect();
     }
     let next = AtomicUsize::new(0);
-    let slots: Vec<Mutex<Option<Result<R, InternalError>>>> =
+    let slots: Vec<Mutex<Option<Result<R, Error>>>> =
         (0..items.len()).map(|_| Mutex::new(None)).collect();
     std::thread::scope(|scope| {
         for _ in 0..jobs {
@@ -57,7 +57,7 @@ where
                 Err(poisoned) => poisoned.into_inner(),
             };
             value.unwrap_or_else(|| {
-                Err(InternalError::Panic {
+                Err(Error::Panic {
                     what: format!("item {} of {}", i + 1, items.len()),
                     message: "a worker thread stopped before finishing it".to_owned(),
                 })

@@ -11,6 +11,7 @@ use crate::blackline::{compare, cover_line};
 use crate::build::{compile, document_meta, rendition, versions};
 use crate::confidential::Secret;
 use crate::diagnostic::SourceFile;
+use crate::error::Error;
 use crate::history::{self, FileAtRevision, Repo};
 use crate::load::LetterSources;
 use crate::model::{Letter, long_date};
@@ -40,7 +41,7 @@ pub enum Baseline {
 
 impl Baseline {
     /// Reads `--against REF`: the word `circulated`, an existing folder, or a git revision.
-    pub fn resolve(reference: &str, world: &World) -> Result<Baseline, String> {
+    pub fn resolve(reference: &str, world: &World) -> Result<Baseline, Error> {
         if reference == "circulated" {
             return Ok(Baseline::Circulated(Repo::discover(world.root())?));
         }
@@ -49,7 +50,7 @@ impl Baseline {
             return Ok(Baseline::Folder(folder.to_path_buf()));
         }
         let repo = Repo::discover(world.root())
-            .map_err(|e| format!("`{reference}` is not a folder, and {e}"))?;
+            .map_err(|e| Error::usage(format!("`{reference}` is not a folder, and {e}")))?;
         repo.commit(reference)?;
         Ok(Baseline::Revision {
             repo,
@@ -68,11 +69,11 @@ impl Baseline {
         sources: &LetterSources,
         templates: &Templates,
         secrets: &[Secret],
-    ) -> Result<(Document, String), String> {
+    ) -> Result<(Document, String), Error> {
         let (old_markdown, date) = self.earlier_letter(world, dir, &sources.id)?;
         let letter = compile(sources)
             .0
-            .ok_or_else(|| format!("{} has errors", sources.id))?;
+            .ok_or_else(|| Error::usage(format!("{} has errors", sources.id)))?;
         let new_markdown = render(&letter, templates)?;
         let cover = cover_line(date);
         let compared = compare(&old_markdown, &new_markdown, &cover, secrets)?;
@@ -81,8 +82,7 @@ impl Baseline {
             long_date(letter.staff_letter),
             cover.to_lowercase()
         );
-        let public = rendition(&format!("{BLACKLINE_STEM}.md"), compared.markdown)
-            .map_err(|e| e.to_string())?;
+        let public = rendition(&format!("{BLACKLINE_STEM}.md"), compared.markdown)?;
         let document = Document {
             stem: BLACKLINE_STEM.to_owned(),
             meta: document_meta(&letter, title),
@@ -105,12 +105,7 @@ impl Baseline {
     }
 
     /// The letter `id` as rendered at the baseline, and the baseline's date.
-    fn earlier_letter(
-        &self,
-        world: &World,
-        dir: &Path,
-        id: &str,
-    ) -> Result<(String, Date), String> {
+    fn earlier_letter(&self, world: &World, dir: &Path, id: &str) -> Result<(String, Date), Error> {
         match self {
             Baseline::Folder(folder) => history::earlier_build(folder, id),
             Baseline::Revision { repo, rev } => {
@@ -120,10 +115,10 @@ impl Baseline {
             Baseline::Circulated(repo) => {
                 let drafts = repo.circulated_drafts(id)?;
                 let last = history::latest(&drafts).ok_or_else(|| {
-                    format!(
+                    Error::usage(format!(
                         "{id} has never been circulated (no tag {}…); run `respond circulate` when a draft goes out",
                         history::circulated_prefix(id)
-                    )
+                    ))
                 })?;
                 let markdown = render_at(repo, &last.tag, world, dir, id)?;
                 Ok((markdown, last.date))
@@ -135,21 +130,15 @@ impl Baseline {
 /// The letter as rendered for EDGAR: with a confidential treatment request,
 /// the public version (`[***]` in place of each confidential span), as the
 /// blackline may travel as far as the letter itself.
-fn render(letter: &Letter, templates: &Templates) -> Result<String, String> {
+fn render(letter: &Letter, templates: &Templates) -> Result<String, Error> {
     let (public, _) = versions(letter);
     templates
         .render(LETTER_TEMPLATE, &letter_view(&public))
-        .map_err(|e| format!("template `{}` failed: {}", e.name, e.message))
+        .map_err(|e| Error::usage(format!("template `{}` failed: {}", e.name, e.message)))
 }
 
 /// Renders letter `id` from its files and the project's templates as they were at `rev`.
-fn render_at(
-    repo: &Repo,
-    rev: &str,
-    world: &World,
-    dir: &Path,
-    id: &str,
-) -> Result<String, String> {
+fn render_at(repo: &Repo, rev: &str, world: &World, dir: &Path, id: &str) -> Result<String, Error> {
     let folder = repo.relative(dir)?;
     let files = repo.files_at(rev, &folder)?;
     let sources = sources_at(rev, id, &folder, files)?;
@@ -161,15 +150,19 @@ fn render_at(
         .filter(|f| f.path.extension().is_some_and(|e| e == "tera"))
         .filter_map(|f| Some((f.path.file_name()?.to_string_lossy().into_owned(), f.text)))
         .collect();
-    let templates = Templates::new(&overrides)
-        .map_err(|e| format!("template `{}` as of `{rev}` failed: {}", e.name, e.message))?;
+    let templates = Templates::new(&overrides).map_err(|e| {
+        Error::usage(format!(
+            "template `{}` as of `{rev}` failed: {}",
+            e.name, e.message
+        ))
+    })?;
     let (letter, diags) = compile(&sources);
     let Some(letter) = letter else {
         let errors = diags.iter().filter(|d| d.is_error()).count();
-        return Err(format!(
+        return Err(Error::usage(format!(
             "{id} as of `{rev}` has {errors} error{} and cannot be compared; compare with another revision",
             if errors == 1 { "" } else { "s" }
-        ));
+        )));
     };
     render(&letter, &templates)
 }
@@ -180,7 +173,7 @@ fn sources_at(
     id: &str,
     folder: &Path,
     files: Vec<FileAtRevision>,
-) -> Result<LetterSources, String> {
+) -> Result<LetterSources, Error> {
     let source = |f: FileAtRevision| -> Arc<SourceFile> {
         SourceFile::new(
             format!("{rev}:{}", crate::diagnostic::display_path(&f.path)),
@@ -202,7 +195,8 @@ fn sources_at(
             comments.push(file);
         }
     }
-    let letter = letter.ok_or_else(|| format!("{id} has no letter.yaml as of `{rev}`"))?;
+    let letter =
+        letter.ok_or_else(|| Error::usage(format!("{id} has no letter.yaml as of `{rev}`")))?;
     comments.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(LetterSources {
         id: id.to_owned(),

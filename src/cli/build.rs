@@ -11,7 +11,7 @@ use crate::build::{
     Built, LetterOutput, build_letter, scan_files, template_diagnostic, write_documents,
 };
 use crate::diagnostic::Diagnostics;
-use crate::error::InternalError;
+use crate::error::Error;
 use crate::output::{Folder, write_folders};
 use crate::parallel::{default_jobs, map_in_order};
 use crate::render::markdown::Templates;
@@ -31,11 +31,11 @@ struct LetterResult {
 /// Why a blackline was not made.
 enum BlacklineProblem {
     /// The earlier version could not be found or rendered.
-    Baseline(String),
+    Baseline(Error),
     /// It would show confidential text.
     Leaks(Diagnostics),
     /// Something failed that the input did not cause.
-    Internal(InternalError),
+    Internal(Error),
 }
 
 /// Builds the letters (in parallel) and writes their outputs only if every letter built.
@@ -70,8 +70,8 @@ pub fn run(args: &BuildArgs, ui: &Ui) -> ExitCode {
     {
         None => None,
         Some(Ok(baseline)) => Some(baseline),
-        Some(Err(message)) => {
-            print_error(&message);
+        Some(Err(error)) => {
+            print_error(&error.to_string());
             return ExitCode::from(EXIT_IO);
         }
     };
@@ -133,7 +133,9 @@ pub fn run(args: &BuildArgs, ui: &Ui) -> ExitCode {
                         });
                         summaries.push(summary);
                     }
-                    Some(Err(BlacklineProblem::Baseline(problem))) => problems.push(problem),
+                    Some(Err(BlacklineProblem::Baseline(problem))) => {
+                        problems.push(problem.to_string())
+                    }
                     Some(Err(BlacklineProblem::Leaks(found))) => diags.extend(found),
                     Some(Err(BlacklineProblem::Internal(error))) => internal.push(error),
                     None => {}

@@ -35,10 +35,12 @@ pub fn run(args: &CirculateArgs, ui: &Ui) -> ExitCode {
 
 fn circulate(world: &World, args: &CirculateArgs) -> Result<Vec<String>, String> {
     let dirs = letter_dirs(world, &args.dirs)?;
-    let repo = Repo::discover(world.root())?;
-    repo.commit("HEAD").map_err(|_| {
-        "the repository has no commit yet: commit the letter, then circulate it".to_owned()
-    })?;
+    let repo = Repo::discover(world.root()).map_err(|e| e.to_string())?;
+    repo.commit("HEAD")
+        .map_err(|_| {
+            "the repository has no commit yet: commit the letter, then circulate it".to_owned()
+        })
+        .map_err(|e| e.to_string())?;
     let today = OffsetDateTime::now_utc().date();
     let mut tags = Vec::new();
     for dir in &dirs {
@@ -46,14 +48,17 @@ fn circulate(world: &World, args: &CirculateArgs) -> Result<Vec<String>, String>
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let folder = repo.relative(dir)?;
+        let folder = repo.relative(dir).map_err(|e| e.to_string())?;
         if !repo.exists_at("HEAD", &folder.join("letter.yaml")) {
             return Err(format!(
                 "{} is not committed yet: commit the letter, then circulate it",
                 crate::diagnostic::display_path(&folder)
             ));
         }
-        if repo.has_uncommitted_changes(&folder)? {
+        if repo
+            .has_uncommitted_changes(&folder)
+            .map_err(|e| e.to_string())?
+        {
             print_warning(&format!(
                 "{} has changes that are not committed; the draft recorded is the last commit",
                 crate::diagnostic::display_path(&folder)
@@ -62,12 +67,12 @@ fn circulate(world: &World, args: &CirculateArgs) -> Result<Vec<String>, String>
         tags.push(next_circulated_tag(
             &id,
             today,
-            &repo.circulated_drafts(&id)?,
+            &repo.circulated_drafts(&id).map_err(|e| e.to_string())?,
         ));
     }
     // Every letter was checked before the first tag, so a refusal tags nothing.
     for tag in &tags {
-        repo.tag(tag, "HEAD")?;
+        repo.tag(tag, "HEAD").map_err(|e| e.to_string())?;
     }
     Ok(tags)
 }

@@ -21,6 +21,7 @@ use super::ui::{Ui, print_error, print_warning};
 use super::{DiagnosticFormat, EXIT_IO, WatchArgs, print_diagnostics};
 use crate::build::{Built, build_letter, template_diagnostic};
 use crate::diagnostic::display_path;
+use crate::error::Error;
 use crate::output::{Folder, write_folders};
 use crate::render::markdown::Templates;
 use crate::render::writers::Writer;
@@ -120,7 +121,7 @@ pub fn run(args: &WatchArgs, ui: &Ui) -> ExitCode {
     let layout = match layout(args) {
         Ok(layout) => layout,
         Err(message) => {
-            print_error(&message);
+            print_error(&message.to_string());
             return ExitCode::from(EXIT_IO);
         }
     };
@@ -129,7 +130,7 @@ pub fn run(args: &WatchArgs, ui: &Ui) -> ExitCode {
     let mut files = match WatchedFiles::start(&layout, tx) {
         Ok(files) => files,
         Err(message) => {
-            print_error(&message);
+            print_error(&message.to_string());
             return ExitCode::from(EXIT_IO);
         }
     };
@@ -177,9 +178,9 @@ impl WatchedFiles {
     fn start(
         layout: &Layout,
         events: mpsc::Sender<DebounceEventResult>,
-    ) -> Result<WatchedFiles, String> {
-        let debouncer =
-            new_debouncer(SETTLE, None, events).map_err(|e| format!("cannot watch files: {e}"))?;
+    ) -> Result<WatchedFiles, Error> {
+        let debouncer = new_debouncer(SETTLE, None, events)
+            .map_err(|e| Error::usage(format!("cannot watch files: {e}")))?;
         let mut files = WatchedFiles {
             debouncer,
             letters: layout.only.clone().unwrap_or_else(|| layout.responses()),
@@ -198,15 +199,15 @@ impl WatchedFiles {
         if self.templates.is_none() && templates.is_dir() {
             match self.watch(&templates, RecursiveMode::Recursive) {
                 Ok(()) => self.templates = Some(templates),
-                Err(message) => print_warning(&message),
+                Err(error) => print_warning(&error.to_string()),
             }
         }
     }
 
-    fn watch(&mut self, path: &Path, mode: RecursiveMode) -> Result<(), String> {
+    fn watch(&mut self, path: &Path, mode: RecursiveMode) -> Result<(), Error> {
         self.debouncer
             .watch(path, mode)
-            .map_err(|e| format!("cannot watch {}: {e}", path.display()))
+            .map_err(|e| Error::usage(format!("cannot watch {}: {e}", path.display())))
     }
 
     /// "responses/ and templates/".
@@ -221,22 +222,19 @@ impl WatchedFiles {
 }
 
 /// The project folder, the letter watched (if one) and the output folder, from the arguments.
-fn layout(args: &WatchArgs) -> Result<Layout, String> {
-    let cwd =
-        std::env::current_dir().map_err(|e| format!("cannot read the current folder: {e}"))?;
+fn layout(args: &WatchArgs) -> Result<Layout, Error> {
+    let cwd = std::env::current_dir().map_err(|e| Error::io(".", e))?;
     let dir = args.dir.clone().unwrap_or_else(|| PathBuf::from("."));
-    let canonical = |p: &Path| {
-        std::fs::canonicalize(p).map_err(|e| format!("cannot find {}: {e}", p.display()))
-    };
+    let canonical = |p: &Path| std::fs::canonicalize(p).map_err(|e| Error::io(p, e));
     let (root, only) = if dir.join("letter.yaml").is_file() {
         (canonical(&cwd)?, Some(canonical(&dir)?))
     } else if dir.join("responses").is_dir() {
         (canonical(&dir)?, None)
     } else {
-        return Err(format!(
+        return Err(Error::usage(format!(
             "{} is neither a letter folder (with letter.yaml) nor a project folder (with responses/)",
             dir.display()
-        ));
+        )));
     };
     let out = match &args.out {
         Some(out) if out.is_absolute() => out.clone(),
@@ -245,7 +243,7 @@ fn layout(args: &WatchArgs) -> Result<Layout, String> {
     };
     let out = World::new(&root)
         .confine(&out)
-        .map_err(|message| format!("--out {message}"))?;
+        .map_err(|message| Error::usage(format!("--out {message}")))?;
     Ok(Layout { root, only, out })
 }
 

@@ -1,7 +1,7 @@
 //! `letter.htm`: EDGAR HTML, validated against EDGAR's rules as it is written.
 
 use super::{Document, ReadBack, Writer, WrittenFile};
-use crate::error::InternalError;
+use crate::error::Error;
 use crate::render::edgar::validate_edgar_html;
 use crate::render::html::{HtmlMeta, render_html};
 
@@ -19,7 +19,7 @@ impl Writer for HtmlWriter {
         "htm"
     }
 
-    fn write(&self, document: &Document) -> Result<Vec<WrittenFile>, InternalError> {
+    fn write(&self, document: &Document) -> Result<Vec<WrittenFile>, Error> {
         let name = format!("{}.htm", document.stem);
         let meta = HtmlMeta {
             title: document.meta.title.clone(),
@@ -32,7 +32,7 @@ impl Writer for HtmlWriter {
         let html = render_html(&document.public.doc, &meta);
         let violations = validate_edgar_html(&html);
         if !violations.is_empty() {
-            return Err(InternalError::Edgar {
+            return Err(Error::Edgar {
                 file: name,
                 violations: violations
                     .iter()
@@ -48,9 +48,9 @@ impl Writer for HtmlWriter {
         }])
     }
 
-    fn read_back(&self, bytes: &[u8]) -> Result<ReadBack, InternalError> {
+    fn read_back(&self, bytes: &[u8]) -> Result<ReadBack, Error> {
         let html = std::str::from_utf8(bytes)
-            .map_err(|e| InternalError::writer("an HTML file", format!("not UTF-8: {e}")))?;
+            .map_err(|e| Error::writer("an HTML file", format!("not UTF-8: {e}")))?;
         Ok(read_html(html))
     }
 }

@@ -1,7 +1,7 @@
 //! `letter.md`: the rendered Markdown itself.
 
 use super::{Document, ReadBack, Writer, WrittenFile};
-use crate::error::InternalError;
+use crate::error::Error;
 
 /// Writes the document's Markdown as the templates produced it.
 #[derive(Debug, Clone, Copy)]
@@ -16,7 +16,7 @@ impl Writer for MarkdownWriter {
         "md"
     }
 
-    fn write(&self, document: &Document) -> Result<Vec<WrittenFile>, InternalError> {
+    fn write(&self, document: &Document) -> Result<Vec<WrittenFile>, Error> {
         // The staff's copy exists as PDF only: Markdown is a working format.
         Ok(vec![WrittenFile {
             name: format!("{}.md", document.stem),
@@ -26,9 +26,9 @@ impl Writer for MarkdownWriter {
         }])
     }
 
-    fn read_back(&self, bytes: &[u8]) -> Result<ReadBack, InternalError> {
+    fn read_back(&self, bytes: &[u8]) -> Result<ReadBack, Error> {
         let text = std::str::from_utf8(bytes)
-            .map_err(|e| InternalError::writer("a Markdown file", format!("not UTF-8: {e}")))?;
+            .map_err(|e| Error::writer("a Markdown file", format!("not UTF-8: {e}")))?;
         Ok(ReadBack {
             shown: markdown_text(text),
             rest: String::new(),

@@ -14,7 +14,7 @@ mod markdown;
 mod pdf;
 mod verify;
 
-use crate::error::InternalError;
+use crate::error::Error;
 use crate::markdown::Doc;
 use crate::render::pdf::{ConfidentialMarks, PdfDate};
 
@@ -102,13 +102,13 @@ pub trait Writer: Sync {
     /// The file extension, e.g. `htm`.
     fn extension(&self) -> &'static str;
     /// Writes the public version and, if the format carries one, the staff's copy.
-    fn write(&self, document: &Document) -> Result<Vec<WrittenFile>, InternalError>;
+    fn write(&self, document: &Document) -> Result<Vec<WrittenFile>, Error>;
     /// What a reader of `bytes` (a file this writer wrote) can see: the text
     /// on the page, in reading order as far as the format allows, and
     /// anything else the file carries that a reader could find.
-    fn read_back(&self, bytes: &[u8]) -> Result<ReadBack, InternalError>;
+    fn read_back(&self, bytes: &[u8]) -> Result<ReadBack, Error>;
     /// Everything a reader of `bytes` can find, as one text.
-    fn public_text(&self, bytes: &[u8]) -> Result<String, InternalError> {
+    fn public_text(&self, bytes: &[u8]) -> Result<String, Error> {
         Ok(self.read_back(bytes)?.all())
     }
     /// True when [`ReadBack::shown`] is in reading order.
@@ -143,16 +143,13 @@ pub fn is_staff_copy(file_name: &str) -> bool {
 
 /// Writes `document` with `writer` and proves each file whole: its text, read
 /// back through the writer, holds every word of the version it was written from.
-pub fn write_verified(
-    writer: &dyn Writer,
-    document: &Document,
-) -> Result<Vec<WrittenFile>, InternalError> {
+pub fn write_verified(writer: &dyn Writer, document: &Document) -> Result<Vec<WrittenFile>, Error> {
     let mut files = writer.write(document)?;
     for file in &mut files {
         let rendition = match (&document.staff, file.public) {
             (Some(staff), false) => staff,
             (None, false) => {
-                return Err(InternalError::writer(
+                return Err(Error::writer(
                     &file.name,
                     "a staff's copy of a document that has none",
                 ));
@@ -160,7 +157,7 @@ pub fn write_verified(
             (_, true) => &document.public,
         };
         if file.public && rendition.doc.any_style(|s| s.confidential) {
-            return Err(InternalError::writer(
+            return Err(Error::writer(
                 &file.name,
                 "the public version still marks confidential text",
             ));
@@ -210,7 +207,7 @@ mod verified {
         fn extension(&self) -> &'static str {
             "txt"
         }
-        fn write(&self, document: &Document) -> Result<Vec<WrittenFile>, InternalError> {
+        fn write(&self, document: &Document) -> Result<Vec<WrittenFile>, Error> {
             let text = document.public.doc.plain_text();
             let cut = text.trim_end().rsplit_once(' ').map_or("", |(a, _)| a);
             Ok(vec![WrittenFile {
@@ -220,7 +217,7 @@ mod verified {
                 read_back: None,
             }])
         }
-        fn read_back(&self, bytes: &[u8]) -> Result<ReadBack, InternalError> {
+        fn read_back(&self, bytes: &[u8]) -> Result<ReadBack, Error> {
             Ok(ReadBack {
                 shown: String::from_utf8_lossy(bytes).into_owned(),
                 rest: String::new(),

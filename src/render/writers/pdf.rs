@@ -2,7 +2,7 @@
 //! `letter.unredacted.pdf`.
 
 use super::{Document, ReadBack, STAFF_INFIX, Writer, WrittenFile};
-use crate::error::InternalError;
+use crate::error::Error;
 use crate::render::pdf::{PdfMeta, render_pdf, render_pdf_pair};
 
 /// Typesets the document as PDF.
@@ -18,7 +18,7 @@ impl Writer for PdfWriter {
         "pdf"
     }
 
-    fn write(&self, document: &Document) -> Result<Vec<WrittenFile>, InternalError> {
+    fn write(&self, document: &Document) -> Result<Vec<WrittenFile>, Error> {
         let meta = PdfMeta {
             title: document.meta.title.clone(),
             author: document.meta.author.clone(),
@@ -48,7 +48,7 @@ impl Writer for PdfWriter {
         ])
     }
 
-    fn read_back(&self, bytes: &[u8]) -> Result<ReadBack, InternalError> {
+    fn read_back(&self, bytes: &[u8]) -> Result<ReadBack, Error> {
         read_pdf(bytes)
     }
 
@@ -61,11 +61,11 @@ impl Writer for PdfWriter {
 
 /// Everything a PDF can reveal as text: the extracted text of every page, then
 /// the document information strings and every stream's decompressed bytes.
-pub fn pdf_text(bytes: &[u8]) -> Result<String, InternalError> {
+pub fn pdf_text(bytes: &[u8]) -> Result<String, Error> {
     Ok(read_pdf(bytes)?.all())
 }
 
-fn read_pdf(bytes: &[u8]) -> Result<ReadBack, InternalError> {
+fn read_pdf(bytes: &[u8]) -> Result<ReadBack, Error> {
     let mut doc = load(bytes)?;
     let shown = page_text(&doc)?;
     let mut rest = String::new();
@@ -94,17 +94,16 @@ fn read_pdf(bytes: &[u8]) -> Result<ReadBack, InternalError> {
     Ok(ReadBack { shown, rest })
 }
 
-fn load(bytes: &[u8]) -> Result<lopdf::Document, InternalError> {
+fn load(bytes: &[u8]) -> Result<lopdf::Document, Error> {
     lopdf::Document::load_mem(bytes)
-        .map_err(|e| InternalError::writer("a PDF file", format!("cannot be read back: {e}")))
+        .map_err(|e| Error::writer("a PDF file", format!("cannot be read back: {e}")))
 }
 
 /// The text of every page, as the PDF draws it.
-fn page_text(doc: &lopdf::Document) -> Result<String, InternalError> {
+fn page_text(doc: &lopdf::Document) -> Result<String, Error> {
     let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
-    doc.extract_text(&pages).map_err(|e| {
-        InternalError::writer("a PDF file", format!("its text cannot be read back: {e}"))
-    })
+    doc.extract_text(&pages)
+        .map_err(|e| Error::writer("a PDF file", format!("its text cannot be read back: {e}")))
 }
 
 /// A PDF text string: UTF-16BE with a byte-order mark, or bytes read as Latin-1.

@@ -1,7 +1,7 @@
 //! Self-verification: a written file holds every word of its document, in order.
 
 use crate::confidential::key;
-use crate::error::InternalError;
+use crate::error::Error;
 use crate::markdown::{Block, Doc, InlineContent};
 
 /// Checks that `text` (a file's text as its writer reads it back) holds every
@@ -15,13 +15,13 @@ use crate::markdown::{Block, Doc, InlineContent};
 /// not reading order, and may join or split words at line ends: PDF), the
 /// text must hold at least as many of each letter and digit as the document;
 /// the PDF is checked word by word, in order, at the layout.
-pub fn verify_words(file: &str, doc: &Doc, text: &str, ordered: bool) -> Result<(), InternalError> {
+pub fn verify_words(file: &str, doc: &Doc, text: &str, ordered: bool) -> Result<(), Error> {
     let hay = key(text);
     let mut sequences = vec![words(&doc.blocks)];
     sequences.extend(doc.footnotes.iter().map(|note| words(&note.blocks)));
     if !ordered {
         let all: Vec<String> = sequences.into_iter().flatten().collect();
-        return find_each_character(&hay, &all).map_err(|c| InternalError::Incomplete {
+        return find_each_character(&hay, &all).map_err(|c| Error::Incomplete {
             file: file.to_owned(),
             missing: format!("it has fewer “{c}” characters than the document"),
         });
@@ -88,13 +88,13 @@ fn find_in_order(hay: &str, words: &[String]) -> Result<(), usize> {
     Ok(())
 }
 
-fn incomplete(file: &str, words: &[String], at: usize) -> InternalError {
+fn incomplete(file: &str, words: &[String], at: usize) -> Error {
     let from = at.saturating_sub(3);
     let shown: Vec<&str> = words[from..(at + 5).min(words.len())]
         .iter()
         .map(String::as_str)
         .collect();
-    InternalError::Incomplete {
+    Error::Incomplete {
         file: file.to_owned(),
         missing: format!(
             "word {} of {} is missing: “{}” in “…{}…”",
