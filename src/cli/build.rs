@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use super::ui::{Ui, print_error};
 use super::{BuildArgs, EXIT_INPUT, EXIT_IO, Format, against, letter_dirs, print_diagnostics};
 use crate::build::{Formats, LetterOutput, build_letter, template_diagnostic};
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Diagnostics, Kind};
 use crate::output::write_all;
 use crate::parallel::{default_jobs, map_in_order};
 use crate::render::markdown::Templates;
@@ -29,6 +29,11 @@ pub fn run(args: &BuildArgs, ui: &Ui) -> ExitCode {
             return ExitCode::from(EXIT_IO);
         }
     };
+    let too_much = world.check_budget(&dirs);
+    if !too_much.is_empty() {
+        print_diagnostics(&too_much.into_sorted(), args.diagnostic_format);
+        return ExitCode::from(EXIT_INPUT);
+    }
     let overrides = match world.template_overrides() {
         Ok(o) => o,
         Err(e) => {
@@ -105,13 +110,19 @@ pub fn run(args: &BuildArgs, ui: &Ui) -> ExitCode {
         }
     }
     let has_errors = diags.has_errors() || !problems.is_empty();
+    let unreadable = diags.has_unreadable();
+    let drafts: Vec<(String, usize)> = built
+        .iter()
+        .map(|(output, _)| (output.id.clone(), unfinished_in(&diags, &output.id)))
+        .filter(|(_, n)| *n > 0)
+        .collect();
     print_diagnostics(&diags.into_sorted(), args.diagnostic_format);
     for problem in &problems {
         print_error(problem);
     }
     if has_errors {
         ui.status("nothing written: fix the errors above and build again");
-        return ExitCode::from(EXIT_INPUT);
+        return ExitCode::from(if unreadable { EXIT_IO } else { EXIT_INPUT });
     }
     let out = match world.confine(&args.out) {
         Ok(out) => out,
@@ -135,6 +146,13 @@ pub fn run(args: &BuildArgs, ui: &Ui) -> ExitCode {
             for summary in &summaries {
                 ui.status(summary);
             }
+            for (id, n) in &drafts {
+                ui.status(&format!(
+                    "{id}: a working draft, not ready to file: {n} placeholder{} or unanswered comment{} (listed above; `respond check` must pass before filing)",
+                    if *n == 1 { "" } else { "s" },
+                    if *n == 1 { "" } else { "s" },
+                ));
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -142,4 +160,19 @@ pub fn run(args: &BuildArgs, ui: &Ui) -> ExitCode {
             ExitCode::from(EXIT_IO)
         }
     }
+}
+
+/// How many findings in `diags` make letter `id` a draft that is not ready to file.
+fn unfinished_in(diags: &Diagnostics, id: &str) -> usize {
+    diags
+        .iter()
+        .filter(|d| d.kind == Kind::Unfinished)
+        .filter(|d| {
+            d.location
+                .file
+                .path
+                .components()
+                .any(|c| c.as_os_str() == std::ffi::OsStr::new(id))
+        })
+        .count()
 }

@@ -119,9 +119,9 @@ pub struct CheckArgs {
     /// Exit with status 1 when there are warnings.
     #[arg(long)]
     pub deny_warnings: bool,
-    /// How to print findings.
-    #[arg(long, value_enum, default_value_t)]
-    pub format: DiagnosticFormat,
+    /// How to print findings (`--format` is an older name for this option).
+    #[arg(long = "diagnostics", alias = "format", value_enum, default_value_t)]
+    pub diagnostic_format: DiagnosticFormat,
 }
 
 /// Arguments of `respond schema`.
@@ -148,16 +148,24 @@ pub struct WatchArgs {
     pub out: Option<PathBuf>,
 }
 
-/// Arguments of `respond circulate`.
+/// Arguments of `respond circulate`: the letters must be named, or `--all` given,
+/// so that a draft is never recorded for a letter that was not sent.
 #[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("letters").required(true).args(["dirs", "all"])))]
 pub struct CirculateArgs {
-    /// Letter folders to record (default: every letter under responses/).
+    /// Letter folders to record, e.g. responses/2014-12-09-20f-2013.
     pub dirs: Vec<PathBuf>,
+    /// Record every letter under responses/.
+    #[arg(long, conflicts_with = "dirs")]
+    pub all: bool,
 }
 
 /// Arguments of `respond man`.
 #[derive(Debug, Args)]
 pub struct ManArgs {
+    /// The command whose page to print, e.g. `build` for respond-build(1) (default: respond(1)).
+    #[arg(value_name = "COMMAND", conflicts_with = "out")]
+    pub command: Option<String>,
     /// Write respond.1 and one page per command (respond-build.1, …) into DIR instead of printing.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
@@ -185,7 +193,7 @@ pub fn run(cli: Cli) -> ExitCode {
     let ui = ui::Ui::new(cli.quiet, cli.verbose);
     match cli.command {
         Command::Build(args) => build::run(&args, &ui),
-        Command::Check(args) => check::run(&args),
+        Command::Check(args) => check::run(&args, &ui),
         Command::Init(args) => init::main(&args),
         Command::Schema(args) => schema::run(&args),
         Command::Watch(args) => watch::run(&args, &ui),
