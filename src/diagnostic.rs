@@ -301,6 +301,15 @@ fn window_bounds(chars: &[(char, usize)], at: usize) -> (usize, usize) {
         start -= 1;
         used += chars[start].1;
     }
+    // Start the window at a word rather than inside one, when one is near.
+    if start > 0
+        && let Some(space) = chars[start..at]
+            .iter()
+            .take(12)
+            .position(|&(c, _)| c == ' ')
+    {
+        start += space + 1;
+    }
     let mut end = start;
     let mut used = 0;
     while end < chars.len() && used + chars[end].1 <= budget {

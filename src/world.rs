@@ -29,13 +29,10 @@ pub fn source_date_epoch() -> Option<i64> {
     std::env::var("SOURCE_DATE_EPOCH").ok()?.trim().parse().ok()
 }
 
-/// Today's date (UTC) for the date checks: the day of `SOURCE_DATE_EPOCH` when
-/// that is set (so a reproducible run checks the same way every time), else the clock.
+/// Today's date (UTC), for the check that a letter is not dated implausibly
+/// far ahead (the one reading of the clock outside `respond init` and `circulate`).
 pub fn today() -> time::Date {
-    let now = source_date_epoch()
-        .and_then(|secs| time::OffsetDateTime::from_unix_timestamp(secs).ok())
-        .unwrap_or_else(time::OffsetDateTime::now_utc);
-    now.date()
+    time::OffsetDateTime::now_utc().date()
 }
 
 /// A letter project on disk: `responses/`, `templates/` and `output/` under one root.

@@ -47,7 +47,7 @@ fn check_field(field: &Markdown, diags: &mut Diagnostics) {
         let mut marks = all.as_slice();
         let mut carried = None;
         if let Some(opened) = open_quote.take() {
-            if let Some(&(_, Quote::Open)) = marks.first() {
+            if let Some(&(0, Quote::Open)) = marks.first() {
                 // The next quoted paragraph opens with a quotation mark: the quotation goes on.
                 marks = &marks[1..];
                 carried = Some(opened);
@@ -168,6 +168,7 @@ fn pairs(text: &str) -> Vec<(usize, String, &'static str)> {
                     Some(&(_, o)) if o == opening => {
                         stack.pop();
                     }
+                    _ if c == ')' && enumerator_before(text, i) => {}
                     _ => out.push((
                         i,
                         format!("this `{c}` closes nothing in its paragraph"),
@@ -208,6 +209,22 @@ fn pairs(text: &str) -> Vec<(usize, String, &'static str)> {
     }
     out.sort_by_key(|(i, _, _)| *i);
     out
+}
+
+/// True when the `)` at `i` ends an enumerator such as "2)", "b)" or "iv)" in
+/// running text ("1) first; 2) second"), which opens nothing.
+fn enumerator_before(text: &str, i: usize) -> bool {
+    let before = &text[..i];
+    let start = before
+        .rfind(|c: char| c.is_whitespace())
+        .map_or(0, |n| n + 1);
+    let token = &before[start..];
+    let digits = !token.is_empty() && token.len() <= 2 && token.chars().all(|c| c.is_ascii_digit());
+    let letter = token.len() == 1 && token.chars().all(|c| c.is_ascii_lowercase());
+    let roman = !token.is_empty()
+        && token.len() <= 4
+        && token.chars().all(|c| matches!(c, 'i' | 'v' | 'x'));
+    digits || letter || roman
 }
 
 /// Splits prose into paragraphs, list items and table rows; a list marker
@@ -343,6 +360,8 @@ mod tests {
         assert_eq!(messages("an aside (not closed\n\nhere)\n").len(), 2);
         assert_eq!(messages("1) first\n2) second\n"), Vec::<String>::new());
         assert_eq!(messages("a) first\nb) second\n"), Vec::<String>::new());
+        assert!(messages("either 1) the loan or 2) the bond, and (iii) more\n").is_empty());
+        assert_eq!(messages("the rate (in the agreement) was 2%)\n").len(), 1);
     }
 
     #[test]

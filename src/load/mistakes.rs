@@ -35,7 +35,8 @@ pub fn syntax_error(
     let found = tab(&lines, last, parser_message)
         .or_else(|| unclosed_quote(&lines, last))
         .or_else(|| missing_space(&lines, last))
-        .or_else(|| out_of_block(&lines, last));
+        .or_else(|| out_of_block(&lines, last))
+        .or_else(|| over_indented(&lines, last, parser_message));
     match found {
         Some(f) => Location::new(file, f.line, f.column)
             .error(format!("YAML syntax error: {}", f.message))
@@ -234,7 +235,7 @@ fn missing_space(lines: &[&str], last: usize) -> Option<Found> {
                 message: format!(
                     "no space after `{name}:`: YAML needs one between a field name and its value"
                 ),
-                hint: format!("write `{name}: {}`", rest[1..].trim()),
+                hint: format!("write `{name}: {}`", first_words(rest[1..].trim())),
             });
         }
     }
@@ -276,6 +277,40 @@ fn out_of_block(lines: &[&str], last: usize) -> Option<Found> {
         }
     }
     None
+}
+
+/// A field at line `last` indented more than the field above it, which YAML
+/// reads as a `name: value` inside that field's value.
+fn over_indented(lines: &[&str], last: usize, parser_message: &str) -> Option<Found> {
+    if !parser_message.contains("mapping values are not allowed") {
+        return None;
+    }
+    let text = lines.get(last - 1)?;
+    let name = field_name(strip_dashes(text.trim_start()))?;
+    let above = lines[..last - 1]
+        .iter()
+        .rev()
+        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))?;
+    let (this, expected) = (
+        indent(text),
+        indent(above) + above.trim_start().len() - strip_dashes(above.trim_start()).len(),
+    );
+    (this > expected && looks_like_field(above)).then(|| Found {
+        line: last,
+        column: this + 1,
+        message: format!("`{name}:` is indented more than the field above it, so YAML reads it as part of that field's value"),
+        hint: format!("line `{name}:` up with the field above it (at column {})", expected + 1),
+    })
+}
+
+/// The first few words of `text`, for a hint.
+fn first_words(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= 4 {
+        words.join(" ")
+    } else {
+        format!("{} …", words[..4].join(" "))
+    }
 }
 
 /// The parser's message and a hint, in plain words.
