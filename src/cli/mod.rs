@@ -119,7 +119,7 @@ pub struct CheckArgs {
     /// Exit with status 1 when there are warnings.
     #[arg(long)]
     pub deny_warnings: bool,
-    /// How to print findings (`--format` is an older name for this option).
+    /// How to print findings (`short` for editors: file:line:col: severity: message).
     #[arg(long = "diagnostics", alias = "format", value_enum, default_value_t)]
     pub diagnostic_format: DiagnosticFormat,
 }
