@@ -299,13 +299,15 @@ fn comment_paths(dir: &Path) -> io::Result<Vec<PathBuf>> {
     Ok(paths)
 }
 
-/// The sizes of `files` added up (files that cannot be read count as empty:
-/// reading them reports them).
+/// The bytes that reading `files` would read: their sizes added up. A file
+/// that cannot be read, or is over [`MAX_FILE_BYTES`], is not read (reading it
+/// reports it on its own), so it counts as empty.
 fn files_size(files: &[PathBuf]) -> u64 {
     files
         .iter()
         .filter_map(|f| std::fs::metadata(f).ok())
         .map(|m| m.len())
+        .filter(|&len| len <= MAX_FILE_BYTES)
         .sum()
 }
 

@@ -48,7 +48,11 @@ fn repository() -> tempfile::TempDir {
         vec!["add", "-A"],
         vec!["commit", "-q", "-m", "drafts"],
     ] {
-        let status = Command::new("git").args(&args).current_dir(root).status().unwrap();
+        let status = Command::new("git")
+            .args(&args)
+            .current_dir(root)
+            .status()
+            .unwrap();
         assert!(status.success(), "git {args:?}");
     }
     project
@@ -75,7 +79,10 @@ fn circulate_records_only_the_letters_named_or_all_with_all() {
     let out = common::respond(root, &["circulate", EXAMPLE]);
     assert!(out.status.success(), "{}", stderr(&out));
     let tagged = tags(root);
-    assert!(tagged.starts_with("respond/21vianet-2014-12-09/"), "{tagged}");
+    assert!(
+        tagged.starts_with("respond/21vianet-2014-12-09/"),
+        "{tagged}"
+    );
     assert_eq!(tagged.lines().count(), 1, "{tagged}");
 
     let out = common::respond(root, &["circulate", "--all"]);
@@ -95,14 +102,19 @@ fn every_manual_page_named_exists() {
         let mut rest = text.as_str();
         while let Some(i) = rest.find("respond\\-") {
             let tail = &rest[i + "respond\\-".len()..];
-            let end = tail.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(tail.len());
+            let end = tail
+                .find(|c: char| !c.is_ascii_alphanumeric())
+                .unwrap_or(tail.len());
             named.push(format!("respond-{}", &tail[..end]));
             rest = tail;
         }
     }
     assert!(named.iter().any(|n| n == "respond-build"), "{named:?}");
     for name in &named {
-        assert!(pages.join(format!("{name}.1")).is_file(), "{name}(1) is named but not written");
+        assert!(
+            pages.join(format!("{name}.1")).is_file(),
+            "{name}(1) is named but not written"
+        );
     }
     assert!(!pages.join("respond-help.1").exists());
 
@@ -129,7 +141,10 @@ fn build_and_check_name_the_diagnostic_format_alike() {
         stderr(&out).lines().next().unwrap_or_default().to_owned()
     };
     let check = short(&["check", "--diagnostics", "short"]);
-    assert!(check.starts_with(&format!("{EXAMPLE}/letter.yaml:1:7: error: ")), "{check}");
+    assert!(
+        check.starts_with(&format!("{EXAMPLE}/letter.yaml:1:7: error: ")),
+        "{check}"
+    );
     assert_eq!(short(&["build", "--diagnostics", "short"]), check);
     // The older name still works, unlisted.
     assert_eq!(short(&["check", "--format", "short"]), check);
@@ -152,7 +167,8 @@ fn an_unreadable_comment_file_is_an_io_error() {
         let out = common::respond(project.path(), &[command]);
         assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
         assert!(
-            stderr(&out).contains("comments/17-dangling.yaml") && stderr(&out).contains("cannot read this file"),
+            stderr(&out).contains("comments/17-dangling.yaml")
+                && stderr(&out).contains("cannot read this file"),
             "{}",
             stderr(&out)
         );
@@ -166,7 +182,11 @@ fn an_unreadable_comment_file_is_an_io_error() {
     if std::fs::read(&file).is_err() {
         let out = common::respond(project.path(), &["check"]);
         assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-        assert!(stderr(&out).contains("ermission denied"), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains("ermission denied"),
+            "{}",
+            stderr(&out)
+        );
     }
     std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
 }
@@ -214,7 +234,10 @@ fn letters_too_large_to_build_together_are_refused_before_any_is_read() {
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(err.contains("more than 12582912 bytes"), "{err}");
-    assert!(err.contains("responses/d/letter.yaml"), "the first letter past the limit:\n{err}");
+    assert!(
+        err.contains("responses/d/letter.yaml"),
+        "the first letter past the limit:\n{err}"
+    );
     assert!(!root.join("output").exists());
     // One letter at a time is within both limits.
     let out = common::respond(root, &["check", "responses/a"]);
@@ -224,7 +247,10 @@ fn letters_too_large_to_build_together_are_refused_before_any_is_read() {
 #[test]
 fn the_gitignore_keeps_what_the_readme_says_to_commit() {
     let readme = std::fs::read_to_string(common::repo().join("README.md")).unwrap();
-    assert!(readme.contains("Commit the two schema files"), "README changed");
+    assert!(
+        readme.contains("Commit the two schema files"),
+        "README changed"
+    );
     assert!(readme.contains("ignore only that folder"), "README changed");
     let gitignore = std::fs::read_to_string(common::repo().join(".gitignore")).unwrap();
     let rules: Vec<&str> = gitignore.lines().map(str::trim).collect();
@@ -234,6 +260,9 @@ fn the_gitignore_keeps_what_the_readme_says_to_commit() {
             rule.trim_end_matches('/'),
             "/.respond" | ".respond" | "/.respond/*" | ".respond/*" | "*.json" | "/.respond/*.json"
         );
-        assert!(!ignores_schemas, "`{rule}` ignores .respond/*.schema.json:\n{gitignore}");
+        assert!(
+            !ignores_schemas,
+            "`{rule}` ignores .respond/*.schema.json:\n{gitignore}"
+        );
     }
 }

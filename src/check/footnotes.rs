@@ -1,5 +1,5 @@
 //! Footnotes that would print wrong: a reference `[^2]` with no definition in
-//! its field is printed literally as "[^2]" (an error, at the reference), and a
+//! its field is printed literally, brackets and all (an error, at the reference), and a
 //! definition nothing cites is printed anyway, unnumbered in the text (a
 //! warning, at the definition).
 //!

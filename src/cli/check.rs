@@ -1,7 +1,7 @@
 //! `respond check`: load and check letters, print findings and one summary line
 //! per letter, write nothing.
 
-use std::path::PathBuf;
+use std::path::Path;
 use std::process::ExitCode;
 
 use super::ui::{Ui, print_error};
@@ -78,7 +78,7 @@ pub fn run(args: &CheckArgs, ui: &Ui) -> ExitCode {
 }
 
 /// Reads, loads and checks one letter: its findings and its summary line.
-fn check_one(world: &World, dir: &PathBuf, templates: &Templates) -> (Vec<Diagnostic>, Summary) {
+fn check_one(world: &World, dir: &Path, templates: &Templates) -> (Vec<Diagnostic>, Summary) {
     let id = dir
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
