@@ -214,11 +214,19 @@ fn pairs(text: &str) -> Vec<(usize, String, &'static str)> {
 /// True when the `)` at `i` ends an enumerator such as "2)", "b)" or "iv)" in
 /// running text ("1) first; 2) second"), which opens nothing.
 fn enumerator_before(text: &str, i: usize) -> bool {
+    // The token before the `)`: at most four characters back to a space or the start.
     let before = &text[..i];
-    let start = before
-        .rfind(|c: char| c.is_whitespace())
-        .map_or(0, |n| n + 1);
+    let mut start = i;
+    for (j, c) in before.char_indices().rev().take(5) {
+        if c.is_whitespace() {
+            break;
+        }
+        start = j;
+    }
     let token = &before[start..];
+    if start > 0 && !before[..start].ends_with(char::is_whitespace) {
+        return false;
+    }
     let digits = !token.is_empty() && token.len() <= 2 && token.chars().all(|c| c.is_ascii_digit());
     let letter = token.len() == 1 && token.chars().all(|c| c.is_ascii_lowercase());
     let roman = !token.is_empty()

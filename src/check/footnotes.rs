@@ -70,22 +70,24 @@ fn check_field(field: &Markdown, diags: &mut Diagnostics) {
 /// starts a definition (`[^label]:` at the start of a line).
 fn labels(source: &str) -> Vec<(usize, &str, bool)> {
     let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(i) = source[from..].find("[^").map(|i| i + from) {
-        from = i + 2;
-        let rest = &source[i + 2..];
-        let Some(end) = rest.find(|c: char| c == ']' || c.is_whitespace() || c == '[') else {
-            break;
-        };
-        if !rest[end..].starts_with(']') || end == 0 {
-            continue;
+    let mut line_start = 0;
+    for line in source.split_inclusive('\n') {
+        let first = line.len() - line.trim_start().len();
+        let mut from = 0;
+        while let Some(i) = line[from..].find("[^").map(|i| i + from) {
+            from = i + 2;
+            let rest = &line[i + 2..];
+            let Some(end) = rest.find(|c: char| c == ']' || c.is_whitespace() || c == '[') else {
+                break;
+            };
+            if !rest[end..].starts_with(']') || end == 0 {
+                continue;
+            }
+            let is_definition = i == first && rest[end + 1..].starts_with(':');
+            out.push((line_start + i, &rest[..end], is_definition));
+            from = i + 2 + end + 1;
         }
-        let label = &rest[..end];
-        let line_start = source[..i].rfind('\n').map_or(0, |n| n + 1);
-        let at_line_start = source[line_start..i].trim().is_empty();
-        let is_definition = at_line_start && rest[end + 1..].starts_with(':');
-        out.push((i, label, is_definition));
-        from = i + 2 + end + 1;
+        line_start += line.len();
     }
     out
 }

@@ -37,7 +37,7 @@ pub struct Cli {
 pub enum Command {
     /// Build the letter, the redline and their HTML/PDF into output/.
     Build(BuildArgs),
-    /// Check letters for errors and tick-and-tie problems; writes nothing.
+    /// Check that letters are ready to file (errors, placeholders, tick and tie); one summary line per letter; writes nothing.
     Check(CheckArgs),
     /// Scaffold a letter project from the SEC staff comment letter (.txt or EDGAR .htm).
     Init(InitArgs),
@@ -99,7 +99,12 @@ pub struct BuildArgs {
     #[arg(long, default_value = "output")]
     pub out: PathBuf,
     /// How to print diagnostics.
-    #[arg(long = "diagnostics", value_enum, default_value_t)]
+    #[arg(
+        long = "diagnostics",
+        value_name = "FORMAT",
+        value_enum,
+        default_value_t
+    )]
     pub diagnostic_format: DiagnosticFormat,
     /// Also write letter.blackline.*: the letter compared word by word with an
     /// earlier version (a git revision such as HEAD~1 or a tag, a folder holding an
@@ -120,7 +125,13 @@ pub struct CheckArgs {
     #[arg(long)]
     pub deny_warnings: bool,
     /// How to print findings (`short` for editors: file:line:col: severity: message).
-    #[arg(long = "diagnostics", alias = "format", value_enum, default_value_t)]
+    #[arg(
+        long = "diagnostics",
+        alias = "format",
+        value_name = "FORMAT",
+        value_enum,
+        default_value_t
+    )]
     pub diagnostic_format: DiagnosticFormat,
 }
 

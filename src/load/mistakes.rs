@@ -60,8 +60,14 @@ pub fn swallowed_field(map: &SourceMap, pointer: &str, name: &str) -> Option<Dia
         None if pointer.is_empty() => (1, 1),
         None => return None,
     };
-    let mut n = from;
-    while let Some(text) = file.line_text(n) {
+    let lines = file
+        .text
+        .split('\n')
+        .enumerate()
+        .skip(from.saturating_sub(1));
+    for (i, text) in lines {
+        let n = i + 1;
+        let text = text.strip_suffix('\r').unwrap_or(text);
         let body = text.trim_start();
         let indent = text.len() - body.len();
         if n > from && !body.is_empty() && indent + 1 < column {
@@ -78,7 +84,6 @@ pub fn swallowed_field(map: &SourceMap, pointer: &str, name: &str) -> Option<Dia
                     )),
             );
         }
-        n += 1;
     }
     None
 }
