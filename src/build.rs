@@ -293,8 +293,10 @@ pub fn document_date(letter_date: time::Date, source_date_epoch: Option<i64>) ->
 
 /// A template problem as a diagnostic on the template file.
 pub fn template_diagnostic(error: &TemplateError) -> Diagnostic {
-    let file: Arc<SourceFile> = SourceFile::new(PathBuf::from("templates").join(&error.name), "");
-    Location::start_of(&file)
+    let text = error.place.as_ref().map_or("", |p| p.text.as_str());
+    let file: Arc<SourceFile> = SourceFile::new(PathBuf::from("templates").join(&error.name), text);
+    let (line, column) = error.place.as_ref().map_or((1, 1), |p| (p.line, p.column));
+    Location::new(&file, line, column)
         .error(format!(
             "template `{}` failed: {}",
             error.name, error.message

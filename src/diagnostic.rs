@@ -7,6 +7,8 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use unicode_width::UnicodeWidthChar;
+
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -26,6 +28,20 @@ impl Severity {
     }
 }
 
+/// What kind of problem a finding is, which decides the exit status and whether
+/// a letter that builds is ready to file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub enum Kind {
+    /// A mistake in the input (exit status 1).
+    #[default]
+    Mistake,
+    /// A file that could not be read (exit status 2: an I/O problem, not the input's).
+    Unreadable,
+    /// Something a draft may still have but a filed letter may not: a placeholder
+    /// left from `respond init`, an unanswered comment, an implausible date.
+    Unfinished,
+}
+
 /// A source file as read from disk: its path (as shown to the user) and its text.
 #[derive(Debug, PartialEq, Eq)]
 pub struct SourceFile {
@@ -36,11 +52,17 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
-    /// Wraps a file's path and text for sharing between stages.
+    /// Wraps a file's path and text for sharing between stages. A byte-order
+    /// mark at the start is dropped: editors do not count it as a column, and
+    /// YAML parsers would read it as text.
     pub fn new(path: impl Into<PathBuf>, text: impl Into<String>) -> Arc<SourceFile> {
+        let mut text = text.into();
+        if text.starts_with(BYTE_ORDER_MARK) {
+            text.drain(..BYTE_ORDER_MARK.len_utf8());
+        }
         Arc::new(SourceFile {
             path: path.into(),
-            text: text.into(),
+            text,
         })
     }
 
@@ -80,6 +102,9 @@ impl SourceFile {
         start + within
     }
 }
+
+/// U+FEFF, which some Windows editors write at the start of a UTF-8 file.
+const BYTE_ORDER_MARK: char = '\u{feff}';
 
 /// The largest char boundary of `s` at or before `i`.
 pub fn floor_char_boundary(s: &str, mut i: usize) -> usize {
@@ -143,6 +168,8 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it.
     pub hint: Option<String>,
+    /// What kind of problem it is.
+    pub kind: Kind,
 }
 
 impl Diagnostic {
@@ -153,7 +180,20 @@ impl Diagnostic {
             location,
             message: message.into(),
             hint: None,
+            kind: Kind::Mistake,
         }
+    }
+
+    /// Marks the finding as a file that could not be read (an I/O problem).
+    pub fn unreadable(mut self) -> Diagnostic {
+        self.kind = Kind::Unreadable;
+        self
+    }
+
+    /// Marks the finding as something only a draft may have (see [`Kind::Unfinished`]).
+    pub fn unfinished(mut self) -> Diagnostic {
+        self.kind = Kind::Unfinished;
+        self
     }
 
     /// Adds the sentence that tells the user how to fix the problem.
@@ -197,20 +237,91 @@ impl Diagnostic {
             loc.column
         );
         if let Some(text) = loc.file.line_text(loc.line) {
-            let shown: String = text
-                .chars()
-                .map(|c| if c == '\t' { ' ' } else { c })
-                .collect();
-            let caret_pad = " ".repeat(loc.column.saturating_sub(1).min(shown.chars().count()));
+            let (shown, caret) = window(text, loc.column);
             let _ = writeln!(out, "{pad} |");
             let _ = writeln!(out, "{line_no} | {shown}");
-            let _ = writeln!(out, "{pad} | {caret_pad}^");
+            let _ = writeln!(out, "{pad} | {}^", " ".repeat(caret));
         }
         if let Some(hint) = &self.hint {
             let _ = writeln!(out, "{pad} = help: {hint}");
         }
         out
     }
+}
+
+/// The most terminal columns a quoted line takes, so that with its line number
+/// the quote and its caret fit in 80 columns.
+const QUOTE_WIDTH: usize = 72;
+
+/// The part of `line` shown under a diagnostic, and the terminal column (from 0)
+/// of the caret under 1-based character `column`.
+///
+/// Tabs are shown as one space; wide characters (CJK, most emoji) take two
+/// columns, so the caret is padded by display width, not by characters. A line
+/// wider than [`QUOTE_WIDTH`] is cut to a window around the column, each cut
+/// marked with "…".
+pub fn window(line: &str, column: usize) -> (String, usize) {
+    let chars: Vec<(char, usize)> = line
+        .chars()
+        .map(|c| if c == '\t' { ' ' } else { c })
+        .map(|c| (c, c.width().unwrap_or(0)))
+        .collect();
+    let at = column.saturating_sub(1).min(chars.len());
+    let total: usize = chars.iter().map(|&(_, w)| w).sum();
+    let (start, end) = if total <= QUOTE_WIDTH {
+        (0, chars.len())
+    } else {
+        window_bounds(&chars, at)
+    };
+    let mut shown = String::new();
+    let mut caret = 0;
+    if start > 0 {
+        shown.push('…');
+        caret += 1;
+    }
+    for (i, &(c, w)) in chars.iter().enumerate().take(end).skip(start) {
+        shown.push(c);
+        if i < at {
+            caret += w;
+        }
+    }
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, caret)
+}
+
+/// The character range of a window of at most [`QUOTE_WIDTH`] columns (with
+/// room for the two "…") that holds character `at` about a third of the way in.
+fn window_bounds(chars: &[(char, usize)], at: usize) -> (usize, usize) {
+    let budget = QUOTE_WIDTH - 2;
+    let mut start = at;
+    let mut used = 0;
+    while start > 0 && used + chars[start - 1].1 <= budget / 3 {
+        start -= 1;
+        used += chars[start].1;
+    }
+    // Start the window at a word rather than inside one, when one is near.
+    if start > 0
+        && let Some(space) = chars[start..at]
+            .iter()
+            .take(12)
+            .position(|&(c, _)| c == ' ')
+    {
+        start += space + 1;
+    }
+    let mut end = start;
+    let mut used = 0;
+    while end < chars.len() && used + chars[end].1 <= budget {
+        used += chars[end].1;
+        end += 1;
+    }
+    // Near the end of the line: spend what is left on text before the column.
+    while start > 0 && used + chars[start - 1].1 <= budget {
+        start -= 1;
+        used += chars[start].1;
+    }
+    (start, end.max(at.min(chars.len())))
 }
 
 /// A path as printed in diagnostics, with forward slashes on every platform.
@@ -241,6 +352,11 @@ impl Diagnostics {
     /// True when any finding is an error.
     pub fn has_errors(&self) -> bool {
         self.0.iter().any(Diagnostic::is_error)
+    }
+
+    /// True when a file could not be read (exit status 2).
+    pub fn has_unreadable(&self) -> bool {
+        self.0.iter().any(|d| d.kind == Kind::Unreadable)
     }
 
     /// True when nothing was found.
@@ -285,6 +401,7 @@ impl IntoIterator for Diagnostics {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_width::UnicodeWidthStr;
 
     #[test]
     fn line_col_counts_characters_not_bytes() {
@@ -292,6 +409,41 @@ mod tests {
         let offset = file.text.find('x').unwrap();
         assert_eq!(file.line_col(offset), (2, 7));
         assert_eq!(file.offset_of(2, 7), offset);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_text_and_not_a_column() {
+        let file = SourceFile::new("a.yaml", "\u{feff}date: x\n");
+        assert_eq!(file.text, "date: x\n");
+        assert_eq!(file.line_col(file.text.find('x').unwrap()), (1, 7));
+    }
+
+    #[test]
+    fn the_caret_is_padded_by_display_width() {
+        let (shown, caret) = window("  - text: \"中文中文 <b>\"", 17);
+        assert_eq!(shown, "  - text: \"中文中文 <b>\"");
+        // 11 narrow columns, four wide characters and a space before the `<`.
+        assert_eq!(caret, 11 + 8 + 1);
+        let (_, caret) = window("\ta: b", 4);
+        assert_eq!(caret, 3);
+    }
+
+    #[test]
+    fn a_long_line_is_shown_as_a_window_around_the_column() {
+        let line = format!("{}TARGET{}", "a ".repeat(200), " b".repeat(200));
+        let column = line.find("TARGET").unwrap() + 1;
+        let (shown, caret) = window(&line, column);
+        assert!(shown.width() <= QUOTE_WIDTH, "{shown}");
+        assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
+        let before: String = shown.chars().take(caret).collect();
+        assert!(
+            shown[before.len()..].starts_with("TARGET"),
+            "{shown} / {caret}"
+        );
+        // At the very end of a long line the window ends there.
+        let (shown, caret) = window(&line, line.chars().count());
+        assert!(shown.starts_with('…') && !shown.ends_with('…'), "{shown}");
+        assert_eq!(caret, shown.chars().count() - 1);
     }
 
     #[test]

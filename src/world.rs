@@ -3,7 +3,7 @@
 //! Every other stage works on values, so tests can run in memory and builds
 //! are reproducible.
 
-use std::io;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -12,6 +12,14 @@ use crate::load::LetterSources;
 
 /// Files larger than this are refused rather than parsed.
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+/// A letter whose files add up to more than this is refused. Building takes
+/// up to about 170 bytes of memory per byte of YAML (a long revised passage
+/// compared word by word, then typeset), so this bounds one letter near 700 MB;
+/// a real letter of sixteen comments is under 100 KB.
+pub const MAX_LETTER_BYTES: u64 = 4 * 1024 * 1024;
+/// A build or check whose letters add up to more than this is refused before
+/// anything is read, so that letters built side by side stay near 2 GB.
+pub const MAX_BUILD_BYTES: u64 = 12 * 1024 * 1024;
 /// Letters with more comment files than this are refused.
 pub const MAX_COMMENTS: usize = 2000;
 
@@ -19,6 +27,12 @@ pub const MAX_COMMENTS: usize = 2000;
 /// for the date a build records; `None` when unset or not a number.
 pub fn source_date_epoch() -> Option<i64> {
     std::env::var("SOURCE_DATE_EPOCH").ok()?.trim().parse().ok()
+}
+
+/// Today's date (UTC), for the check that a letter is not dated implausibly
+/// far ahead (the one reading of the clock outside `respond init` and `circulate`).
+pub fn today() -> time::Date {
+    time::OffsetDateTime::now_utc().date()
 }
 
 /// A letter project on disk: `responses/`, `templates/` and `output/` under one root.
@@ -102,7 +116,8 @@ impl World {
                 diags.push(
                     Location::start_of(&file)
                         .error(format!("{} is not a letter folder under responses/ of this project", dir.display()))
-                        .with_hint("letters live in responses/<letter-id>/; run respond from the project folder"),
+                        .with_hint("letters live in responses/<letter-id>/; run respond from the project folder")
+                        .unreadable(),
                 );
                 return Err(diags);
             }
@@ -114,16 +129,20 @@ impl World {
             .unwrap_or_default();
         let letter = self.read_source(&dir.join("letter.yaml"), &mut diags);
         let comments_dir = dir.join("comments");
-        let mut paths: Vec<PathBuf> = match std::fs::read_dir(&comments_dir) {
-            Ok(entries) => entries
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| {
-                    p.is_file()
-                        && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
-                })
-                .collect(),
-            Err(_) => Vec::new(),
+        let mut paths = match comment_paths(&comments_dir) {
+            Ok(paths) => paths,
+            Err(e) => {
+                diags.push(
+                    Location::start_of(&letter)
+                        .error(format!(
+                            "cannot read the folder {}: {e}",
+                            crate::diagnostic::display_path(&self.shown(&comments_dir))
+                        ))
+                        .with_hint("check the folder's permissions")
+                        .unreadable(),
+                );
+                return Err(diags);
+            }
         };
         paths.sort();
         if paths.len() > MAX_COMMENTS {
@@ -131,6 +150,17 @@ impl World {
                 Location::start_of(&letter)
                     .error(format!("this letter has {} comment files; the limit is {MAX_COMMENTS}", paths.len()))
                     .with_hint("a staff letter has at most a few hundred comments; check the comments/ folder"),
+            );
+            return Err(diags);
+        }
+        let total = letter.text.len() as u64 + files_size(&paths);
+        if total > MAX_LETTER_BYTES {
+            diags.push(
+                Location::start_of(&letter)
+                    .error(format!(
+                        "this letter's files add up to {total} bytes; the limit for one letter is {MAX_LETTER_BYTES}"
+                    ))
+                    .with_hint("a letter of many comments is usually under 200 KB: look for a pasted file or a runaway paste in comments/"),
             );
             return Err(diags);
         }
@@ -156,6 +186,31 @@ impl World {
             letter,
             comments,
         })
+    }
+
+    /// Refuses, before anything is read, letters whose files add up to more than
+    /// [`MAX_BUILD_BYTES`] together: one error at the first letter past the limit.
+    pub fn check_budget(&self, dirs: &[PathBuf]) -> Diagnostics {
+        let mut diags = Diagnostics::new();
+        let mut total = 0u64;
+        for dir in dirs {
+            let mut files = vec![dir.join("letter.yaml")];
+            files.extend(comment_paths(&dir.join("comments")).unwrap_or_default());
+            total += files_size(&files);
+            if total > MAX_BUILD_BYTES {
+                let file = SourceFile::new(self.shown(&dir.join("letter.yaml")), "");
+                diags.push(
+                    Location::start_of(&file)
+                        .error(format!(
+                            "the {} letters add up to more than {MAX_BUILD_BYTES} bytes of YAML by this one (the limit for one run)",
+                            dirs.len()
+                        ))
+                        .with_hint("build or check fewer letters at a time: name their folders, e.g. `respond build responses/<letter-id>`"),
+                );
+                break;
+            }
+        }
+        diags
     }
 
     /// The project's own template overrides: `(file name, text)` for each `templates/*.tera`.
@@ -199,6 +254,7 @@ impl World {
                 message: format!("{message} (a link to a file outside the project?)"),
                 hint: "copy the file into the project instead of linking to it".to_owned(),
                 text_before: String::new(),
+                unreadable: false,
             }),
         };
         match read {
@@ -206,49 +262,96 @@ impl World {
             Err(problem) => {
                 let file = SourceFile::new(shown, problem.text_before);
                 let at = Location::at_offset(&file, file.text.len());
-                diags.push(
+                let mut found =
                     Diagnostic::new(crate::diagnostic::Severity::Error, at, problem.message)
-                        .with_hint(problem.hint),
-                );
+                        .with_hint(problem.hint);
+                if problem.unreadable {
+                    found = found.unreadable();
+                }
+                diags.push(found);
                 file
             }
         }
     }
 }
 
+/// The files of a `comments/` folder that the loader reads: every `.yaml` or
+/// `.yml` entry that is not a folder (a broken link is kept, to be reported as
+/// unreadable rather than skipped). A missing folder has none.
+fn comment_paths(dir: &Path) -> io::Result<Vec<PathBuf>> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(e),
+    };
+    let mut paths = Vec::new();
+    for entry in entries {
+        let path = entry?.path();
+        if !path.is_dir()
+            && matches!(
+                path.extension().and_then(|e| e.to_str()),
+                Some("yaml" | "yml")
+            )
+        {
+            paths.push(path);
+        }
+    }
+    Ok(paths)
+}
+
+/// The bytes that reading `files` would read: their sizes added up. A file
+/// that cannot be read, or is over [`MAX_FILE_BYTES`], is not read (reading it
+/// reports it on its own), so it counts as empty.
+fn files_size(files: &[PathBuf]) -> u64 {
+    files
+        .iter()
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .map(|m| m.len())
+        .filter(|&len| len <= MAX_FILE_BYTES)
+        .sum()
+}
+
 struct ReadProblem {
     message: String,
     hint: String,
     text_before: String,
+    /// The file could not be read at all (an I/O problem rather than bad input).
+    unreadable: bool,
 }
 
 fn read_text(path: &Path) -> Result<String, ReadProblem> {
-    let problem = |message: String, hint: &str| ReadProblem {
+    let problem = |message: String, hint: &str, unreadable: bool| ReadProblem {
         message,
         hint: hint.to_owned(),
         text_before: String::new(),
+        unreadable,
     };
-    let meta = std::fs::metadata(path).map_err(|e| {
+    let cannot_read = |e: io::Error| {
         problem(
             format!("cannot read this file: {e}"),
-            "check that the file exists and is readable",
+            "check that the file exists, is not a broken link, and is readable (its permissions)",
+            true,
         )
-    })?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(problem(
-            format!(
-                "this file is {} bytes; the limit is {MAX_FILE_BYTES}",
-                meta.len()
-            ),
+    };
+    let too_big = |len: u64| {
+        problem(
+            format!("this file is {len} bytes; the limit is {MAX_FILE_BYTES}"),
             "split the letter into smaller comment files",
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| {
-        problem(
-            format!("cannot read this file: {e}"),
-            "check the file's permissions",
+            false,
         )
-    })?;
+    };
+    let meta = std::fs::metadata(path).map_err(cannot_read)?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_big(meta.len()));
+    }
+    // Read at most one byte past the limit, in case the file grew since.
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(cannot_read)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big(bytes.len() as u64));
+    }
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let bytes = e.into_bytes();
@@ -260,6 +363,7 @@ fn read_text(path: &Path) -> Result<String, ReadProblem> {
             hint: "save the file as UTF-8 (in most editors: \"Save with encoding\" → UTF-8)"
                 .to_owned(),
             text_before: String::from_utf8_lossy(&bytes[..valid]).into_owned(),
+            unreadable: false,
         }
     })
 }

@@ -166,7 +166,7 @@ fn raw_script_location_is_inside_the_block() {
         .find(|(_, l)| l.contains("<script>"))
         .unwrap();
     let column = line[..line.find("<script>").unwrap()].chars().count() + 1;
-    let out = common::respond(project.path(), &["check", "--format", "short"]);
+    let out = common::respond(project.path(), &["check", "--diagnostics", "short"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains(&format!(

@@ -227,7 +227,7 @@ fn circulate_tags_each_draft_and_against_circulated_picks_the_latest() {
     let root = project.path();
     let today = time::OffsetDateTime::now_utc().date();
 
-    let out = common::respond(root, &["circulate"]);
+    let out = common::respond(root, &["circulate", "--all"]);
     assert!(
         out.status.success(),
         "{}",
@@ -240,7 +240,7 @@ fn circulate_tags_each_draft_and_against_circulated_picks_the_latest() {
 
     edit(root, "Company's projections", "Company's current forecasts");
     commit(root, "2014-12-05T12:00:00+00:00", "second draft");
-    let out = common::respond(root, &["circulate"]);
+    let out = common::respond(root, &["circulate", "--all"]);
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
         format!("respond/{LETTER}/{today}-2\n")
@@ -274,7 +274,7 @@ fn circulate_warns_about_uncommitted_changes() {
     let project = repository();
     let root = project.path();
     edit(root, "Company's projections", "Company's current forecasts");
-    let out = common::respond(root, &["circulate"]);
+    let out = common::respond(root, &["circulate", "--all"]);
     assert!(out.status.success());
     assert!(
         String::from_utf8_lossy(&out.stderr).contains("not committed"),
@@ -334,7 +334,7 @@ fn circulate_refuses_a_letter_that_was_never_committed() {
         &root.join("responses").join(LETTER),
         &root.join("responses/zz-2015-01-20-20f-2013"),
     );
-    let out = common::respond(root, &["circulate"]);
+    let out = common::respond(root, &["circulate", "--all"]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(

@@ -4,13 +4,17 @@
 //! points at the YAML file, line and column of the text that holds it. Errors
 //! stop a build; warnings are printed beside the output.
 
+mod balance;
 mod dates;
 pub mod figures;
+mod footnotes;
 mod inference;
 mod legend;
+pub mod placeholders;
 mod prose;
 mod references;
 mod structure;
+pub mod summary;
 mod tables;
 mod translation;
 
@@ -20,9 +24,10 @@ use crate::model::{Letter, Markdown, ResponsePart};
 /// Which command the checks run for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
-    /// `respond check`: a letter must be complete.
+    /// `respond check`: a letter must be ready to file.
     Check,
-    /// `respond build`: a draft with unanswered comments still builds (with a warning).
+    /// `respond build`: a working draft still builds; what only a draft may
+    /// have (placeholders, unanswered comments, an implausible date) is a warning.
     Build,
 }
 
@@ -30,10 +35,13 @@ pub enum Mode {
 pub fn check(letter: &Letter, mode: Mode) -> Diagnostics {
     let mut diags = Diagnostics::new();
     structure::check(letter, mode, &mut diags);
+    placeholders::check(letter, mode, &mut diags);
     references::check(letter, &mut diags);
+    footnotes::check(letter, &mut diags);
+    balance::check(letter, &mut diags);
     translation::check(letter, &mut diags);
     tables::check(letter, &mut diags);
-    dates::check(letter, &mut diags);
+    dates::check(letter, mode, crate::world::today(), &mut diags);
     legend::check(letter, &mut diags);
     inference::check(letter, &mut diags);
     diags

@@ -19,9 +19,13 @@ pub fn check(letter: &Letter, mode: Mode, diags: &mut Diagnostics) {
                     "{message}; the letter shows \"[Response to be provided]\""
                 )),
             };
-            diags.push(finding.with_hint(
-                "write the response under `response:` as `- text: |` followed by the text",
-            ));
+            diags.push(
+                finding
+                    .with_hint(
+                        "write the response under `response:` as `- text: |` followed by the text",
+                    )
+                    .unfinished(),
+            );
         }
         for part in &comment.response {
             if let ResponsePart::Revise(revision) = part

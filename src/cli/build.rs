@@ -10,7 +10,7 @@ use super::{
 use crate::build::{
     Built, LetterOutput, build_letter, scan_files, template_diagnostic, write_documents,
 };
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Diagnostics, Kind};
 use crate::error::Error;
 use crate::output::{Folder, write_folders};
 use crate::parallel::{default_jobs, map_in_order};
@@ -48,6 +48,11 @@ pub fn run(args: &BuildArgs, ui: &Ui) -> ExitCode {
             return ExitCode::from(EXIT_IO);
         }
     };
+    let too_much = world.check_budget(&dirs);
+    if !too_much.is_empty() {
+        print_diagnostics(&too_much.into_sorted(), args.diagnostic_format);
+        return ExitCode::from(EXIT_INPUT);
+    }
     let overrides = match world.template_overrides() {
         Ok(o) => o,
         Err(e) => {
@@ -154,6 +159,12 @@ pub fn run(args: &BuildArgs, ui: &Ui) -> ExitCode {
         }
     }
     let has_errors = diags.has_errors() || !problems.is_empty() || !internal.is_empty();
+    let unreadable = diags.has_unreadable();
+    let drafts: Vec<(String, usize)> = built
+        .iter()
+        .map(|(output, _)| (output.id.clone(), unfinished_in(&diags, &output.id)))
+        .filter(|(_, n)| *n > 0)
+        .collect();
     print_diagnostics(&diags.into_sorted(), args.diagnostic_format);
     for problem in &problems {
         print_error(problem);
@@ -163,7 +174,7 @@ pub fn run(args: &BuildArgs, ui: &Ui) -> ExitCode {
     }
     if has_errors {
         ui.status("nothing written: fix the errors above and build again");
-        let code = if internal.is_empty() {
+        let code = if internal.is_empty() && !unreadable {
             EXIT_INPUT
         } else {
             EXIT_IO
@@ -186,6 +197,13 @@ pub fn run(args: &BuildArgs, ui: &Ui) -> ExitCode {
             }
             for summary in &summaries {
                 ui.status(summary);
+            }
+            for (id, n) in &drafts {
+                ui.status(&format!(
+                    "{id}: a working draft, not ready to file: {n} placeholder{} or unanswered comment{} (listed above; `respond check` must pass before filing)",
+                    if *n == 1 { "" } else { "s" },
+                    if *n == 1 { "" } else { "s" },
+                ));
             }
             ExitCode::SUCCESS
         }
@@ -222,4 +240,19 @@ fn blackline(
         return Err(BlacklineProblem::Leaks(diags));
     }
     Ok((files, summary))
+}
+
+/// How many findings in `diags` make letter `id` a draft that is not ready to file.
+fn unfinished_in(diags: &Diagnostics, id: &str) -> usize {
+    diags
+        .iter()
+        .filter(|d| d.kind == Kind::Unfinished)
+        .filter(|d| {
+            d.location
+                .file
+                .path
+                .components()
+                .any(|c| c.as_os_str() == std::ffi::OsStr::new(id))
+        })
+        .count()
 }

@@ -15,11 +15,15 @@ pub fn completions(shell: clap_complete::Shell) -> ExitCode {
     emit(&out)
 }
 
-/// Prints the manual page (roff) on standard output, or writes every page into `--out`.
+/// Prints a manual page (roff) on standard output — `respond(1)`, or
+/// `respond-COMMAND(1)` for a command — or writes every page into `--out`.
+/// Every page that `respond(1)` names exists.
 pub fn man(args: &ManArgs) -> ExitCode {
+    let mut command = Cli::command().disable_help_subcommand(true);
+    command.build();
     if let Some(dir) = &args.out {
-        let written = std::fs::create_dir_all(dir)
-            .and_then(|()| clap_mangen::generate_to(Cli::command(), dir));
+        let written =
+            std::fs::create_dir_all(dir).and_then(|()| clap_mangen::generate_to(command, dir));
         return match written {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
@@ -28,8 +32,22 @@ pub fn man(args: &ManArgs) -> ExitCode {
             }
         };
     }
+    let page = match &args.command {
+        None => command,
+        Some(name) => match command.find_subcommand(name) {
+            Some(sub) => sub.clone(),
+            None => {
+                let names: Vec<&str> = command.get_subcommands().map(|c| c.get_name()).collect();
+                super::ui::print_error(&format!(
+                    "there is no command `{name}`; the commands are {}",
+                    names.join(", ")
+                ));
+                return ExitCode::from(EXIT_IO);
+            }
+        },
+    };
     let mut out = Vec::new();
-    match clap_mangen::Man::new(Cli::command()).render(&mut out) {
+    match clap_mangen::Man::new(page).render(&mut out) {
         Ok(()) => emit(&out),
         Err(e) => {
             super::ui::print_error(&format!("cannot write the manual page: {e}"));

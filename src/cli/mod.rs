@@ -37,7 +37,7 @@ pub struct Cli {
 pub enum Command {
     /// Build the letter, the redline and their HTML/PDF into output/.
     Build(BuildArgs),
-    /// Check letters for errors and tick-and-tie problems; writes nothing.
+    /// Check that letters are ready to file (errors, placeholders, tick and tie); one summary line per letter; writes nothing.
     Check(CheckArgs),
     /// Scaffold a letter project from the SEC staff comment letter (.txt or EDGAR .htm).
     Init(InitArgs),
@@ -105,7 +105,12 @@ pub struct BuildArgs {
     #[arg(long, default_value = "output")]
     pub out: PathBuf,
     /// How to print diagnostics.
-    #[arg(long = "diagnostics", value_enum, default_value_t)]
+    #[arg(
+        long = "diagnostics",
+        value_name = "FORMAT",
+        value_enum,
+        default_value_t
+    )]
     pub diagnostic_format: DiagnosticFormat,
     /// Also write output/<letter-id>.blackline/: the letter compared word by word with an
     /// earlier version (a git revision such as HEAD~1 or a tag, a folder holding an
@@ -125,9 +130,15 @@ pub struct CheckArgs {
     /// Exit with status 1 when there are warnings.
     #[arg(long)]
     pub deny_warnings: bool,
-    /// How to print findings.
-    #[arg(long, value_enum, default_value_t)]
-    pub format: DiagnosticFormat,
+    /// How to print findings (`short` for editors: file:line:col: severity: message).
+    #[arg(
+        long = "diagnostics",
+        alias = "format",
+        value_name = "FORMAT",
+        value_enum,
+        default_value_t
+    )]
+    pub diagnostic_format: DiagnosticFormat,
 }
 
 /// Arguments of `respond schema`.
@@ -154,16 +165,24 @@ pub struct WatchArgs {
     pub out: Option<PathBuf>,
 }
 
-/// Arguments of `respond circulate`.
+/// Arguments of `respond circulate`: the letters must be named, or `--all` given,
+/// so that a draft is never recorded for a letter that was not sent.
 #[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("letters").required(true).args(["dirs", "all"])))]
 pub struct CirculateArgs {
-    /// Letter folders to record (default: every letter under responses/).
+    /// Letter folders to record, e.g. responses/2014-12-09-20f-2013.
     pub dirs: Vec<PathBuf>,
+    /// Record every letter under responses/.
+    #[arg(long, conflicts_with = "dirs")]
+    pub all: bool,
 }
 
 /// Arguments of `respond man`.
 #[derive(Debug, Args)]
 pub struct ManArgs {
+    /// The command whose page to print, e.g. `build` for respond-build(1) (default: respond(1)).
+    #[arg(value_name = "COMMAND", conflicts_with = "out")]
+    pub command: Option<String>,
     /// Write respond.1 and one page per command (respond-build.1, …) into DIR instead of printing.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
@@ -191,7 +210,7 @@ pub fn run(cli: Cli) -> ExitCode {
     let ui = ui::Ui::new(cli.quiet, cli.verbose);
     match cli.command {
         Command::Build(args) => build::run(&args, &ui),
-        Command::Check(args) => check::run(&args),
+        Command::Check(args) => check::run(&args, &ui),
         Command::Init(args) => init::main(&args),
         Command::Schema(args) => schema::run(&args),
         Command::Watch(args) => watch::run(&args, &ui),

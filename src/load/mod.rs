@@ -3,6 +3,7 @@
 //! Every problem becomes a [`Diagnostic`]; a file with a syntax error is reported
 //! and skipped, and schema violations of all files are reported together.
 
+mod mistakes;
 pub mod raw;
 pub mod source_map;
 pub mod validate;
@@ -112,27 +113,28 @@ pub fn load_file<T: DeserializeOwned>(
     }
 }
 
-/// A serde_yaml error as a diagnostic at the position it reports.
+/// A serde_yaml error as a diagnostic: at the mistake itself where it can be
+/// found, else at the position the parser reports.
 fn syntax_error(file: &Arc<SourceFile>, error: &serde_yaml::Error) -> Diagnostic {
-    let location = match error.location() {
-        Some(at) => Location::new(file, at.line(), at.column()),
-        None => Location::start_of(file),
-    };
     let message = error.to_string();
     let message = match message.find(" at line ") {
         Some(i) => message[..i].to_owned(),
         None => message,
     };
-    let hint = if file.text.trim().is_empty() {
-        "the file is empty: write the fields described in the README"
-    } else if message.contains("recursion limit") || message.contains("repetition limit") {
-        "the file nests or repeats too deeply: write the values out plainly"
-    } else {
-        "check the indentation and quoting on this line; text containing `: ` or starting with a quote or `*` must be quoted or written as a `|` block"
-    };
-    location
-        .error(format!("YAML syntax error: {message}"))
-        .with_hint(hint)
+    let (line, column) = error
+        .location()
+        .map_or((1, 1), |at| (at.line(), at.column()));
+    if file.text.trim().is_empty() {
+        return Location::start_of(file)
+            .error(format!("YAML syntax error: {message}"))
+            .with_hint("the file is empty: write the fields described in the README");
+    }
+    if message.contains("recursion limit") || message.contains("repetition limit") {
+        return Location::new(file, line, column)
+            .error(format!("YAML syntax error: {message}"))
+            .with_hint("the file nests or repeats too deeply: write the values out plainly");
+    }
+    mistakes::syntax_error(file, line, column, &message)
 }
 
 /// Converts a YAML value to JSON for schema validation; nulls are dropped (absent).

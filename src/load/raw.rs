@@ -202,9 +202,8 @@ pub struct RawRevision {
     /// Replaces the default sentence introducing the passage (Markdown).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub intro: Option<String>,
-    /// The passage as filed (Markdown); empty for wholly new disclosure.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub original: Option<String>,
+    /// The passage as filed (Markdown). Required: write `original: ""` for wholly new disclosure.
+    pub original: String,
     /// The passage as it will read in future filings (Markdown).
     pub revised: String,
     /// Show deleted text struck through in the letter. Default: true. The redline document always shows deletions.
@@ -252,4 +251,30 @@ pub fn letter_schema() -> serde_json::Value {
 /// The JSON Schema of a comment file.
 pub fn comment_schema() -> serde_json::Value {
     schemars::schema_for!(RawComment).to_value()
+}
+
+/// Every field name of `letter.yaml` and of a comment file, at any depth.
+pub fn field_names() -> &'static [String] {
+    static NAMES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut names = Vec::new();
+        collect_properties(&letter_schema(), &mut names);
+        collect_properties(&comment_schema(), &mut names);
+        names.sort();
+        names.dedup();
+        names
+    })
+}
+
+fn collect_properties(schema: &serde_json::Value, names: &mut Vec<String>) {
+    match schema {
+        serde_json::Value::Object(map) => {
+            if let Some(serde_json::Value::Object(props)) = map.get("properties") {
+                names.extend(props.keys().cloned());
+            }
+            map.values().for_each(|v| collect_properties(v, names));
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| collect_properties(v, names)),
+        _ => {}
+    }
 }

@@ -20,8 +20,10 @@ const MAX_DEPTH: usize = 64;
 pub enum ScalarKind {
     /// Plain, unquoted.
     Plain,
-    /// 'single' or "double" quoted.
-    Quoted,
+    /// 'single' quoted (`''` stands for one quote).
+    SingleQuoted,
+    /// "double" quoted (backslash escapes).
+    DoubleQuoted,
     /// A `|` block: each line of the value is a line of the file.
     Literal,
     /// A `>` block.
@@ -77,7 +79,8 @@ impl SourceMap {
                     }
                     let kind = match style {
                         ScalarStyle::Plain => ScalarKind::Plain,
-                        ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted => ScalarKind::Quoted,
+                        ScalarStyle::SingleQuoted => ScalarKind::SingleQuoted,
+                        ScalarStyle::DoubleQuoted => ScalarKind::DoubleQuoted,
                         ScalarStyle::Literal => ScalarKind::Literal,
                         ScalarStyle::Folded => ScalarKind::Folded,
                     };
@@ -194,8 +197,12 @@ impl SourceMap {
             Some(ScalarKind::Plain) if !value.contains('\n') && self.single_line(span) => {
                 Location::new(&self.file, span.value.0, span.value.1 + column_in_line)
             }
-            Some(ScalarKind::Quoted) if !value.contains('\n') && self.single_line(span) => {
-                Location::new(&self.file, span.value.0, span.value.1 + 1 + column_in_line)
+            Some(kind @ (ScalarKind::SingleQuoted | ScalarKind::DoubleQuoted))
+                if !value.contains('\n') && self.single_line(span) =>
+            {
+                let start = self.file.offset_of(span.value.0, span.value.1 + 1);
+                let written = written_chars(&self.file.text[start..], kind, column_in_line);
+                Location::new(&self.file, span.value.0, span.value.1 + 1 + written)
             }
             _ => self.search(span, &value[offset..]),
         }
@@ -245,8 +252,37 @@ impl SourceMap {
     }
 }
 
+/// How many characters of a quoted scalar's source (`source` starts after the
+/// opening quote) spell its first `value_chars` characters: an escape such as
+/// `\u00e9` or `''` is one character of the value but several of the file.
+fn written_chars(source: &str, kind: ScalarKind, value_chars: usize) -> usize {
+    let mut chars = source.chars();
+    let mut written = 0;
+    for _ in 0..value_chars {
+        let Some(c) = chars.next() else { break };
+        written += 1;
+        let extra = match (kind, c) {
+            (ScalarKind::SingleQuoted, '\'') => 1,
+            (ScalarKind::DoubleQuoted, '\\') => match chars.clone().next() {
+                Some('x') => 3,
+                Some('u') => 5,
+                Some('U') => 9,
+                Some(_) => 1,
+                None => 0,
+            },
+            _ => 0,
+        };
+        for _ in 0..extra {
+            if chars.next().is_some() {
+                written += 1;
+            }
+        }
+    }
+    written
+}
+
 /// True for a line ending in a block scalar indicator after a key or dash: `text: |`, `- |-`, `key: >2 # note`.
-fn ends_with_block_indicator(line: &str) -> bool {
+pub(crate) fn ends_with_block_indicator(line: &str) -> bool {
     let code = match line.find(" #") {
         Some(i) => &line[..i],
         None => line,
@@ -382,6 +418,25 @@ mod tests {
             value.find("goes").unwrap(),
         );
         assert_eq!((loc.line, loc.column), (11, 9));
+    }
+
+    #[test]
+    fn offsets_inside_quoted_scalars_count_escapes_as_written() {
+        let text = "a: \"é\\u00e9\\\" <b>\"\nb: 'it''s <b>'\nc: \"中文中文 <b>\"\n";
+        let file = SourceFile::new("c.yaml", text);
+        let map = SourceMap::build(&file);
+        let value = "éé\" <b>";
+        let loc = map.text_offset("/a", value, value.find('<').unwrap());
+        let line = file.line_text(1).unwrap();
+        assert_eq!(
+            loc.column,
+            line[..line.find('<').unwrap()].chars().count() + 1
+        );
+        let loc = map.text_offset("/b", "it's <b>", 5);
+        assert_eq!((loc.line, loc.column), (2, 11));
+        let value = "中文中文 <b>";
+        let loc = map.text_offset("/c", value, value.find('<').unwrap());
+        assert_eq!((loc.line, loc.column), (3, 10));
     }
 
     #[test]

@@ -130,17 +130,24 @@ fn describe(
             } else {
                 format!("`{field}`")
             };
-            vec![
-                map.value(pointer)
-                    .error(format!("missing field `{name}` in {place}"))
-                    .with_hint(format!(
-                        "add `{name}: …` ({})",
-                        describe_field(&compiled.schema, pointer, name)
-                    )),
-            ]
+            let hint = match name {
+                "original" => "add `original:` with the passage as filed; for wholly new disclosure write `original: \"\"`".to_owned(),
+                _ => format!(
+                    "add `{name}: …` ({})",
+                    describe_field(&compiled.schema, pointer, name)
+                ),
+            };
+            let found = map
+                .value(pointer)
+                .error(format!("missing field `{name}` in {place}"))
+                .with_hint(hint);
+            vec![super::mistakes::swallowed_field(map, pointer, name).unwrap_or(found)]
         }
         K::Type { .. } | K::AnyOf { .. } | K::OneOfNotValid { .. } => {
             let expected = expected_at(&compiled.schema, pointer);
+            if let Some(found) = field_without_space(instance, &expected, pointer, map) {
+                return vec![found];
+            }
             vec![
                 map.value(pointer)
                     .error(format!(
@@ -161,6 +168,31 @@ fn describe(
                 .with_hint("compare with the file format in the README"),
         ],
     }
+}
+
+/// Text such as `text:x` where a mapping was expected: a field name without
+/// the space YAML needs after its colon.
+fn field_without_space(
+    instance: &Json,
+    expected: &str,
+    pointer: &str,
+    map: &SourceMap,
+) -> Option<Diagnostic> {
+    let text = instance.as_str()?;
+    let (name, value) = text.split_once(':')?;
+    let known = super::raw::field_names().iter().any(|n| n == name);
+    if !known || !expected.contains("mapping") || value.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let at = map.value(pointer);
+    let at =
+        crate::diagnostic::Location::new(&at.file, at.line, at.column + name.chars().count() + 1);
+    Some(
+        at.error(format!(
+            "no space after `{name}:`: YAML reads `{text}` as text, not as the field `{name}`"
+        ))
+        .with_hint(format!("write `{name}: {value}`")),
+    )
 }
 
 fn kind_text(kind: &jsonschema::error::ValidationErrorKind) -> String {

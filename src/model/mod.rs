@@ -284,11 +284,7 @@ fn response_part(
             let intro = rev
                 .intro
                 .map(|t| Markdown::parse(t, origin(format!("{base}/intro")), diags));
-            let original = Markdown::parse(
-                rev.original.unwrap_or_default(),
-                origin(format!("{base}/original")),
-                diags,
-            );
+            let original = Markdown::parse(rev.original, origin(format!("{base}/original")), diags);
             let revised = Markdown::parse(rev.revised, origin(format!("{base}/revised")), diags);
             let location = rev
                 .location
