@@ -13,7 +13,7 @@ use crate::parallel::{default_jobs, map_in_order};
 use crate::render::confidential::{self, Version};
 use crate::render::html::{HtmlMeta, render_html};
 use crate::render::markdown::{LETTER_TEMPLATE, REDLINE_TEMPLATE, TemplateError, Templates};
-use crate::render::pdf::{ConfidentialMarks, PdfDate, PdfMeta, render_pdf};
+use crate::render::pdf::{ConfidentialMarks, PdfDate, PdfMeta, PlacementError, render_pdf};
 use crate::render::view::letter_view;
 
 /// Which output formats to write.
@@ -94,8 +94,19 @@ pub fn build_letter(
     }
     let files = match rendered {
         Ok(files) => files,
-        Err(error) => {
+        Err(RenderError::Template(error)) => {
             diags.push(template_diagnostic(&error));
+            return (None, diags);
+        }
+        Err(RenderError::Incomplete(incomplete)) => {
+            let file = letter.date_origin.map.file();
+            diags.push(
+                Location::start_of(file)
+                    .error(incomplete.to_string())
+                    .with_hint(
+                        "this is a defect of respond, not of the letter; nothing was written",
+                    ),
+            );
             return (None, diags);
         }
     };
@@ -198,6 +209,36 @@ pub fn document_date(letter_date: time::Date, source_date_epoch: Option<i64>) ->
     }
 }
 
+/// Why a letter's documents could not be rendered.
+#[derive(Debug)]
+pub enum RenderError {
+    /// A template failed.
+    Template(TemplateError),
+    /// A document would not hold every word of the letter.
+    Incomplete(IncompleteDocument),
+}
+
+impl From<TemplateError> for RenderError {
+    fn from(error: TemplateError) -> Self {
+        RenderError::Template(error)
+    }
+}
+
+/// A rendered document that would not show the letter whole.
+#[derive(Debug)]
+pub struct IncompleteDocument {
+    /// The file, e.g. `example/letter.pdf`.
+    pub path: PathBuf,
+    /// What is wrong with it.
+    pub error: PlacementError,
+}
+
+impl std::fmt::Display for IncompleteDocument {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "internal error: {} {}", self.path.display(), self.error)
+    }
+}
+
 /// Renders the letter and its redline in every requested format. A letter with
 /// a confidential treatment request gets the public version (spans replaced by
 /// `[***]`) and, as PDF, the staff's copy (`*.unredacted.pdf`, spans bracketed).
@@ -205,7 +246,7 @@ pub fn render_letter(
     letter: &Letter,
     templates: &Templates,
     formats: Formats,
-) -> Result<Vec<OutputFile>, TemplateError> {
+) -> Result<Vec<OutputFile>, RenderError> {
     let title = format!(
         "Response to SEC comment letter dated {}",
         long_date(letter.staff_letter)
@@ -243,16 +284,16 @@ pub fn render_letter(
         }
     }
     let dir = PathBuf::from(&letter.id);
-    let files = map_in_order(
+    let mut files = Vec::new();
+    for rendered in map_in_order(
         &documents,
         default_jobs(),
         |(stem, markdown, meta, formats)| {
             document_files(&dir, stem, markdown.clone(), meta, *formats)
         },
-    )
-    .into_iter()
-    .flatten()
-    .collect();
+    ) {
+        files.extend(rendered.map_err(RenderError::Incomplete)?);
+    }
     Ok(files)
 }
 
@@ -265,7 +306,7 @@ pub fn document_files(
     markdown: String,
     meta: &DocumentMeta,
     formats: Formats,
-) -> Vec<OutputFile> {
+) -> Result<Vec<OutputFile>, IncompleteDocument> {
     let path = |ext: &str| dir.join(format!("{stem}.{ext}"));
     let mut files = Vec::new();
     let (doc, _) = parse_rendered(&markdown);
@@ -295,7 +336,11 @@ pub fn document_files(
                 confidential: meta.confidential.clone(),
                 date: meta.date,
             },
-        );
+        )
+        .map_err(|error| IncompleteDocument {
+            path: path("pdf"),
+            error,
+        })?;
         files.push(OutputFile {
             path: path("pdf"),
             bytes: pdf,
@@ -307,7 +352,7 @@ pub fn document_files(
             bytes: markdown.into_bytes(),
         });
     }
-    files
+    Ok(files)
 }
 
 /// A template problem as a diagnostic on the template file.

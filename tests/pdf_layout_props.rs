@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 use respond::markdown::parse_rendered;
-use respond::render::pdf::flow::Mark;
+use respond::render::pdf::mark::Mark;
 use respond::render::pdf::{PdfMeta, Styles, layout};
 
 fn word() -> impl Strategy<Value = String> {
@@ -80,7 +80,7 @@ proptest! {
         for p in &pages {
             for m in &p.marks {
                 match m {
-                    Mark::Text { x, baseline, fragment } => {
+                    Mark::Text { x, baseline, fragment, .. } => {
                         prop_assert!(*x >= page.margin_left - 0.01, "{x} {}", fragment.text);
                         prop_assert!(x + fragment.width <= page.width - page.margin_right + 0.05,
                             "`{}` ends at {}", fragment.text, x + fragment.width);

@@ -86,7 +86,8 @@ impl Baseline {
             compared.markdown,
             &meta,
             formats,
-        );
+        )
+        .map_err(|incomplete| incomplete.to_string())?;
         let leaks = scan_for_leaks(&letter, &files);
         if !leaks.is_empty() {
             return Err(format!(

@@ -2,8 +2,8 @@
 //! every page and the page code (`ABC-001`, `ABC-002`, …) at its foot. Both sit
 //! in the margins, so they never change where the letter's text falls.
 
-use super::flow::{Mark, baseline_in};
 use super::fonts::fonts;
+use super::mark::{Mark, Role, baseline_in};
 use super::pages::PageLayout;
 use super::style::{FaceId, Styles};
 
@@ -51,14 +51,19 @@ fn push_text(
     leading: f32,
     styles: &Styles,
 ) {
-    let width = fonts().face(FaceId::Regular).width(text, size);
+    let width = fonts().width(FaceId::Regular, text, size);
     let x = match align {
         Align::Right => styles.page.width - styles.page.margin_right - width,
         Align::Center => (styles.page.width - width) / 2.0,
     };
     let baseline = top + baseline_in(leading, size);
-    page.marks
-        .push(Mark::plain_text(x.max(0.0), baseline, text, size));
+    page.marks.extend(Mark::plain(
+        x.max(0.0),
+        baseline,
+        text,
+        size,
+        Role::Furniture,
+    ));
 }
 
 #[cfg(test)]
@@ -92,6 +97,7 @@ mod tests {
                 "{texts:?}"
             );
             for m in &page.marks {
+                assert!(m.is_furniture());
                 if let Mark::Text { baseline, .. } = m {
                     let in_top = *baseline < styles.page.margin_top;
                     let in_bottom = *baseline > styles.page.height - styles.page.margin_bottom;

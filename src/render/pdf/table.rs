@@ -1,13 +1,16 @@
 //! Financial tables: column widths from content, figures right-aligned on their
 //! digits, header rows under a rule (repeated after a page break), total rows
-//! with a rule above their figures, and rows that are never split.
+//! with a rule above their figures, and rows kept whole unless taller than a
+//! third of the page (see [`super::row`]).
 
 use crate::markdown::{Inline, Table};
 use crate::render::table::{RowKind, is_figure};
 
-use super::flow::{Builder, Flow, Frame, Mark, VBox};
+use super::flow::{Builder, Flow, Frame, VBox};
 use super::fonts::fonts;
 use super::lines::LineAlign;
+use super::mark::Mark;
+use super::row::{RowStyle, SetCell, row_boxes};
 use super::style::FaceId;
 use super::text::TextStyle;
 
@@ -66,10 +69,16 @@ pub(super) fn layout_table(b: &mut Builder, table: &Table, frame: Frame, out: &m
         .collect();
     let table_right = frame.left + widths.iter().sum::<f32>();
     let paren = fonts().face(FaceId::Regular).advance(')', style.size);
-    let mut header = Vec::new();
-    let first_row = out.len();
+    let row_style = RowStyle {
+        padding: style.row_padding,
+        leading: style.leading,
+        split_above: b.styles.page.body_height() / 3.0,
+    };
     let header_index = b.layout.headers.len();
     b.layout.headers.push(Vec::new());
+    // Each cell is a run of the document's text, numbered row by row.
+    let mut run = b.next_run;
+    let mut set_rows: Vec<Vec<VBox>> = Vec::with_capacity(rows.len());
     for (r, row) in rows.iter().enumerate() {
         let is_header = r < shape.header_rows;
         let mut cells = Vec::new();
@@ -94,28 +103,16 @@ pub(super) fn layout_table(b: &mut Builder, table: &Table, frame: Frame, out: &m
                 (false, false) => CellRole::Label { bottom: false },
             };
             let empty = Vec::new();
+            b.next_run = run + col as u32;
             cells.push(set_cell(b, row.get(col).unwrap_or(&empty), frame, role));
             col += span;
         }
+        run += row.len() as u32;
         // Column heads sit on the rule and figures on the last line of a wrapped label.
-        let height = cells.iter().map(|c| c.height).fold(style.leading, f32::max);
-        let mut row_box = VBox::default();
-        for cell in cells {
-            let dy = style.row_padding
-                + if cell.bottom {
-                    height - cell.height
-                } else {
-                    0.0
-                };
-            row_box
-                .marks
-                .extend(cell.marks.iter().map(|m| m.shifted(dy)));
-            row_box.notes.extend(cell.notes);
-        }
-        row_box.height = height + 2.0 * style.row_padding;
+        let mut slices = row_boxes(cells, row_style);
         if shape.total.get(r) == Some(&true) {
             for col in (0..columns).filter(|&c| shape.numeric[c]) {
-                row_box.marks.push(Mark::Rule {
+                slices[0].marks.push(Mark::Rule {
                     x0: lefts[col] + style.cell_padding,
                     // Over the figures, a hanging parenthesis included.
                     x1: lefts[col] + widths[col] - style.cell_padding + paren,
@@ -124,52 +121,55 @@ pub(super) fn layout_table(b: &mut Builder, table: &Table, frame: Frame, out: &m
                 });
             }
         }
-        if is_header {
-            row_box.keep_with_next = true;
-            if r + 1 == shape.header_rows {
-                let y = row_box.height - style.rule / 2.0;
-                row_box.marks.push(Mark::Rule {
-                    x0: frame.left,
-                    x1: table_right,
-                    y,
-                    thickness: style.rule,
-                });
-            }
-            header.push(row_box.clone());
-        } else {
-            row_box.repeat = Some(header_index);
+        if r + 1 == shape.header_rows
+            && let Some(last) = slices.last_mut()
+        {
+            last.marks.push(Mark::Rule {
+                x0: frame.left,
+                x1: table_right,
+                y: last.height - style.rule / 2.0,
+                thickness: style.rule,
+            });
         }
-        out.push(Flow::Box(row_box));
+        for slice in &mut slices {
+            if is_header {
+                slice.keep_with_next = true;
+            } else {
+                slice.repeat = Some(header_index);
+            }
+        }
+        set_rows.push(slices);
     }
-    b.layout.headers[header_index] = header;
+    b.next_run = run;
+    b.layout.headers[header_index] = set_rows[..shape.header_rows.min(set_rows.len())]
+        .iter()
+        .flatten()
+        .cloned()
+        .collect();
     let short = b.styles.page.body_height() / 3.0;
-    keep_rows_together(&mut out[first_row..], &shape, short);
+    keep_rows_together(&mut set_rows, &shape, short);
+    out.extend(set_rows.into_iter().flatten().map(Flow::Box));
 }
 
 /// A table shorter than `short` is broken only to avoid a gap; none may break
 /// before a total row, nor leave a single body row at its start or end on a
 /// page of its own.
-fn keep_rows_together(rows: &mut [Flow], shape: &TableShape, short: f32) {
+fn keep_rows_together(rows: &mut [Vec<VBox>], shape: &TableShape, short: f32) {
     let body = rows.len().saturating_sub(shape.header_rows);
-    let height: f32 = rows.iter().map(super::flow::flow_height).sum();
+    let height: f32 = rows.iter().flatten().map(|b| b.height).sum();
     if height < short {
-        let last = rows.len().saturating_sub(1);
-        for row in &mut rows[..last] {
-            if let Flow::Box(b) = row {
-                b.keep_soft = true;
-            }
+        let count = rows.iter().map(Vec::len).sum::<usize>();
+        for b in rows.iter_mut().flatten().take(count.saturating_sub(1)) {
+            b.keep_soft = true;
         }
     }
-    let mut keep = vec![false; rows.len()];
-    for (r, k) in keep.iter_mut().enumerate() {
+    let n = rows.len();
+    for (r, row) in rows.iter_mut().enumerate() {
         let next_is_total = shape.total.get(r + 1) == Some(&true);
         let first_body = r == shape.header_rows && body >= 3;
-        let next_is_last = r + 2 == rows.len() && body >= 3;
-        *k = next_is_total || first_body || next_is_last;
-    }
-    for (row, k) in rows.iter_mut().zip(keep) {
-        if let Flow::Box(b) = row {
-            b.keep_with_next |= k;
+        let next_is_last = r + 2 == n && body >= 3;
+        if let Some(last) = row.last_mut() {
+            last.keep_with_next |= next_is_total || first_body || next_is_last;
         }
     }
 }
@@ -204,15 +204,6 @@ enum CellRole {
     Figure { paren: f32 },
 }
 
-/// A set cell, its marks relative to the row's top padding.
-struct SetCell {
-    marks: Vec<Mark>,
-    notes: Vec<usize>,
-    height: f32,
-    /// Aligned to the bottom of the row.
-    bottom: bool,
-}
-
 fn set_cell(b: &mut Builder, cell: &[Inline], frame: Frame, role: CellRole) -> SetCell {
     let style = &b.styles.table;
     let (size, leading) = (style.size, style.leading);
@@ -223,58 +214,26 @@ fn set_cell(b: &mut Builder, cell: &[Inline], frame: Frame, role: CellRole) -> S
     let figure = is_figure(&cell.iter().map(Inline::plain).collect::<String>());
     let lines = b.paragraph(cell, TextStyle::plain(size), frame, align, leading);
     let mut set = SetCell {
-        marks: Vec::new(),
-        notes: Vec::new(),
+        lines: Vec::with_capacity(lines.len()),
         height: 0.0,
         bottom: !matches!(role, CellRole::Label { bottom: false }),
     };
-    for line in lines {
-        let shift = match role {
-            CellRole::Figure { paren } => {
-                let right = line_right(&line).unwrap_or(frame.left);
-                let hang = if figure && ends_with_paren(&line) {
-                    paren
-                } else {
-                    0.0
-                };
-                frame.left + frame.width + hang - right
-            }
-            CellRole::Label { .. } | CellRole::ColumnHead => 0.0,
-        };
-        set.notes.extend(&line.notes);
-        set.marks.extend(
-            line.marks
-                .iter()
-                .map(|m| shift_x(m.shifted(set.height), shift)),
-        );
-        set.height += line.height;
+    for mut line in lines {
+        if let CellRole::Figure { paren } = role {
+            let right = line_right(&line).unwrap_or(frame.left);
+            let hang = if figure && ends_with_paren(&line) {
+                paren
+            } else {
+                0.0
+            };
+            let shift = frame.left + frame.width + hang - right;
+            line.marks = line.marks.iter().map(|m| m.moved(shift, 0.0)).collect();
+        }
+        let height = line.height;
+        set.lines.push((set.height, line));
+        set.height += height;
     }
     set
-}
-
-fn shift_x(mark: Mark, dx: f32) -> Mark {
-    match mark {
-        Mark::Text {
-            x,
-            baseline,
-            fragment,
-        } => Mark::Text {
-            x: x + dx,
-            baseline,
-            fragment,
-        },
-        Mark::Rule {
-            x0,
-            x1,
-            y,
-            thickness,
-        } => Mark::Rule {
-            x0: x0 + dx,
-            x1: x1 + dx,
-            y,
-            thickness,
-        },
-    }
 }
 
 fn line_right(line: &VBox) -> Option<f32> {
@@ -442,6 +401,7 @@ mod tests {
                         x,
                         baseline,
                         fragment,
+                        ..
                     } = m
                     {
                         out.push((fragment.text.clone(), x + fragment.width, top + baseline));
