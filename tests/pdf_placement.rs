@@ -363,3 +363,29 @@ fn symbols_the_serif_lacks_print_from_the_symbol_face_and_others_are_refused() {
         );
     }
 }
+
+#[test]
+fn a_table_too_wide_for_its_frame_is_set_smaller_not_off_the_page() {
+    let cols = 40;
+    let md = format!(
+        "> - > |{}\n>   > |{}\n>   > |{}\n",
+        " WWWW |".repeat(cols),
+        "---|".repeat(cols),
+        " (1,234,567) |".repeat(cols)
+    );
+    let doc = doc(&md);
+    let pages = pages_of(&doc);
+    assert_eq!(verify_placement(&doc, &pages), Ok(()));
+    let sizes: Vec<f32> = pages[0]
+        .marks
+        .iter()
+        .filter_map(Mark::fragment)
+        .filter(|f| f.text.contains('W'))
+        .map(|f| f.size)
+        .collect();
+    assert!(
+        !sizes.is_empty() && sizes.iter().all(|s| *s < 10.0),
+        "{sizes:?}"
+    );
+    assert_eq!(placed_text(&pages).matches('W').count(), 4 * cols);
+}

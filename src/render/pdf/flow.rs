@@ -288,16 +288,18 @@ impl Builder<'_> {
                     }
                 }
             };
-            let baseline = marker_box
+            // The marker sits on the first line's baseline, no larger than its
+            // text (a table's first row is set smaller than the body).
+            let (baseline, size) = marker_box
                 .marks
                 .iter()
                 .find_map(|m| match m {
                     Mark::Text {
                         baseline, fragment, ..
-                    } => Some(baseline + fragment.rise),
-                    Mark::Rule { .. } => None,
+                    } if fragment.rise == 0.0 => Some((*baseline, fragment.size.min(size))),
+                    _ => None,
                 })
-                .unwrap_or_else(|| baseline_in(self.styles.leading, size));
+                .unwrap_or_else(|| (baseline_in(self.styles.leading, size), size));
             marker_box.marks.extend(Mark::plain(
                 frame.left,
                 baseline,

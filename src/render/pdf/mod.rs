@@ -10,6 +10,7 @@
 //! document exactly once; no PDF is written otherwise.
 
 pub mod breaks;
+mod columns;
 pub mod document;
 pub mod draw;
 pub mod flow;

@@ -6,12 +6,13 @@
 use crate::markdown::{Inline, Table};
 use crate::render::table::{RowKind, is_figure};
 
+use super::columns::{column_widths, fit_style};
 use super::flow::{Builder, Flow, Frame, VBox};
 use super::fonts::fonts;
 use super::lines::LineAlign;
 use super::mark::Mark;
 use super::row::{RowStyle, SetCell, row_boxes};
-use super::style::FaceId;
+use super::style::{FaceId, TableStyle};
 use super::text::TextStyle;
 
 /// The financial reading of a table: which columns hold figures, how many rows
@@ -29,7 +30,7 @@ pub struct TableShape {
 /// Classifies `table` with the rules the HTML writer uses too
 /// ([`crate::render::table::classify`]), so both formats agree on which columns
 /// hold figures, which rows head the table and which are totals.
-fn classify(table: &Table) -> TableShape {
+pub(super) fn classify(table: &Table) -> TableShape {
     let shared = crate::render::table::classify(table);
     TableShape {
         header_rows: shared
@@ -49,16 +50,9 @@ pub(super) fn layout_table(b: &mut Builder, table: &Table, frame: Frame, out: &m
     if columns == 0 {
         return;
     }
-    let style = b.styles.table.clone();
     let rows: Vec<&Vec<Vec<Inline>>> = std::iter::once(&table.header).chain(&table.rows).collect();
-    let widths = column_widths(
-        &rows,
-        &shape,
-        frame.width,
-        style.size,
-        style.cell_padding,
-        style.min_column,
-    );
+    let style = fit_style(&rows, &shape, frame.width, &b.styles.table);
+    let widths = column_widths(&rows, &shape, frame.width, &style);
     let lefts: Vec<f32> = widths
         .iter()
         .scan(frame.left, |x, w| {
@@ -104,7 +98,8 @@ pub(super) fn layout_table(b: &mut Builder, table: &Table, frame: Frame, out: &m
             };
             let empty = Vec::new();
             b.next_run = run + col as u32;
-            cells.push(set_cell(b, row.get(col).unwrap_or(&empty), frame, role));
+            let cell = row.get(col).unwrap_or(&empty);
+            cells.push(set_cell(b, &style, cell, frame, role));
             col += span;
         }
         run += row.len() as u32;
@@ -177,7 +172,7 @@ fn keep_rows_together(rows: &mut [Vec<VBox>], shape: &TableShape, short: f32) {
 /// How many columns a header cell covers: a heading over figures extends right
 /// over the empty header cells after it ("Onshore" over two columns, "(in
 /// thousands of RMB)" over all of them).
-fn header_span(row: &[Vec<Inline>], shape: &TableShape, col: usize) -> usize {
+pub(super) fn header_span(row: &[Vec<Inline>], shape: &TableShape, col: usize) -> usize {
     let columns = shape.numeric.len();
     if !shape.numeric.get(col).copied().unwrap_or(false) || row.get(col).is_none_or(|c| is_blank(c))
     {
@@ -204,8 +199,13 @@ enum CellRole {
     Figure { paren: f32 },
 }
 
-fn set_cell(b: &mut Builder, cell: &[Inline], frame: Frame, role: CellRole) -> SetCell {
-    let style = &b.styles.table;
+fn set_cell(
+    b: &mut Builder,
+    style: &TableStyle,
+    cell: &[Inline],
+    frame: Frame,
+    role: CellRole,
+) -> SetCell {
     let (size, leading) = (style.size, style.leading);
     let align = match role {
         CellRole::ColumnHead => LineAlign::Center,
@@ -252,103 +252,6 @@ fn ends_with_paren(line: &VBox) -> bool {
         .rev()
         .find_map(Mark::fragment)
         .is_some_and(|f| f.text.ends_with(')'))
-}
-
-/// Column widths that fill `measure`: figure columns as wide as their widest
-/// entry, the first column takes the rest; when that is not enough, every
-/// column is squeezed towards the width of its longest word.
-fn column_widths(
-    rows: &[&Vec<Vec<Inline>>],
-    shape: &TableShape,
-    measure: f32,
-    size: f32,
-    padding: f32,
-    min_column: f32,
-) -> Vec<f32> {
-    let columns = shape.numeric.len();
-    let face = fonts().face(FaceId::Regular);
-    let measure_text = |t: &str| face.width(t, size);
-    let paren = face.advance(')', size);
-    let mut natural = vec![2.0 * padding; columns];
-    let mut minimum = vec![2.0 * padding; columns];
-    for (r, row) in rows.iter().enumerate() {
-        for (col, cell) in row.iter().enumerate().take(columns) {
-            // A header spanning several columns wraps within them instead of widening one.
-            let span = if r < shape.header_rows {
-                header_span(row, shape, col)
-            } else {
-                1
-            };
-            if span > 1 {
-                continue;
-            }
-            let text: String = cell.iter().map(Inline::plain).collect();
-            let whole = measure_text(text.trim());
-            let longest_word = text
-                .split_whitespace()
-                .map(measure_text)
-                .fold(0.0, f32::max);
-            let figure_body = shape.numeric[col] && r >= shape.header_rows;
-            let hang = if figure_body { paren } else { 0.0 };
-            natural[col] = natural[col].max(whole + hang + 2.0 * padding);
-            let min = if figure_body {
-                whole + hang
-            } else {
-                longest_word
-            };
-            minimum[col] = minimum[col].max(min + 2.0 * padding);
-        }
-    }
-    // A spanning header asks for its width from the columns it covers.
-    for row in rows.iter().take(shape.header_rows) {
-        for col in 0..row.len().min(columns) {
-            let span = header_span(row, shape, col);
-            if span > 1 {
-                let text: String = row[col].iter().map(Inline::plain).collect();
-                let want = measure_text(text.trim()) + 2.0 * padding;
-                let have: f32 = natural[col..col + span].iter().sum();
-                if want > have {
-                    let extra = (want - have) / span as f32;
-                    natural[col..col + span]
-                        .iter_mut()
-                        .for_each(|w| *w += extra);
-                }
-            }
-        }
-    }
-    let mut widths = natural.clone();
-    let total: f32 = widths.iter().sum();
-    if total <= measure {
-        widths[0] += measure - total;
-        return widths;
-    }
-    // Too wide: give each column its minimum, then share what is left by natural excess.
-    let min_total: f32 = minimum.iter().sum();
-    if min_total <= measure {
-        let excess: f32 = natural.iter().zip(&minimum).map(|(n, m)| n - m).sum();
-        let spare = measure - min_total;
-        for col in 0..columns {
-            let share = if excess > 0.0 {
-                (natural[col] - minimum[col]) / excess
-            } else {
-                0.0
-            };
-            widths[col] = minimum[col] + spare * share;
-        }
-        return widths;
-    }
-    // Even the words do not fit: shrink in proportion, never below `min_column`
-    // unless the columns are simply too many for the page.
-    let floor = min_column.min(measure / columns as f32);
-    let scale = measure / min_total;
-    for col in 0..columns {
-        widths[col] = (minimum[col] * scale).max(floor);
-    }
-    let sum: f32 = widths.iter().sum();
-    if sum > measure {
-        widths.iter_mut().for_each(|w| *w *= measure / sum);
-    }
-    widths
 }
 
 #[cfg(test)]
@@ -452,10 +355,11 @@ mod tests {
         let t = table(VIANET);
         let rows: Vec<&Vec<Vec<Inline>>> = std::iter::once(&t.header).chain(&t.rows).collect();
         let shape = classify(&t);
-        let w = column_widths(&rows, &shape, 468.0, 10.0, 5.0, 12.0);
+        let style = crate::render::pdf::Styles::default().table;
+        let w = column_widths(&rows, &shape, 468.0, &style);
         assert!((w.iter().sum::<f32>() - 468.0).abs() < 0.01);
         assert!(w[0] > w[1]);
-        let w = column_widths(&rows, &shape, 60.0, 10.0, 5.0, 12.0);
+        let w = column_widths(&rows, &shape, 60.0, &style);
         assert!(w.iter().sum::<f32>() <= 60.01);
     }
 }
