@@ -6,6 +6,7 @@
 
 mod dates;
 pub mod figures;
+mod glyphs;
 mod legend;
 mod prose;
 mod references;
@@ -34,6 +35,7 @@ pub fn check(letter: &Letter, mode: Mode) -> Diagnostics {
     tables::check(letter, &mut diags);
     dates::check(letter, &mut diags);
     legend::check(letter, &mut diags);
+    glyphs::check(letter, &mut diags);
     diags
 }
 

@@ -162,7 +162,7 @@ impl Fonts {
 /// N'Ko and their presentation forms): lines are set left to right without
 /// shaping, so such text would print reversed or unjoined even where a face
 /// has the letters.
-fn right_to_left(c: char) -> bool {
+pub fn right_to_left(c: char) -> bool {
     matches!(
         u32::from(c),
         0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFE | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF
