@@ -9,7 +9,7 @@ use std::process::Command;
 use respond::markdown::{Doc, parse_rendered};
 use respond::render::pdf::fonts::fonts;
 use respond::render::pdf::mark::Mark;
-use respond::render::pdf::{PdfDate, PdfMeta, Styles, layout, render_pdf};
+use respond::render::pdf::{PdfDate, PdfMeta, Styles, layout, render_pdf, verify_placement};
 
 const SAMPLE: &str = include_str!("fixtures/render/pdf-sample.md");
 
@@ -120,6 +120,29 @@ fn block_text(block: &respond::markdown::Block) -> String {
     let mut s = String::new();
     block.visit_inlines(&mut |inlines| inlines.iter().for_each(|i| s.push_str(i.plain())));
     s
+}
+
+#[test]
+fn the_sample_places_every_word_once_and_a_lost_line_is_refused() {
+    let doc = sample_doc();
+    let mut pages = layout(&doc, &meta(), &Styles::default());
+    assert_eq!(verify_placement(&doc, &pages), Ok(()));
+    // Drop the last line of the first page's body: the check names its words.
+    let (top, last) = pages[0].boxes.last().cloned().expect("page 1 has lines");
+    let lost: Vec<Mark> = last.marks.iter().map(|m| m.shifted(top)).collect();
+    pages[0].marks.retain(|m| !lost.contains(m));
+    let error = verify_placement(&doc, &pages).expect_err("a line is missing");
+    let first_word = last
+        .marks
+        .iter()
+        .find_map(Mark::fragment)
+        .map(|f| f.text.clone());
+    assert!(
+        error
+            .to_string()
+            .starts_with(&format!("would lose the words “{}", first_word.unwrap())),
+        "{error}"
+    );
 }
 
 #[test]

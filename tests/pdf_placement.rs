@@ -389,3 +389,11 @@ fn a_table_too_wide_for_its_frame_is_set_smaller_not_off_the_page() {
     );
     assert_eq!(placed_text(&pages).matches('W').count(), 4 * cols);
 }
+
+#[test]
+fn a_footnote_nothing_cites_prints_even_without_text() {
+    let doc = doc("[^a]: Only a footnote, cited nowhere.\n");
+    let pages = pages_of(&doc);
+    assert_eq!(verify_placement(&doc, &pages), Ok(()));
+    assert!(placed_text(&pages).contains("nowhere."));
+}

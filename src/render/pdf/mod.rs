@@ -102,6 +102,10 @@ pub fn layout(doc: &Doc, meta: &PdfMeta, styles: &Styles) -> Vec<PageLayout> {
     let (numbers, notes) = ordered_notes(doc);
     let cited = footnote_numbers(doc).len();
     let mut flow = flow::build(&doc.blocks, &notes, &numbers, styles);
+    if cited < numbers.len() && !flow.flow.iter().any(|f| matches!(f, flow::Flow::Box(_))) {
+        // Footnotes and no text: an empty line carries them to the page.
+        flow.flow.push(flow::Flow::Box(flow::VBox::default()));
+    }
     if let Some(last) = flow.flow.iter_mut().rev().find_map(|f| match f {
         flow::Flow::Box(b) => Some(b),
         flow::Flow::Space(_) => None,

@@ -15,7 +15,7 @@ use std::fmt;
 use crate::markdown::{Block, Doc, Inline, InlineContent};
 
 use super::fonts::fonts;
-use super::mark::{Mark, Role};
+use super::mark::{Mark, Rect, Role};
 use super::pages::PageLayout;
 use super::text::NoteNumbers;
 
@@ -136,19 +136,38 @@ impl std::error::Error for PlacementError {}
 /// Checks that `pages` show `doc` whole: see the module documentation.
 pub fn verify_placement(doc: &Doc, pages: &[PageLayout]) -> Result<(), PlacementError> {
     let runs = Runs::of(doc);
-    let mut placed: Vec<String> = vec![String::new(); runs.text.len()];
-    // The last group seen in the body (0) and in the footnotes (1).
-    let mut reached = [0usize; 2];
+    let mut tally = Tally {
+        placed: vec![String::new(); runs.text.len()],
+        reached: [0; 2],
+        runs: &runs,
+    };
     for page in pages {
-        let furniture: Vec<_> = page
+        if pages.len() > 1 && page.marks.iter().all(Mark::is_furniture) {
+            return Err(PlacementError::BlankPage { page: page.number });
+        }
+        tally.page(page)?;
+    }
+    tally.finish()
+}
+
+/// What the pages hold of each run so far.
+struct Tally<'a> {
+    runs: &'a Runs,
+    /// Each run's text placed so far, without spaces.
+    placed: Vec<String>,
+    /// The last group seen in the body (0) and in the footnotes (1).
+    reached: [usize; 2],
+}
+
+impl Tally<'_> {
+    fn page(&mut self, page: &PageLayout) -> Result<(), PlacementError> {
+        let furniture: Vec<Rect> = page
             .marks
             .iter()
             .filter(|m| m.is_furniture())
             .map(Mark::bounds)
             .collect();
-        if pages.len() > 1 && page.marks.iter().all(Mark::is_furniture) {
-            return Err(PlacementError::BlankPage { page: page.number });
-        }
+        // The repeated header rows on the page, run by run.
         let mut repeats: Vec<(u32, String)> = Vec::new();
         for mark in &page.marks {
             check_position(mark, page, &furniture)?;
@@ -156,47 +175,60 @@ pub fn verify_placement(doc: &Doc, pages: &[PageLayout]) -> Result<(), Placement
                 continue;
             };
             check_glyphs(fragment, page.number)?;
+            let text = fragment.text.as_str();
             match *role {
-                Role::Words(run) => {
-                    let Some(text) = placed.get_mut(run as usize) else {
-                        return Err(unknown(&fragment.text, page.number));
-                    };
-                    let (stream, group) = runs.place(run as usize);
-                    if group < reached[stream] {
-                        return Err(PlacementError::OutOfOrder {
-                            words: fragment.text.clone(),
-                            page: page.number,
-                        });
-                    }
-                    reached[stream] = group;
-                    text.extend(fragment.text.chars().filter(|c| !c.is_whitespace()));
-                }
+                Role::Words(run) => self.words(run, text, page.number)?,
                 Role::Repeat(run) => match repeats.iter_mut().find(|(r, _)| *r == run) {
-                    Some((_, text)) => text.push_str(&fragment.text),
-                    None => repeats.push((run, fragment.text.clone())),
+                    Some((_, copy)) => copy.push_str(text),
+                    None => repeats.push((run, text.to_owned())),
                 },
-                Role::NoteNumber if is_number(&fragment.text) => {}
-                Role::ListMarker if is_list_marker(&fragment.text) => {}
+                Role::NoteNumber if is_number(text) => {}
+                Role::ListMarker if is_list_marker(text) => {}
                 Role::Furniture => {}
-                Role::NoteNumber | Role::ListMarker => {
-                    return Err(unknown(&fragment.text, page.number));
-                }
+                Role::NoteNumber | Role::ListMarker => return Err(unknown(text, page.number)),
             }
         }
         for (run, text) in repeats {
             let copy: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-            let cell = runs.cells.get(run as usize).copied().unwrap_or(false);
-            if !cell || runs.text.get(run as usize) != Some(&copy) {
+            let cell = self.runs.cells.get(run as usize) == Some(&true);
+            if !cell || self.runs.text.get(run as usize) != Some(&copy) {
                 return Err(unknown(&text, page.number));
             }
         }
+        Ok(())
     }
-    for (run, (expected, got)) in runs.text.iter().zip(&placed).enumerate() {
-        if expected != got {
-            return Err(difference(&runs.words[run], expected, got));
+
+    /// Adds words of `run`, which must not come after a later group's.
+    fn words(&mut self, run: u32, text: &str, page: usize) -> Result<(), PlacementError> {
+        let Some(placed) = self.placed.get_mut(run as usize) else {
+            return Err(unknown(text, page));
+        };
+        let (stream, group) = self.runs.groups[run as usize];
+        if group < self.reached[stream] {
+            return Err(PlacementError::OutOfOrder {
+                words: text.to_owned(),
+                page,
+            });
         }
+        self.reached[stream] = group;
+        placed.extend(text.chars().filter(|c| !c.is_whitespace()));
+        Ok(())
     }
-    Ok(())
+
+    /// Every run placed whole: the first that is not, with its words.
+    fn finish(self) -> Result<(), PlacementError> {
+        let runs = self.runs;
+        for (run, (expected, got)) in runs.text.iter().zip(&self.placed).enumerate() {
+            if expected != got {
+                let words: Vec<String> = runs.source[run]
+                    .split_whitespace()
+                    .map(str::to_owned)
+                    .collect();
+                return Err(difference(&words, expected, got));
+            }
+        }
+        Ok(())
+    }
 }
 
 fn unknown(text: &str, page: usize) -> PlacementError {
@@ -227,7 +259,7 @@ const SLACK_X: f32 = 0.05;
 fn check_position(
     mark: &Mark,
     page: &PageLayout,
-    furniture: &[super::mark::Rect],
+    furniture: &[Rect],
 ) -> Result<(), PlacementError> {
     if mark.is_furniture() {
         return Ok(());
@@ -294,10 +326,12 @@ fn difference(words: &[String], expected: &str, got: &str) -> PlacementError {
     if g_mid.is_empty() {
         let first = word_at(words, e_mid.start);
         let last = word_at(words, e_mid.end.saturating_sub(1)) + 1;
-        return PlacementError::Missing {
-            words: quote(words, last, (last - first).min(CONTEXT * 2)),
-            after,
-        };
+        let shown = last.min(first + CONTEXT * 2);
+        let mut lost = quote(words, shown, shown - first);
+        if shown < last {
+            lost.push_str(" …");
+        }
+        return PlacementError::Missing { words: lost, after };
     }
     let placed: String = g[g_mid].iter().collect();
     if e_mid.is_empty() {
@@ -369,8 +403,8 @@ fn clip(text: &str) -> String {
 struct Runs {
     /// Each run's text without spaces.
     text: Vec<String>,
-    /// Each run's words.
-    words: Vec<Vec<String>>,
+    /// Each run's text as written (for the words an error quotes).
+    source: Vec<String>,
     /// Each run's stream (0 body, 1 footnotes) and group: runs of one group
     /// (the cells of a table row) may be placed side by side; groups follow
     /// each other.
@@ -387,7 +421,7 @@ impl Runs {
         let (numbers, notes) = super::ordered_notes(doc);
         let mut runs = Runs {
             text: Vec::new(),
-            words: Vec::new(),
+            source: Vec::new(),
             groups: Vec::new(),
             cells: Vec::new(),
             numbers,
@@ -400,21 +434,16 @@ impl Runs {
             for block in note {
                 let mut text = String::new();
                 runs.block_text(block, &mut text);
-                runs.push(&text, false);
+                runs.push(text, false);
             }
         }
         runs
     }
 
-    fn place(&self, run: usize) -> (usize, usize) {
-        self.groups[run]
-    }
-
-    fn push(&mut self, text: &str, cell: bool) {
+    fn push(&mut self, text: String, cell: bool) {
         self.text
             .push(text.chars().filter(|c| !c.is_whitespace()).collect());
-        self.words
-            .push(text.split_whitespace().map(str::to_owned).collect());
+        self.source.push(text);
         self.groups.push((self.stream, self.next_group));
         self.cells.push(cell);
         if !cell {
@@ -430,16 +459,16 @@ impl Runs {
                     content: inlines, ..
                 } => {
                     let text = self.inline_text(inlines);
-                    self.push(&text, false);
+                    self.push(text, false);
                 }
-                Block::Code(code) => self.push(code, false),
+                Block::Code(code) => self.push(code.clone(), false),
                 Block::List { items, .. } => items.iter().for_each(|item| self.blocks(item)),
                 Block::Quote(inner) | Block::KeepTogether(inner) => self.blocks(inner),
                 Block::Table(table) => {
                     for row in std::iter::once(&table.header).chain(&table.rows) {
                         for cell in row {
                             let text = self.inline_text(cell);
-                            self.push(&text, true);
+                            self.push(text, true);
                         }
                         self.next_group += 1;
                     }

@@ -46,8 +46,7 @@ pub(super) fn classify(table: &Table) -> TableShape {
 /// Sets `table` as row boxes appended to `out`.
 pub(super) fn layout_table(b: &mut Builder, table: &Table, frame: Frame, out: &mut Vec<Flow>) {
     let shape = classify(table);
-    let columns = shape.numeric.len();
-    if columns == 0 {
+    if shape.numeric.is_empty() {
         return;
     }
     let rows: Vec<&Vec<Vec<Inline>>> = std::iter::once(&table.header).chain(&table.rows).collect();
@@ -61,89 +60,122 @@ pub(super) fn layout_table(b: &mut Builder, table: &Table, frame: Frame, out: &m
             Some(left)
         })
         .collect();
-    let table_right = frame.left + widths.iter().sum::<f32>();
-    let paren = fonts().face(FaceId::Regular).advance(')', style.size);
-    let row_style = RowStyle {
-        padding: style.row_padding,
-        leading: style.leading,
-        split_above: b.styles.page.body_height() / 3.0,
+    let grid = Grid {
+        left: frame.left,
+        right: frame.left + widths.iter().sum::<f32>(),
+        paren: fonts().face(FaceId::Regular).advance(')', style.size),
+        rows: RowStyle {
+            padding: style.row_padding,
+            leading: style.leading,
+            split_above: b.styles.page.body_height() / 3.0,
+        },
+        header: b.layout.headers.len(),
+        shape,
+        style,
+        widths,
+        lefts,
     };
-    let header_index = b.layout.headers.len();
     b.layout.headers.push(Vec::new());
     // Each cell is a run of the document's text, numbered row by row.
     let mut run = b.next_run;
     let mut set_rows: Vec<Vec<VBox>> = Vec::with_capacity(rows.len());
     for (r, row) in rows.iter().enumerate() {
+        set_rows.push(grid.row(b, r, row, run));
+        run += row.len() as u32;
+    }
+    b.next_run = run;
+    let header_rows = grid.shape.header_rows.min(set_rows.len());
+    b.layout.headers[grid.header] = set_rows[..header_rows].iter().flatten().cloned().collect();
+    let short = b.styles.page.body_height() / 3.0;
+    keep_rows_together(&mut set_rows, &grid.shape, short);
+    out.extend(set_rows.into_iter().flatten().map(Flow::Box));
+}
+
+/// Where a table's columns and rules go.
+struct Grid {
+    shape: TableShape,
+    style: TableStyle,
+    widths: Vec<f32>,
+    lefts: Vec<f32>,
+    /// The table's left and right edges.
+    left: f32,
+    right: f32,
+    /// Width of a closing parenthesis, which hangs after a figure.
+    paren: f32,
+    rows: RowStyle,
+    /// The table's index in [`super::flow::Layout::headers`].
+    header: usize,
+}
+
+impl Grid {
+    /// Sets row `r`, whose first cell is run `run`, as one box or slices.
+    fn row(&self, b: &mut Builder, r: usize, row: &[Vec<Inline>], run: u32) -> Vec<VBox> {
+        let (shape, style) = (&self.shape, &self.style);
         let is_header = r < shape.header_rows;
         let mut cells = Vec::new();
         let mut col = 0;
-        while col < columns {
+        while col < shape.numeric.len() {
             let span = if is_header {
-                header_span(row, &shape, col)
+                header_span(row, shape, col)
             } else {
                 1
             };
             // The first column's text lines up with the body text at the margin.
             let left_pad = if col == 0 { 0.0 } else { style.cell_padding };
-            let spanned: f32 = widths[col..col + span].iter().sum();
+            let spanned: f32 = self.widths[col..col + span].iter().sum();
             let frame = Frame {
-                left: lefts[col] + left_pad,
+                left: self.lefts[col] + left_pad,
                 width: (spanned - left_pad - style.cell_padding).max(1.0),
             };
             let role = match (is_header, shape.numeric[col]) {
                 (true, true) => CellRole::ColumnHead,
                 (true, false) => CellRole::Label { bottom: true },
-                (false, true) => CellRole::Figure { paren },
+                (false, true) => CellRole::Figure { paren: self.paren },
                 (false, false) => CellRole::Label { bottom: false },
             };
-            let empty = Vec::new();
             b.next_run = run + col as u32;
-            let cell = row.get(col).unwrap_or(&empty);
-            cells.push(set_cell(b, &style, cell, frame, role));
+            let cell = row.get(col).map_or(&[][..], Vec::as_slice);
+            cells.push(set_cell(b, style, cell, frame, role));
             col += span;
         }
-        run += row.len() as u32;
         // Column heads sit on the rule and figures on the last line of a wrapped label.
-        let mut slices = row_boxes(cells, row_style);
-        if shape.total.get(r) == Some(&true) {
-            for col in (0..columns).filter(|&c| shape.numeric[c]) {
+        let mut slices = row_boxes(cells, self.rows);
+        self.rule(r, &mut slices);
+        for slice in &mut slices {
+            if is_header {
+                slice.keep_with_next = true;
+            } else {
+                slice.repeat = Some(self.header);
+            }
+        }
+        slices
+    }
+
+    /// The rules of row `r`: over a total's figures, under the last header row.
+    fn rule(&self, r: usize, slices: &mut [VBox]) {
+        let style = &self.style;
+        if self.shape.total.get(r) == Some(&true) {
+            for col in (0..self.shape.numeric.len()).filter(|&c| self.shape.numeric[c]) {
                 slices[0].marks.push(Mark::Rule {
-                    x0: lefts[col] + style.cell_padding,
+                    x0: self.lefts[col] + style.cell_padding,
                     // Over the figures, a hanging parenthesis included.
-                    x1: lefts[col] + widths[col] - style.cell_padding + paren,
+                    x1: self.lefts[col] + self.widths[col] - style.cell_padding + self.paren,
                     y: style.rule / 2.0,
                     thickness: style.rule,
                 });
             }
         }
-        if r + 1 == shape.header_rows
+        if r + 1 == self.shape.header_rows
             && let Some(last) = slices.last_mut()
         {
             last.marks.push(Mark::Rule {
-                x0: frame.left,
-                x1: table_right,
+                x0: self.left,
+                x1: self.right,
                 y: last.height - style.rule / 2.0,
                 thickness: style.rule,
             });
         }
-        for slice in &mut slices {
-            if is_header {
-                slice.keep_with_next = true;
-            } else {
-                slice.repeat = Some(header_index);
-            }
-        }
-        set_rows.push(slices);
     }
-    b.next_run = run;
-    b.layout.headers[header_index] = set_rows[..shape.header_rows.min(set_rows.len())]
-        .iter()
-        .flatten()
-        .cloned()
-        .collect();
-    let short = b.styles.page.body_height() / 3.0;
-    keep_rows_together(&mut set_rows, &shape, short);
-    out.extend(set_rows.into_iter().flatten().map(Flow::Box));
 }
 
 /// A table shorter than `short` is broken only to avoid a gap; none may break
