@@ -350,13 +350,13 @@ fn draw_header(page: &mut PageLayout, lines: &[String], number: usize, styles: &
     let h = &styles.header;
     let page_line = format!("Page {number}");
     for (k, text) in lines.iter().chain(std::iter::once(&page_line)).enumerate() {
-        let baseline =
-            styles.page.margin_top + k as f32 * h.leading + baseline_in(h.leading, h.size);
+        let size = super::furniture::fitted_size(text, h.size, styles.page.measure());
+        let baseline = styles.page.margin_top + k as f32 * h.leading + baseline_in(h.leading, size);
         page.marks.extend(Mark::plain(
             styles.page.margin_left,
             baseline,
             text,
-            h.size,
+            size,
             Role::Furniture,
         ));
     }

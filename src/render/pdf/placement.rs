@@ -261,11 +261,19 @@ fn check_position(
     page: &PageLayout,
     furniture: &[Rect],
 ) -> Result<(), PlacementError> {
-    if mark.is_furniture() {
-        return Ok(());
-    }
     let bounds = mark.bounds();
     let block = page.text_block;
+    if mark.is_furniture() {
+        // In the margins, but across the same width as the text.
+        if bounds.left >= block.left - SLACK_X && bounds.right <= block.right + SLACK_X {
+            return Ok(());
+        }
+        return Err(PlacementError::Misplaced {
+            text: mark.fragment().map_or_else(String::new, |f| f.text.clone()),
+            page: page.number,
+            place: "outside the text block",
+        });
+    }
     let inside = bounds.left >= block.left - SLACK_X
         && bounds.right <= block.right + SLACK_X
         && bounds.top >= block.top - SLACK_Y
