@@ -11,12 +11,7 @@ use respond::confidential::key;
 const ID: &str = "2024-03-01-10k-2023";
 
 fn project() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    common::copy_tree(
-        &common::repo().join("tests/fixtures/confidential"),
-        dir.path(),
-    );
-    dir
+    common::confidential_project()
 }
 
 fn letter_dir(root: &Path) -> PathBuf {

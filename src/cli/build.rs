@@ -5,11 +5,10 @@ use std::time::{Duration, Instant};
 
 use super::ui::{Ui, print_error};
 use super::{
-    BuildArgs, EXIT_INPUT, EXIT_IO, against, letter_dirs, print_diagnostics, selected_writers,
+    BuildArgs, EXIT_INPUT, EXIT_IO, Project, against, open_project, print_diagnostics,
+    selected_writers,
 };
-use crate::build::{
-    Built, LetterOutput, build_letter, scan_files, template_diagnostic, write_documents,
-};
+use crate::build::{Built, LetterOutput, build_letter, scan_files, write_documents};
 use crate::diagnostic::{Diagnostics, Kind};
 use crate::error::Error;
 use crate::output::{Folder, write_folders};
@@ -40,32 +39,13 @@ enum BlacklineProblem {
 
 /// Builds the letters (in parallel) and writes their outputs only if every letter built.
 pub fn run(args: &BuildArgs, ui: &Ui) -> ExitCode {
-    let world = World::new(".");
-    let dirs = match letter_dirs(&world, &args.dirs) {
-        Ok(dirs) => dirs,
-        Err(message) => {
-            print_error(&message);
-            return ExitCode::from(EXIT_IO);
-        }
-    };
-    let too_much = world.check_budget(&dirs);
-    if !too_much.is_empty() {
-        print_diagnostics(&too_much.into_sorted(), args.diagnostic_format);
-        return ExitCode::from(EXIT_INPUT);
-    }
-    let overrides = match world.template_overrides() {
-        Ok(o) => o,
-        Err(e) => {
-            print_error(&format!("cannot read templates/: {e}"));
-            return ExitCode::from(EXIT_IO);
-        }
-    };
-    let templates = match Templates::new(&overrides) {
-        Ok(t) => t,
-        Err(error) => {
-            print_diagnostics(&[template_diagnostic(&error)], args.diagnostic_format);
-            return ExitCode::from(EXIT_INPUT);
-        }
+    let Project {
+        world,
+        dirs,
+        templates,
+    } = match open_project(&args.dirs, args.diagnostic_format) {
+        Ok(project) => project,
+        Err(code) => return code,
     };
     let writers = selected_writers(&args.format);
     let baseline = match args

@@ -255,6 +255,45 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
+/// What `build` and `check` start from: the project, its letters, its templates.
+pub struct Project {
+    /// The project folder.
+    pub world: crate::world::World,
+    /// The letter folders to work on.
+    pub dirs: Vec<PathBuf>,
+    /// The templates, the project's overrides applied.
+    pub templates: crate::render::markdown::Templates,
+}
+
+/// Opens the project in the current folder for the letters `dirs` (every
+/// letter when empty): the letters found and within the read budget, the
+/// templates loaded. A problem is printed, and the exit code returned.
+pub fn open_project(dirs: &[PathBuf], format: DiagnosticFormat) -> Result<Project, ExitCode> {
+    let world = crate::world::World::new(".");
+    let dirs = letter_dirs(&world, dirs).map_err(|message| {
+        ui::print_error(&message);
+        ExitCode::from(EXIT_IO)
+    })?;
+    let too_much = world.check_budget(&dirs);
+    if !too_much.is_empty() {
+        print_diagnostics(&too_much.into_sorted(), format);
+        return Err(ExitCode::from(EXIT_INPUT));
+    }
+    let overrides = world.template_overrides().map_err(|e| {
+        ui::print_error(&format!("cannot read templates/: {e}"));
+        ExitCode::from(EXIT_IO)
+    })?;
+    let templates = crate::render::markdown::Templates::new(&overrides).map_err(|error| {
+        print_diagnostics(&[crate::build::template_diagnostic(&error)], format);
+        ExitCode::from(EXIT_INPUT)
+    })?;
+    Ok(Project {
+        world,
+        dirs,
+        templates,
+    })
+}
+
 /// The letter folders to work on: those given, or every letter under `responses/`.
 pub fn letter_dirs(world: &crate::world::World, dirs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     if !dirs.is_empty() {
