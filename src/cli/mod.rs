@@ -120,6 +120,9 @@ pub struct BuildArgs {
     /// Letters built at the same time (default: one per core).
     #[arg(long, value_name = "N")]
     pub jobs: Option<usize>,
+    /// Build every letter, even one whose outputs are up to date.
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 /// Arguments of `respond check`.
@@ -163,6 +166,9 @@ pub struct WatchArgs {
     /// Output folder (default: output/ in the project folder).
     #[arg(long)]
     pub out: Option<PathBuf>,
+    /// Rebuild every letter at the start, even one whose outputs are up to date.
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 /// Arguments of `respond circulate`: the letters must be named, or `--all` given,
