@@ -633,3 +633,46 @@ fn comments_are_clean_markdown_that_reads_as_the_letter() {
         .collect();
     assert_eq!(lists, [3], "comment 5 has one list of three items");
 }
+
+/// A staff letter with `count` numbered comments, each naming its own number.
+fn letter_with_comments(count: usize) -> String {
+    let mut text = String::from(
+        "August 16, 2017\n\nTerry Wang\nChief Financial Officer\n21Vianet Group, Inc.\n\nRe: 21Vianet Group, Inc.\nForm 20-F for the Fiscal Year Ended December 31, 2016\nFiled April 12, 2017\nFile No. 001-35126\n\nDear Mr. Wang:\n\nWe have reviewed your filing.\n\n",
+    );
+    for n in 1..=count {
+        text.push_str(&format!(
+            "{n}. Please tell us how you account for arrangement {n}.\n\n"
+        ));
+    }
+    text.push_str("You may contact Mengyao Lu, Staff Accountant, at (202) 551-7271.\n\nSincerely,\n\nStephen Krikorian\nAccounting Branch Chief\n");
+    text
+}
+
+#[test]
+fn comments_numbered_past_99_each_get_their_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("letter.txt");
+    fs::write(&input, letter_with_comments(120)).unwrap();
+    let out = dir.path().join("project");
+    let report = init::run(&input, &out, false, today()).unwrap();
+    assert_eq!(report.comments, 120);
+    let mut names: Vec<String> = fs::read_dir(out.join("comments"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 120);
+    // Padded to three digits, the files list in comment order.
+    assert!(names[0].starts_with("001-"), "{}", names[0]);
+    assert!(names[99].starts_with("100-"), "{}", names[99]);
+    for (i, name) in names.iter().enumerate() {
+        let (raw, diags) = load::<RawComment>(&out.join("comments").join(name), FileKind::Comment);
+        assert!(diags.is_empty(), "{name}");
+        let raw = raw.unwrap();
+        assert_eq!(raw.number as usize, i + 1);
+        assert_eq!(
+            raw.comment.trim_end(),
+            format!("Please tell us how you account for arrangement {}.", i + 1)
+        );
+    }
+}

@@ -49,6 +49,10 @@ pub fn is_solid_bullet(c: char) -> bool {
 /// Second-level bullets: Word's "o" and the white bullet.
 const SUB_BULLETS: [&str; 2] = ["o ", "◦"];
 
+/// The most digits a comment or list number has: a letter may hold hundreds
+/// of comments, and no list or letter reaches ten thousand.
+const MAX_NUMBER_DIGITS: usize = 4;
+
 /// The list marker that starts `text`, and the text after it.
 pub fn marker(text: &str) -> Option<(Marker, &str)> {
     let text = text.trim_start();
@@ -67,7 +71,7 @@ pub fn marker(text: &str) -> Option<(Marker, &str)> {
         return None;
     }
     let digits = text.chars().take_while(char::is_ascii_digit).count();
-    if (1..=2).contains(&digits) {
+    if (1..=MAX_NUMBER_DIGITS).contains(&digits) {
         let delimiter = text[digits..].chars().next()?;
         let rest = &text[digits + delimiter.len_utf8()..];
         if matches!(delimiter, '.' | ')') && rest.starts_with(' ') {
