@@ -17,7 +17,7 @@ use super::Line;
 use super::StaffComment;
 use super::furniture::BodyLine;
 use super::headings;
-use super::paragraphs::{self, Chunk, Marker, marker};
+use super::paragraphs::{self, Chunk, Marker, marker, numbered_paragraph};
 
 /// The comments and the lines that fit nowhere.
 #[derive(Debug, Clone, Default)]
@@ -167,7 +167,7 @@ fn comment_markdown(units: &[Unit], body: &[BodyLine]) -> String {
         .map(|(j, u)| {
             let mut lines = texts(u, body);
             if j == 0
-                && let Some((_, rest)) = marker(lines[0])
+                && let Some((_, rest)) = numbered_paragraph(lines[0])
             {
                 lines[0] = rest;
             }
@@ -301,14 +301,8 @@ fn starts_new_chunk(previous: &str, line: &str, chunk_first: &str) -> bool {
 fn comment_starts(units: &[Unit], body: &[BodyLine]) -> (Vec<usize>, Vec<usize>) {
     let numbered: Vec<Option<u32>> = units
         .iter()
-        .map(|u| match marker(&body[u.lines[0]].text) {
-            Some((
-                Marker::Ordered {
-                    number,
-                    delimiter: '.',
-                },
-                _,
-            )) if !is_numbered_heading(u, body) => Some(number),
+        .map(|u| match numbered_paragraph(&body[u.lines[0]].text) {
+            Some((number, _)) if !is_numbered_heading(u, body) => Some(number),
             _ => None,
         })
         .collect();
@@ -318,6 +312,10 @@ fn comment_starts(units: &[Unit], body: &[BodyLine]) -> (Vec<usize>, Vec<usize>)
     let mut list_next: Option<u32> = None;
     for (i, number) in numbered.iter().enumerate() {
         let Some(n) = *number else { continue };
+        if n >= 1000 && n != expected {
+            // Four digits out of sequence are a year at a line's start.
+            continue;
+        }
         let in_comment = !starts.is_empty();
         if n == expected {
             let floor = starts.last().map_or(0, |s| s + 1);
@@ -327,7 +325,7 @@ fn comment_starts(units: &[Unit], body: &[BodyLine]) -> (Vec<usize>, Vec<usize>)
                 .flatten()
                 .take_while(|&&m| m != expected + 1)
                 .any(|&m| m == n);
-            let rest = marker(&body[units[i].lines[0]].text).map_or("", |(_, r)| r);
+            let rest = numbered_paragraph(&body[units[i].lines[0]].text).map_or("", |(_, r)| r);
             let lower = rest.starts_with(|c: char| c.is_lowercase());
             let before = i
                 .checked_sub(1)
@@ -491,5 +489,23 @@ mod tests {
         );
         assert_eq!(found.unplaced.len(), 1);
         assert_eq!(found.unplaced[0].number, 5);
+    }
+
+    #[test]
+    fn four_digit_comment_numbers_count_but_years_do_not() {
+        let mut text = String::from("General\n\n");
+        for n in 1..=1001 {
+            text.push_str(&format!(
+                "{n}. Please revise item {n} in fiscal\n2016. Refer to it.\n\n"
+            ));
+        }
+        text.push_str("You may contact me.");
+        let found = split(&body(&text));
+        assert_eq!(found.comments.len(), 1001);
+        assert_eq!(
+            found.comments[1000].text,
+            "Please revise item 1001 in fiscal 2016. Refer to it."
+        );
+        assert!(found.unplaced.is_empty());
     }
 }
