@@ -18,6 +18,7 @@ pub mod header;
 pub mod headings;
 pub mod html;
 pub mod paragraphs;
+pub mod pdf;
 pub mod scaffold;
 
 use std::fmt;
@@ -154,6 +155,11 @@ pub enum ImportError {
         /// Line the search stopped at, when useful.
         line: Option<usize>,
     },
+    /// A PDF that cannot be read as a letter.
+    UnreadablePdf {
+        /// Why, e.g. "it is encrypted".
+        reason: String,
+    },
     /// A staff letter with no numbered comments.
     NoComments {
         /// True when the letter says the review is complete.
@@ -168,6 +174,9 @@ impl fmt::Display for ImportError {
                 f,
                 "this is {what}, not a staff letter as text or HTML; convert the PDF with `pdftotext` or save the letter from EDGAR as HTML"
             ),
+            ImportError::UnreadablePdf { reason } => {
+                write!(f, "this PDF cannot be read as a staff letter: {reason}")
+            }
             ImportError::NotStaffLetter { missing, line } => {
                 write!(f, "this does not look like an SEC staff letter: {missing}")?;
                 if let Some(line) = line {
@@ -193,6 +202,14 @@ impl fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
+/// Reads a staff letter file: a PDF, or text or HTML in any encoding `init` knows.
+pub fn import_file(bytes: &[u8]) -> Result<StaffLetter, ImportError> {
+    if detect::is_pdf(bytes) {
+        return import_lines(&pdf::read(bytes)?);
+    }
+    import(&detect::decode(bytes)?)
+}
+
 /// Reads a staff letter given as plain text or EDGAR HTML.
 pub fn import(text: &str) -> Result<StaffLetter, ImportError> {
     let lines = match detect::detect(text)? {
@@ -203,7 +220,12 @@ pub fn import(text: &str) -> Result<StaffLetter, ImportError> {
             .filter(|l| !is_sgml_tag_line(&l.text))
             .collect(),
     };
-    let header = header::parse(&lines)?;
+    import_lines(&lines)
+}
+
+/// Reads a staff letter from its text lines (a blank line between paragraphs).
+pub fn import_lines(lines: &[Line]) -> Result<StaffLetter, ImportError> {
+    let header = header::parse(lines)?;
     let body = furniture::strip(&lines[header.body_start..], &header.furniture_hints());
     let closing = contacts::parse(&body);
     let found = comments::split(&body[..closing.start]);
