@@ -11,6 +11,15 @@ use std::collections::HashMap;
 /// The most mappings one CMap keeps.
 const MAX_ENTRIES: usize = 100_000;
 
+/// The sections of a CMap that carry mappings.
+const SECTIONS: [&str; 5] = [
+    "begincodespacerange",
+    "beginbfchar",
+    "beginbfrange",
+    "begincidchar",
+    "begincidrange",
+];
+
 /// A parsed CMap.
 #[derive(Debug, Clone, Default)]
 pub struct CMap {
@@ -56,7 +65,9 @@ impl CMap {
         let mut map = CMap::default();
         let mut i = 0;
         while i < tokens.len() {
-            if let Token::Word(word) = &tokens[i] {
+            if let Token::Word(word) = &tokens[i]
+                && SECTIONS.contains(&word.as_str())
+            {
                 let end = section_end(&tokens, i + 1, word);
                 let body = &tokens[i + 1..end];
                 match word.as_str() {
@@ -64,12 +75,9 @@ impl CMap {
                     "beginbfchar" => map.read_bfchar(body),
                     "beginbfrange" => map.read_bfrange(body),
                     "begincidchar" => map.read_cidchar(body),
-                    "begincidrange" => map.read_cidrange(body),
-                    _ => {}
+                    _ => map.read_cidrange(body),
                 }
-                if word.starts_with("begin") {
-                    i = end;
-                }
+                i = end;
             }
             i += 1;
         }
@@ -350,6 +358,7 @@ mod tests {
     use super::*;
 
     const SAMPLE: &[u8] = b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap
+/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
 /CMapName /Adobe-Identity-UCS def
 1 begincodespacerange <0000> <FFFF> endcodespacerange
 3 beginbfchar <0003> <0020> <0011> <F0B7> <00A0> <00660069> endbfchar
