@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use respond::cli::init::{self, InitError};
 use respond::diagnostic::{Diagnostics, SourceFile};
-use respond::import::{self, ImportError, StaffLetter, dates::iso};
+use respond::import::{self, ImportError, StaffLetter, dates::iso, review::Review};
 use respond::load::raw::{RawComment, RawLetter};
 use respond::load::{FileKind, load_file};
 use time::{Date, Month};
@@ -260,7 +260,12 @@ fn bad_input_writes_nothing() {
     fs::write(&pdf, b"%PDF-1.4\n%\xE2\xE3\xCF\xD3\n1 0 obj\n").unwrap();
     let error = init::run(&pdf, &out, false, today()).unwrap_err();
     assert_eq!(error.exit_code(), 1);
-    assert!(error.to_string().contains("pdftotext"), "{error}");
+    assert!(
+        error
+            .to_string()
+            .contains("this PDF cannot be read as a staff letter: the file is damaged"),
+        "{error}"
+    );
 
     let prose = dir.path().join("notes.txt");
     fs::write(&prose, "Shopping list\n\nmilk\n").unwrap();
@@ -298,7 +303,8 @@ fn review_completed_letter_has_no_comments() {
     assert_eq!(
         import::import(&text).unwrap_err(),
         ImportError::NoComments {
-            review_completed: true
+            review: Review::Completed,
+            sentence: Some(String::from("We have completed our review of your filing.")),
         }
     );
 }

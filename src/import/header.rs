@@ -69,11 +69,15 @@ pub fn parse(lines: &[Line]) -> Result<Header, ImportError> {
         .take(60)
         .position(|l| re_text(&l.text).is_some())
         .map(|i| i + date_at)
-        .ok_or_else(|| {
-            not_letter(
+        .ok_or_else(|| match order_title(lines) {
+            Some(title) => not_letter(
+                &format!("it is a Commission order (\"{title}\"), which has no comments to answer"),
+                None,
+            ),
+            None => not_letter(
                 "no \"Re:\" block naming the company and the filing",
                 Some(lines[date_at].number),
-            )
+            ),
         })?;
 
     let addressee_lines: Vec<String> = lines[date_at + 1..re_at]
@@ -135,6 +139,22 @@ pub fn parse(lines: &[Line]) -> Result<Header, ImportError> {
         body_start,
         unplaced,
     })
+}
+
+/// The title of a Commission order ("ORDER DECLARING REGISTRATION EFFECTIVE
+/// …"), which EDGAR files among staff letters, when the text is one.
+fn order_title(lines: &[Line]) -> Option<String> {
+    let at = lines
+        .iter()
+        .take(60)
+        .position(|l| plain(&l.text).starts_with("ORDER "))?;
+    let title: Vec<String> = lines[at..]
+        .iter()
+        .take(4)
+        .map(|l| plain(&l.text))
+        .take_while(|t| !t.is_empty() && !t.chars().any(char::is_lowercase))
+        .collect();
+    Some(title.join(" "))
 }
 
 /// "Dear Mr. Wang:", "Ladies and Gentlemen:".

@@ -19,6 +19,7 @@ pub mod headings;
 pub mod html;
 pub mod paragraphs;
 pub mod pdf;
+pub mod review;
 pub mod scaffold;
 
 use std::fmt;
@@ -162,8 +163,10 @@ pub enum ImportError {
     },
     /// A staff letter with no numbered comments.
     NoComments {
-        /// True when the letter says the review is complete.
-        review_completed: bool,
+        /// What the letter says about the review.
+        review: review::Review,
+        /// The letter's sentence that says it.
+        sentence: Option<String>,
     },
 }
 
@@ -172,7 +175,7 @@ impl fmt::Display for ImportError {
         match self {
             ImportError::NotText { what } => write!(
                 f,
-                "this is {what}, not a staff letter as text or HTML; convert the PDF with `pdftotext` or save the letter from EDGAR as HTML"
+                "this is {what}, not a staff letter; give the letter's PDF as EDGAR serves it, or its text or HTML"
             ),
             ImportError::UnreadablePdf { reason } => {
                 write!(f, "this PDF cannot be read as a staff letter: {reason}")
@@ -184,18 +187,26 @@ impl fmt::Display for ImportError {
                 }
                 Ok(())
             }
-            ImportError::NoComments {
-                review_completed: true,
-            } => write!(
-                f,
-                "the staff completed its review: this letter has no comments to answer"
-            ),
-            ImportError::NoComments {
-                review_completed: false,
-            } => write!(
-                f,
-                "no numbered comments (paragraphs starting \"1. \", \"2. \", …) found in this letter"
-            ),
+            ImportError::NoComments { review, sentence } => {
+                let what = match review {
+                    review::Review::Completed => "the staff completed its review",
+                    review::Review::NotReviewed => {
+                        "the staff has not reviewed and will not review the filing"
+                    }
+                    review::Review::NoFurtherComments => "the staff has no further comments",
+                    review::Review::Unstated => {
+                        return write!(
+                            f,
+                            "no numbered comments (paragraphs starting \"1. \", \"2. \", …) found in this letter"
+                        );
+                    }
+                };
+                write!(f, "{what}: this letter has no comments to answer")?;
+                if let Some(sentence) = sentence {
+                    write!(f, " (\"{sentence}\")")?;
+                }
+                Ok(())
+            }
         }
     }
 }
@@ -230,11 +241,8 @@ pub fn import_lines(lines: &[Line]) -> Result<StaffLetter, ImportError> {
     let closing = contacts::parse(&body);
     let found = comments::split(&body[..closing.start]);
     if found.comments.is_empty() {
-        let review_completed = body.iter().any(|l| {
-            let t = l.text.to_lowercase();
-            t.contains("completed our review") || t.contains("completed its review")
-        });
-        return Err(ImportError::NoComments { review_completed });
+        let (review, sentence) = review::read(&body);
+        return Err(ImportError::NoComments { review, sentence });
     }
     let mut unplaced = header.unplaced;
     unplaced.extend(found.unplaced);
