@@ -10,6 +10,11 @@ use respond::load::raw::{RawComment, RawLetter};
 use respond::load::{FileKind, load_file};
 use time::{Date, Month};
 
+#[path = "init/letters.rs"]
+mod letters;
+#[path = "init/pdf_letter.rs"]
+mod pdf_letter;
+
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/init")
@@ -679,6 +684,56 @@ fn comments_numbered_past_99_each_get_their_file() {
         assert_eq!(
             raw.comment.trim_end(),
             format!("Please tell us how you account for arrangement {}.", i + 1)
+        );
+    }
+}
+
+/// The PDF fixtures and the letters they are drawn from (`tests/init/letters.rs`).
+fn pdf_fixtures() -> Vec<(&'static str, Vec<u8>)> {
+    vec![
+        ("features", letters::features()),
+        (
+            "review-completed",
+            letters::without_comments(&[
+                "We have completed our review of your filing. We remind you that the company and its",
+                "management are responsible for the accuracy and adequacy of their disclosures.",
+            ]),
+        ),
+        (
+            "not-reviewed",
+            letters::without_comments(&[
+                "This is to advise you that we have not reviewed and will not review your registration",
+                "statement.",
+            ]),
+        ),
+        (
+            "no-further-comments",
+            letters::without_comments(&[
+                "We have reviewed your response dated March 1, 2023 and have no further comments",
+                "at this time.",
+            ]),
+        ),
+        ("many-comments", letters::many_comments(120)),
+    ]
+}
+
+/// The committed PDF fixtures are what the generator draws (re-bless with
+/// `UPDATE_FIXTURES=1 cargo test --test init`), so the benchmark and the
+/// text fixtures made from them stay in step with the tests.
+#[test]
+fn pdf_fixtures_are_current() {
+    let dir = fixture("pdf");
+    for (name, bytes) in pdf_fixtures() {
+        let path = dir.join(format!("{name}.pdf"));
+        if std::env::var_os("UPDATE_FIXTURES").is_some() {
+            fs::create_dir_all(&dir).unwrap();
+            fs::write(&path, &bytes).unwrap();
+        }
+        let committed = fs::read(&path).unwrap_or_default();
+        assert!(
+            committed == bytes,
+            "{} is stale: run UPDATE_FIXTURES=1 cargo test --test init",
+            path.display()
         );
     }
 }

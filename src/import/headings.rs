@@ -39,6 +39,10 @@ pub fn group(lines: &[&str]) -> Vec<String> {
             continue;
         }
         match headings.last_mut() {
+            Some(last) if last.ends_with('\u{ad}') => {
+                last.pop();
+                last.push_str(line);
+            }
             Some(last) if continues(last, line) => {
                 if !(last.ends_with('-') || last.ends_with('—')) {
                     last.push(' ');

@@ -17,6 +17,7 @@ pub mod furniture;
 pub mod header;
 pub mod headings;
 pub mod html;
+pub mod hyphens;
 pub mod paragraphs;
 pub mod pdf;
 pub mod review;
@@ -237,7 +238,8 @@ pub fn import(text: &str) -> Result<StaffLetter, ImportError> {
 /// Reads a staff letter from its text lines (a blank line between paragraphs).
 pub fn import_lines(lines: &[Line]) -> Result<StaffLetter, ImportError> {
     let header = header::parse(lines)?;
-    let body = furniture::strip(&lines[header.body_start..], &header.furniture_hints());
+    let mut body = furniture::strip(&lines[header.body_start..], &header.furniture_hints());
+    hyphens::mark_soft(&mut body);
     let closing = contacts::parse(&body);
     let found = comments::split(&body[..closing.start]);
     if found.comments.is_empty() {

@@ -4,7 +4,8 @@
 //!
 //! - A run of smaller glyphs raised above (or dropped below) a line's
 //!   baseline — a footnote marker, an ordinal's "th", a trademark sign —
-//!   belongs to that line.
+//!   belongs to that line: "8th" stays, "TM" becomes "™", a footnote marker
+//!   becomes superscript digits ("disclosed¹").
 //! - A space goes where the gap between two glyphs is wider than a sixth of
 //!   the font size, unless the text has one there already.
 //! - A glyph drawn twice at the same place (fake bold) counts once.
@@ -188,6 +189,27 @@ fn split_columns(mut glyphs: Vec<Glyph>) -> Vec<Vec<Glyph>> {
     columns
 }
 
+/// The text of a raised run: an ordinal's letters after a digit stay as
+/// they are ("8th"), "TM" and "SM" become their signs, digits (a footnote
+/// marker) become superscript digits so they never run into the word or
+/// figure before them; anything else stays as written.
+fn superscript(run: &str, before: Option<char>) -> String {
+    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    let run = run.trim();
+    let ordinal = ["st", "nd", "rd", "th"].contains(&run);
+    match run {
+        "TM" => String::from("™"),
+        "SM" => String::from("℠"),
+        _ if ordinal && before.is_some_and(|c| c.is_ascii_digit()) => run.to_owned(),
+        _ if !run.is_empty() && run.chars().all(|c| c.is_ascii_digit()) => run
+            .chars()
+            .filter_map(|c| c.to_digit(10))
+            .filter_map(|d| DIGITS.get(d as usize))
+            .collect(),
+        _ => run.to_owned(),
+    }
+}
+
 /// The text line of some glyphs (left to right); `None` when only spaces.
 fn line(glyphs: Vec<Glyph>, area: Rect) -> Option<TextLine> {
     let first = glyphs.iter().find(|g| !g.text.trim().is_empty())?;
@@ -199,9 +221,17 @@ fn line(glyphs: Vec<Glyph>, area: Rect) -> Option<TextLine> {
         .next()
         .unwrap_or(first.y);
     let mut text = String::new();
+    let mut raised = String::new();
     let mut right: Option<f32> = None;
     let mut x1 = first.x;
     for g in &glyphs {
+        let is_raised = g.size < 0.85 * size && g.y > body + 0.15 * size;
+        if !is_raised && !raised.is_empty() {
+            text.push_str(&superscript(
+                &std::mem::take(&mut raised),
+                text.chars().last(),
+            ));
+        }
         if let Some(r) = right
             && g.x - r > SPACE_GAP * g.size.min(size)
             && !text.ends_with(' ')
@@ -209,12 +239,17 @@ fn line(glyphs: Vec<Glyph>, area: Rect) -> Option<TextLine> {
         {
             text.push(' ');
         }
-        text.push_str(&g.text);
+        if is_raised {
+            raised.push_str(&g.text);
+        } else {
+            text.push_str(&g.text);
+        }
         right = Some(right.map_or(g.x + g.width, |r| r.max(g.x + g.width)));
         if !g.text.trim().is_empty() {
             x1 = x1.max(g.x + g.width);
         }
     }
+    text.push_str(&superscript(&raised, text.chars().last()));
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     (!text.is_empty()).then(|| TextLine {
         page: first.page,
