@@ -737,3 +737,159 @@ fn pdf_fixtures_are_current() {
         );
     }
 }
+
+/// A PDF fixture read as `init` reads it.
+fn pdf_letter(name: &str) -> Result<StaffLetter, ImportError> {
+    import::import_file(&fs::read(fixture(&format!("pdf/{name}.pdf"))).unwrap())
+}
+
+#[test]
+fn pdf_comments_come_verbatim_with_their_heading_paths() {
+    let letter = pdf_letter("features").unwrap();
+    assert_eq!(letter.comments.len(), 4);
+    let mdna = [
+        "Form 10-K for the Fiscal Year Ended December 31, 2022",
+        "Management’s Discussion and Analysis of Financial Condition and Results of Operations",
+    ];
+    // A heading that wraps is one heading; the comment number, drawn after its
+    // paragraph, still starts it.
+    assert_eq!(
+        headings(&letter, 1),
+        [mdna[0], mdna[1], "Results of Operations, page 39"]
+    );
+    assert_eq!(
+        letter.comments[0].text,
+        "We note that your climate-related risks are discussed in the 8th section of your filing under Contoso Energy™ and that the amounts disclosed¹ there differ. Please revise your disclosure to explain the difference.\n\nPlease also tell us how you will revise future filings."
+    );
+    assert_eq!(
+        headings(&letter, 2),
+        [mdna[0], mdna[1], "Non-GAAP Financial Measures, page 44"]
+    );
+    let second = &letter.comments[1].text;
+    assert!(
+        second.starts_with("We note that you describe “Adjusted EBITDA” as a measure of the Company’s performance. Please address the following:\n\n- Tell us why the measure excludes maintenance costs; and\n- Explain how the measure is used.\n\n"),
+        "{second}"
+    );
+    // The paragraph a page break cut (running header and white template text
+    // between its halves) is one paragraph again.
+    assert!(
+        second.ends_with("tell us how you considered Question 100.01 of the Non-GAAP Compliance and Disclosure Interpretations in presenting the measure with equal or greater prominence."),
+        "{second}"
+    );
+    // A numbered heading is a heading, not comment 6.
+    assert_eq!(
+        headings(&letter, 3),
+        [
+            mdna[0],
+            "Notes to Consolidated Financial Statements",
+            "6. Impairment of Long-Lived Assets, page F-97"
+        ]
+    );
+    // A ligature, words set apart by TJ offsets, text in a form XObject.
+    assert_eq!(
+        letter.comments[2].text,
+        "Tell us how you determined that the significant decline in throughput did not indicate that the carrying amount of the Gulf Coast assets may not be recoverable. Refer to ASC 360-10-35-21."
+    );
+    // A heading drawn twice (fake bold) reads once.
+    assert_eq!(headings(&letter, 4), [mdna[0], "Exhibit 99.1"]);
+    assert_eq!(
+        letter.comments[3].text,
+        "Please file the consent of the expert named in the exhibit."
+    );
+}
+
+#[test]
+fn pdf_header_contacts_and_no_furniture() {
+    let letter = pdf_letter("features").unwrap();
+    assert_eq!(iso(letter.date), "2023-03-28");
+    assert_eq!(letter.addressee.name, "David Michels");
+    assert_eq!(
+        letter.re.company.as_deref(),
+        Some("Contoso Pipelines, Inc.")
+    );
+    let filing = letter.filing().unwrap();
+    assert_eq!(filing.form.as_deref(), Some("10-K"));
+    assert_eq!(iso(filing.filed.unwrap()), "2023-02-08");
+    assert_eq!(letter.re.file_number.as_deref(), Some("001-35081"));
+    assert_eq!(letter.contacts[0].name, "Jane Roe");
+    assert!(letter.unplaced.is_empty(), "{:?}", letter.unplaced);
+    let all: String = letter.comments.iter().map(|c| c.text.clone()).collect();
+    for furniture in [
+        "FirstName",
+        "Comapany",
+        "Page 2",
+        "logo",
+        "March 28",
+        "\u{f0b7}",
+    ] {
+        assert!(!all.contains(furniture), "{furniture:?} in the comments");
+    }
+}
+
+#[test]
+fn pdf_letters_without_comments_say_why() {
+    let cases = [
+        (
+            "review-completed",
+            Review::Completed,
+            "We have completed our review of your filing.",
+        ),
+        (
+            "not-reviewed",
+            Review::NotReviewed,
+            "This is to advise you that we have not reviewed and will not review your registration statement.",
+        ),
+        (
+            "no-further-comments",
+            Review::NoFurtherComments,
+            "We have reviewed your response dated March 1, 2023 and have no further comments at this time.",
+        ),
+    ];
+    for (name, review, sentence) in cases {
+        let error = pdf_letter(name).unwrap_err();
+        assert_eq!(
+            error,
+            ImportError::NoComments {
+                review: review.clone(),
+                sentence: Some(sentence.to_owned())
+            },
+            "{name}"
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("p");
+    let error = init::run(&fixture("pdf/not-reviewed.pdf"), &out, false, today()).unwrap_err();
+    assert_eq!(error.exit_code(), 1);
+    assert!(
+        error.to_string().contains("the staff has not reviewed and will not review the filing: this letter has no comments to answer"),
+        "{error}"
+    );
+    assert!(!out.exists());
+}
+
+#[test]
+fn pdf_with_120_comments_keeps_them_all() {
+    let letter = pdf_letter("many-comments").unwrap();
+    assert_eq!(letter.comments.len(), 120);
+    for (i, comment) in letter.comments.iter().enumerate() {
+        assert_eq!(comment.number as usize, i + 1);
+        assert_eq!(
+            comment.text,
+            format!("Please tell us how you account for arrangement {}.", i + 1)
+        );
+    }
+}
+
+#[test]
+fn pdf_that_is_damaged_or_has_no_text_is_an_input_error() {
+    let mut bytes = fs::read(fixture("pdf/features.pdf")).unwrap();
+    bytes.truncate(bytes.len() / 3);
+    let error = import::import_file(&bytes).unwrap_err();
+    assert!(
+        matches!(error, ImportError::UnreadablePdf { .. }),
+        "{error}"
+    );
+    let blank = pdf_letter::LetterPdf::new(pdf_letter::PageStyle::default()).finish();
+    let error = import::import_file(&blank).unwrap_err();
+    assert!(error.to_string().contains("no text layer"), "{error}");
+}
