@@ -33,6 +33,7 @@ impl Header {
         Hints {
             names,
             date: self.date,
+            page_starts: Vec::new(),
         }
     }
 }
@@ -88,6 +89,19 @@ pub fn parse(lines: &[Line]) -> Result<Header, ImportError> {
     let mut re_lines = vec![lines[re_at].clone()];
     re_lines[0].text = re_text(&lines[re_at].text).unwrap_or_default();
     let mut next = re_at + 1;
+    if re_lines[0].text.is_empty() {
+        // "Re:" alone, its block after a blank line (pdftotext's default mode).
+        while lines.get(next).is_some_and(|l| plain(&l.text).is_empty()) {
+            next += 1;
+        }
+        if let Some(line) = lines.get(next) {
+            re_lines[0] = Line {
+                number: line.number,
+                text: plain(&line.text),
+            };
+            next += 1;
+        }
+    }
     while let Some(line) = lines.get(next) {
         let text = plain(&line.text);
         if is_salutation(&text) {

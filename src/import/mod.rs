@@ -20,6 +20,7 @@ pub mod html;
 pub mod hyphens;
 pub mod paragraphs;
 pub mod pdf;
+pub mod reflow;
 pub mod review;
 pub mod scaffold;
 
@@ -226,19 +227,34 @@ pub fn import_file(bytes: &[u8]) -> Result<StaffLetter, ImportError> {
 pub fn import(text: &str) -> Result<StaffLetter, ImportError> {
     let lines = match detect::detect(text)? {
         detect::Format::Text => text_lines(text),
-        detect::Format::Html => html::to_lines(text),
+        detect::Format::Html => return import_lines(&html::to_lines(text)),
         detect::Format::WrappedText => text_lines(text)
             .into_iter()
             .filter(|l| !is_sgml_tag_line(&l.text))
             .collect(),
     };
-    import_lines(&lines)
+    // pdftotext starts each page after the first with a form feed.
+    let page_starts: Vec<usize> = text
+        .split('\n')
+        .enumerate()
+        .filter(|(_, l)| l.starts_with('\u{c}'))
+        .map(|(i, _)| i + 1)
+        .collect();
+    import_pages(&reflow::reflow(lines, &page_starts), &page_starts)
 }
 
 /// Reads a staff letter from its text lines (a blank line between paragraphs).
 pub fn import_lines(lines: &[Line]) -> Result<StaffLetter, ImportError> {
+    import_pages(lines, &[])
+}
+
+/// Reads a staff letter from its text lines; `page_starts` are the numbers
+/// of the lines that start a page.
+fn import_pages(lines: &[Line], page_starts: &[usize]) -> Result<StaffLetter, ImportError> {
     let header = header::parse(lines)?;
-    let mut body = furniture::strip(&lines[header.body_start..], &header.furniture_hints());
+    let mut hints = header.furniture_hints();
+    hints.page_starts = page_starts.to_vec();
+    let mut body = furniture::strip(&lines[header.body_start..], &hints);
     hyphens::mark_soft(&mut body);
     let closing = contacts::parse(&body);
     let found = comments::split(&body[..closing.start]);
