@@ -63,7 +63,24 @@ fn is_sparse(body: &[Line], page_starts: &[usize]) -> bool {
             }
         }
     }
-    ends >= 3 && (spaced as f32) < SPARSE * ends as f32
+    ends >= 3 && (spaced as f32) < SPARSE * ends as f32 || intro_unspaced(body)
+}
+
+/// Whether the staff's opening paragraphs (before the first heading or
+/// number), which are always apart, run together.
+fn intro_unspaced(body: &[Line]) -> bool {
+    let measure = measure(body);
+    let intro: Vec<&str> = body
+        .iter()
+        .map(|l| l.text.trim())
+        .take_while(|t| !is_heading_like(t, measure) && !starts_item(t))
+        .collect();
+    let ends = intro
+        .iter()
+        .enumerate()
+        .filter(|(i, t)| ends_sentence(t) && intro.get(i + 1).is_some())
+        .count();
+    !intro.is_empty() && !intro[0].is_empty() && ends >= 2 && !intro.iter().any(|t| t.is_empty())
 }
 
 /// "1." or a bullet alone on a line.
@@ -81,6 +98,7 @@ fn is_bare_marker(text: &str) -> bool {
 
 /// Moves each bare marker to the line its paragraph starts on.
 fn place_bare_markers(mut lines: Vec<Line>) -> Vec<Line> {
+    let measure = measure(&lines);
     let mut i = 0;
     while i < lines.len() {
         if !is_bare_marker(&lines[i].text) {
@@ -92,12 +110,12 @@ fn place_bare_markers(mut lines: Vec<Line>) -> Vec<Line> {
         let previous = (0..i).rev().find(|&j| !lines[j].text.trim().is_empty());
         let forward = next.is_some_and(|n| n > i + 1)
             || previous.is_none_or(|p| {
-                is_heading_like(&lines[p].text) || lines[p].text.trim_end().ends_with(':')
+                is_heading_like(&lines[p].text, measure) || lines[p].text.trim_end().ends_with(':')
             });
         let target = if forward {
             next
         } else {
-            previous.map(|p| paragraph_start(&lines, p))
+            previous.map(|p| paragraph_start(&lines, p, measure))
         };
         match target {
             Some(t) => {
@@ -116,15 +134,15 @@ fn place_bare_markers(mut lines: Vec<Line>) -> Vec<Line> {
 }
 
 /// The first line of the paragraph that line `last` belongs to.
-fn paragraph_start(lines: &[Line], last: usize) -> usize {
+fn paragraph_start(lines: &[Line], last: usize, measure: f32) -> usize {
     let mut start = last;
     while start > 0 {
         let above = lines[start - 1].text.trim();
         let current = lines[start].text.trim();
         if above.is_empty()
-            || is_heading_like(above)
+            || is_heading_like(above, measure)
             || marker(current).is_some()
-            || ends_sentence(above) && above.len() < 60
+            || ends_sentence(above) && (above.chars().count() as f32) < SHORT * measure
         {
             break;
         }
@@ -133,11 +151,12 @@ fn paragraph_start(lines: &[Line], last: usize) -> usize {
     start
 }
 
-/// A short line that does not end like a sentence and starts like a title.
-fn is_heading_like(text: &str) -> bool {
+/// A line shorter than the measure that does not end like a sentence and
+/// starts like a title.
+fn is_heading_like(text: &str, measure: f32) -> bool {
     let text = text.trim();
     !text.is_empty()
-        && text.len() <= 100
+        && (text.chars().count() as f32) < SHORT * measure
         && !ends_sentence(text)
         && !text.ends_with([',', ';'])
         && text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
@@ -166,11 +185,11 @@ fn break_paragraphs(body: &[Line]) -> Vec<Line> {
             let finished = ends_sentence(&previous) || previous.ends_with(';');
             let short = (previous.chars().count() as f32) < SHORT * measure;
             let next = body.get(i + 1).map(|l| l.text.trim()).unwrap_or("");
-            let breaks = starts_item(text) && (finished || is_heading_like(&previous))
+            let breaks = starts_item(text) && (finished || is_heading_like(&previous, measure))
                 || ends_sentence(&previous) && short
                 || ends_sentence(&previous)
-                    && is_heading_like(text)
-                    && (is_heading_like(next) || starts_item(next));
+                    && is_heading_like(text, measure)
+                    && (is_heading_like(next, measure) || starts_item(next));
             if breaks {
                 out.push(Line {
                     number: line.number,
