@@ -78,7 +78,7 @@ fn intro_unspaced(body: &[Line]) -> bool {
     let ends = intro
         .iter()
         .enumerate()
-        .filter(|(i, t)| ends_sentence(t) && intro.get(i + 1).is_some())
+        .filter(|(_, t)| ends_sentence(t))
         .count();
     !intro.is_empty() && !intro[0].is_empty() && ends >= 2 && !intro.iter().any(|t| t.is_empty())
 }
