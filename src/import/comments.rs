@@ -262,7 +262,7 @@ const REFERENCE_WORDS: [&str; 26] = [
 ];
 
 /// Whether a line ends with a word that a number continues.
-fn ends_with_reference_word(line: &str) -> bool {
+pub fn ends_with_reference_word(line: &str) -> bool {
     let last = line.rsplit(' ').next().unwrap_or("").to_lowercase();
     REFERENCE_WORDS.contains(&last.as_str())
 }

@@ -15,11 +15,15 @@
 //!   finished sentence.
 
 use super::Line;
-use super::paragraphs::{ends_sentence, marker, numbered_paragraph};
+use super::comments::ends_with_reference_word;
+use super::paragraphs::{ends_sentence, marker};
 
 /// Share of sentence-ending lines followed by a blank line below which a
 /// text counts as having lost its paragraph breaks.
 const SPARSE: f32 = 0.3;
+/// Words a line of running text ends with and a heading does not.
+const JOINERS: [&str; 9] = ["and", "or", "of", "the", "to", "in", "for", "a", "an"];
+
 /// Share of the measure under which a sentence-ending line ends its paragraph.
 const SHORT: f32 = 0.8;
 
@@ -66,21 +70,18 @@ fn is_sparse(body: &[Line], page_starts: &[usize]) -> bool {
     ends >= 3 && (spaced as f32) < SPARSE * ends as f32 || intro_unspaced(body)
 }
 
-/// Whether the staff's opening paragraphs (before the first heading or
-/// number), which are always apart, run together.
+/// Whether the staff's opening paragraphs, which are always apart, run
+/// together: the first lines after the salutation hold two sentence ends and
+/// no blank line.
 fn intro_unspaced(body: &[Line]) -> bool {
-    let measure = measure(body);
     let intro: Vec<&str> = body
         .iter()
         .map(|l| l.text.trim())
-        .take_while(|t| !is_heading_like(t, measure) && !starts_item(t))
+        .take(8)
+        .take_while(|t| !starts_item(t))
         .collect();
-    let ends = intro
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| ends_sentence(t))
-        .count();
-    !intro.is_empty() && !intro[0].is_empty() && ends >= 2 && !intro.iter().any(|t| t.is_empty())
+    let ends = intro.iter().filter(|t| ends_sentence(t)).count();
+    !intro.is_empty() && ends >= 2 && !intro.iter().any(|t| t.is_empty())
 }
 
 /// "1." or a bullet alone on a line.
@@ -168,7 +169,23 @@ fn is_heading_like(text: &str, measure: f32) -> bool {
 
 /// Whether a line starts a list item or a numbered paragraph.
 fn starts_item(text: &str) -> bool {
-    marker(text).is_some() || numbered_paragraph(text).is_some()
+    marker(text).is_some()
+}
+
+/// A line a heading could be, whatever its length: no sentence end, a
+/// capital or digit first, and no last word that running text goes on from
+/// ("and", "Note").
+fn could_be_heading(text: &str) -> bool {
+    let text = text.trim();
+    !text.is_empty()
+        && !ends_sentence(text)
+        && !text.ends_with([',', ';'])
+        && text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && !ends_with_reference_word(text)
+        && !text
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| JOINERS.contains(&w))
 }
 
 /// The body with a blank line between paragraphs.
@@ -185,7 +202,7 @@ fn break_paragraphs(body: &[Line]) -> Vec<Line> {
             let finished = ends_sentence(&previous) || previous.ends_with(';');
             let short = (previous.chars().count() as f32) < SHORT * measure;
             let next = body.get(i + 1).map(|l| l.text.trim()).unwrap_or("");
-            let breaks = starts_item(text) && (finished || is_heading_like(&previous, measure))
+            let breaks = starts_item(text) && (finished || could_be_heading(&previous))
                 || ends_sentence(&previous) && short
                 || ends_sentence(&previous)
                     && is_heading_like(text, measure)
