@@ -69,7 +69,11 @@ pub fn strip(lines: &[Line], hints: &Hints) -> Vec<BodyLine> {
                 removed[down] = true;
                 down += 1;
             }
-        } else if is_template_text(text) || is_letterhead(text) || is_bare_page_number(&texts, i) {
+        } else if is_template_text(text)
+            || is_letterhead(text)
+            || is_bare_page_number(&texts, i)
+            || is_page_foot(&texts, i, lines, hints)
+        {
             removed[i] = true;
         }
     }
@@ -229,6 +233,19 @@ fn is_letterhead(text: &str) -> bool {
         || text
             .strip_prefix("Mail Stop ")
             .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// A number alone after a blank line, with the next page starting right
+/// under it (pdftotext puts the form feed straight after the page's last line).
+fn is_page_foot(texts: &[&str], i: usize, lines: &[Line], hints: &Hints) -> bool {
+    let text = texts[i];
+    !text.is_empty()
+        && text.len() <= 3
+        && text.chars().all(|c| c.is_ascii_digit())
+        && i.checked_sub(1).is_some_and(|p| texts[p].is_empty())
+        && lines
+            .get(i + 1)
+            .is_some_and(|next| hints.page_starts.contains(&next.number))
 }
 
 /// A number of one to three digits alone between blank lines.

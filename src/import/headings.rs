@@ -39,6 +39,8 @@ pub fn group(lines: &[&str]) -> Vec<String> {
             continue;
         }
         match headings.last_mut() {
+            // A heading drawn twice (fake bold) comes twice in some extractions.
+            Some(last) if last == line => {}
             Some(last) if last.ends_with('\u{ad}') => {
                 last.pop();
                 last.push_str(line);

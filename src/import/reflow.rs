@@ -8,7 +8,8 @@
 //! output pass unchanged. Then, after the salutation:
 //! - a bare "1." or bullet goes to the start of its paragraph: the next line
 //!   when a blank line or a heading separates it from the text before, else
-//!   the first line of the paragraph above it;
+//!   the first line of the paragraph above it (a line a heading could be
+//!   ends that search, unless the line under it goes on in lower case);
 //! - a blank line goes before a numbered or bulleted line that follows a
 //!   finished line or a heading, after a sentence that ends short of the
 //!   measure (a paragraph's last line), and before a heading that follows a
@@ -106,13 +107,23 @@ fn place_bare_markers(mut lines: Vec<Line>) -> Vec<Line> {
             i += 1;
             continue;
         }
+        let column = lines[i..]
+            .iter()
+            .take_while(|l| {
+                is_bare_marker(&l.text)
+                    && marker(&format!("{} x", l.text.trim()))
+                        .is_some_and(|(m, _)| m == super::paragraphs::Marker::Bullet)
+            })
+            .count();
+        if column >= 2 {
+            distribute_bullets(&mut lines, i, column);
+            continue;
+        }
         let marker = lines[i].text.trim().to_owned();
         let next = (i + 1..lines.len()).find(|&j| !lines[j].text.trim().is_empty());
         let previous = (0..i).rev().find(|&j| !lines[j].text.trim().is_empty());
         let forward = next.is_some_and(|n| n > i + 1)
-            || previous.is_none_or(|p| {
-                is_heading_like(&lines[p].text, measure) || lines[p].text.trim_end().ends_with(':')
-            });
+            || previous.is_none_or(|p| is_heading_like(&lines[p].text, measure));
         let target = if forward {
             next
         } else {
@@ -134,6 +145,34 @@ fn place_bare_markers(mut lines: Vec<Line>) -> Vec<Line> {
     lines
 }
 
+/// A column of `count` bare bullets at `at` (pdftotext's default mode sets a
+/// list's bullets apart from its items): the bullets go to the lines that
+/// start the items, the first line after the column and each line after one
+/// that ends an item (";", "; and", "; or", ".").
+fn distribute_bullets(lines: &mut Vec<Line>, at: usize, count: usize) {
+    let bullet = lines[at].text.trim().to_owned();
+    lines.drain(at..at + count);
+    while lines.get(at).is_some_and(|l| l.text.trim().is_empty()) {
+        lines.remove(at);
+    }
+    let mut left = count;
+    let mut item_starts = true;
+    for line in lines[at..].iter_mut() {
+        let text = line.text.trim().to_owned();
+        if left == 0 || text.is_empty() {
+            break;
+        }
+        if item_starts {
+            line.text = format!("{bullet} {text}");
+            left -= 1;
+        }
+        item_starts = text.ends_with([';', '.'])
+            || [" and", " or"]
+                .iter()
+                .any(|w| text.ends_with(w) && text.contains(';'));
+    }
+}
+
 /// The first line of the paragraph that line `last` belongs to.
 fn paragraph_start(lines: &[Line], last: usize, measure: f32) -> usize {
     let mut start = last;
@@ -141,7 +180,7 @@ fn paragraph_start(lines: &[Line], last: usize, measure: f32) -> usize {
         let above = lines[start - 1].text.trim();
         let current = lines[start].text.trim();
         if above.is_empty()
-            || is_heading_like(above, measure)
+            || is_heading_like(above, measure) && !current.starts_with(char::is_lowercase)
             || marker(current).is_some()
             || ends_sentence(above) && (above.chars().count() as f32) < SHORT * measure
         {
@@ -206,7 +245,8 @@ fn break_paragraphs(body: &[Line]) -> Vec<Line> {
                 || ends_sentence(&previous) && short
                 || ends_sentence(&previous)
                     && is_heading_like(text, measure)
-                    && (is_heading_like(next, measure) || starts_item(next));
+                    && (starts_item(next)
+                        || next.starts_with(|c: char| c.is_uppercase()) && !ends_sentence(next));
             if breaks {
                 out.push(Line {
                     number: line.number,
@@ -284,6 +324,23 @@ mod tests {
                 "Results of Operations, page 39",
                 "",
                 "1. We note your disclosure indicating that you evaluate performance using the",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_column_of_bullets_goes_to_its_items() {
+        let text = format!(
+            "{BODY}1.\n\nDiscuss the consequences, such as the following:\n•\n•\n\ndecreased demand for goods that produce\nemissions; and\nincreased demand for goods that result in lower emissions.\nTell us more about it.\nSincerely,"
+        );
+        let out = reflow(text_lines(&text), &[]);
+        assert_eq!(
+            texts(&out)[7..11],
+            [
+                "",
+                "• decreased demand for goods that produce",
+                "emissions; and",
+                "• increased demand for goods that result in lower emissions.",
             ]
         );
     }
