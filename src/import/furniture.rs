@@ -235,17 +235,21 @@ fn is_letterhead(text: &str) -> bool {
             .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
 }
 
-/// A number alone after a blank line, with the next page starting right
-/// under it (pdftotext puts the form feed straight after the page's last line).
+/// A page's number alone on the line right above the next page's form feed
+/// (after a blank line, or the page's own number when no blank line comes first).
 fn is_page_foot(texts: &[&str], i: usize, lines: &[Line], hints: &Hints) -> bool {
     let text = texts[i];
+    let Some(page) = lines
+        .get(i + 1)
+        .and_then(|next| hints.page_starts.iter().position(|&s| s == next.number))
+    else {
+        return false;
+    };
+    let after_blank = i.checked_sub(1).is_some_and(|p| texts[p].is_empty());
     !text.is_empty()
         && text.len() <= 3
         && text.chars().all(|c| c.is_ascii_digit())
-        && i.checked_sub(1).is_some_and(|p| texts[p].is_empty())
-        && lines
-            .get(i + 1)
-            .is_some_and(|next| hints.page_starts.contains(&next.number))
+        && (after_blank || text.parse::<usize>().is_ok_and(|n| n == page + 1))
 }
 
 /// A number of one to three digits alone between blank lines.
