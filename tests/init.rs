@@ -893,3 +893,47 @@ fn pdf_that_is_damaged_or_has_no_text_is_an_input_error() {
     let error = import::import_file(&blank).unwrap_err();
     assert!(error.to_string().contains("no text layer"), "{error}");
 }
+
+/// The features letter as pdftotext writes it in each mode (made from
+/// `pdf/features.pdf` with `pdftotext`, `-layout` and `-raw`) and as EDGAR's
+/// full-text `.txt` wraps it.
+const TEXT_MODES: [&str; 4] = ["default", "layout", "raw", "edgar"];
+
+/// What pdftotext loses that the PDF reader keeps: superscripts come as
+/// plain text ("EnergyTM", "disclosed1").
+fn as_pdftotext_writes(text: &str) -> String {
+    text.replace('™', "TM").replace('¹', "1")
+}
+
+#[test]
+fn every_pdftotext_mode_gives_the_pdfs_comments() {
+    let from_pdf = pdf_letter("features").unwrap();
+    for mode in TEXT_MODES {
+        let name = format!("text/features.{mode}.txt");
+        let letter = letter(&name);
+        assert_eq!(letter.comments.len(), 4, "{mode}");
+        assert_eq!(letter.re, from_pdf.re, "{mode}");
+        assert_eq!(letter.addressee, from_pdf.addressee, "{mode}");
+        assert_eq!(letter.contacts, from_pdf.contacts, "{mode}");
+        for (text, pdf) in letter.comments.iter().zip(&from_pdf.comments) {
+            assert_eq!(text.headings, pdf.headings, "{mode} comment {}", pdf.number);
+            if pdf.number == 1 && mode == "default" {
+                // The default mode joins a hyphenated line end ("climaterelated")
+                // and the paragraph after a full last line.
+                assert!(
+                    text.text
+                        .starts_with("We note that your climaterelated risks"),
+                    "{}",
+                    text.text
+                );
+                continue;
+            }
+            assert_eq!(
+                text.text,
+                as_pdftotext_writes(&pdf.text),
+                "{mode} comment {}",
+                pdf.number
+            );
+        }
+    }
+}
