@@ -191,10 +191,10 @@ fn words(text: &str) -> Vec<String> {
     let mut current = String::new();
     for c in text.chars() {
         let kind = |c: char| c.is_ascii_digit();
-        if !c.is_alphanumeric() || current.chars().last().is_some_and(|l| kind(l) != kind(c)) {
-            if !current.is_empty() {
-                out.push(std::mem::take(&mut current));
-            }
+        let boundary =
+            !c.is_alphanumeric() || current.chars().last().is_some_and(|l| kind(l) != kind(c));
+        if boundary && !current.is_empty() {
+            out.push(std::mem::take(&mut current));
         }
         if c.is_alphanumeric() {
             current.extend(c.to_lowercase());

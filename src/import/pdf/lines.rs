@@ -251,7 +251,7 @@ fn line(glyphs: Vec<Glyph>, area: Rect) -> Option<TextLine> {
     }
     text.push_str(&superscript(&raised, text.chars().last()));
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    (!text.is_empty()).then(|| TextLine {
+    (!text.is_empty()).then_some(TextLine {
         page: first.page,
         y: body,
         x0: first.x,
