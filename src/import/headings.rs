@@ -21,7 +21,7 @@
 //! so other part-level headings are dropped before a note.
 //!
 //! A heading may wrap onto a second line: the next line continues it when it
-//! starts in lower case, or when the line ends with a comma, a
+//! starts in lower case or with a bracket ("(“MD&A”)"), or when the line ends with a comma, a
 //! dash, "page" or a joining word ("and", "of", "the", …). Otherwise each line is
 //! a heading of its own, as in letters that print a path on consecutive lines.
 
@@ -62,6 +62,7 @@ fn continues(current: &str, next: &str) -> bool {
     let last_word = current.rsplit(' ').next().unwrap_or("").to_lowercase();
     let page_number = !next.contains(' ') && next.contains(|c: char| c.is_ascii_digit());
     next.starts_with(char::is_lowercase)
+        || next.starts_with('(')
         || page_number
         || current.ends_with([',', '-', '—', '–'])
         || JOINING.contains(&last_word.as_str())

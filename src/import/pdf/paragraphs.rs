@@ -4,8 +4,9 @@
 //! the body's line spacing, or where the next line is indented like a first
 //! line (further in than the line before and the line after it). At a page
 //! break the paragraph goes on when the page's last line does not end a
-//! sentence, or fills the measure and the next page's first line is not
-//! indented; a numbered paragraph or a bullet always starts anew.
+//! sentence, or fills the measure and the next page's first line is neither
+//! indented nor a heading (short, no sentence end); a numbered paragraph or a
+//! bullet always starts anew.
 
 use super::lines::TextLine;
 use crate::import::Line;
@@ -87,5 +88,7 @@ fn continues_on_next_page(a: &TextLine, b: &TextLine, right: f32) -> bool {
     }
     let full = a.x1 >= right - 5.0 * a.size;
     let indented = b.x0 > a.x0 + 0.8 * b.size;
-    !ends_sentence(&a.text) || full && !indented
+    // A short line without a sentence end at the top of a page is a heading.
+    let heading = b.x1 < right - 5.0 * b.size && !ends_sentence(&b.text);
+    !ends_sentence(&a.text) || full && !indented && !heading
 }
