@@ -937,3 +937,17 @@ fn every_pdftotext_mode_gives_the_pdfs_comments() {
         }
     }
 }
+
+/// The project the features PDF scaffolds, as one text (re-bless with
+/// `INSTA_UPDATE=always cargo test --test init`).
+#[test]
+fn pdf_project_matches_snapshot() {
+    let letter = pdf_letter("features").unwrap();
+    let files = import::scaffold::scaffold(&letter, today(), "features.pdf");
+    let shown: String = files
+        .iter()
+        .map(|f| format!("==> {} <==\n{}", f.path, f.text))
+        .collect::<Vec<_>>()
+        .join("\n");
+    insta::assert_snapshot!("pdf-features", shown);
+}
