@@ -173,17 +173,27 @@ fn distribute_bullets(lines: &mut Vec<Line>, at: usize, count: usize) {
     }
 }
 
-/// The first line of the paragraph that line `last` belongs to.
+/// The first line of the paragraph that line `last` belongs to: up to a
+/// blank line, a heading or a short sentence end; when that search runs into
+/// another numbered paragraph, up to the nearest sentence end instead.
 fn paragraph_start(lines: &[Line], last: usize, measure: f32) -> usize {
+    let start = scan_up(lines, last, |above, current| {
+        is_heading_like(above, measure) && !current.starts_with(char::is_lowercase)
+            || ends_sentence(above) && (above.chars().count() as f32) < SHORT * measure
+    });
+    if marker(lines[start].text.trim()).is_none() || start == last {
+        return start;
+    }
+    scan_up(lines, last, |above, _| ends_sentence(above))
+}
+
+/// Goes up from `last` while the line above is text that `stops` does not end.
+fn scan_up(lines: &[Line], last: usize, stops: impl Fn(&str, &str) -> bool) -> usize {
     let mut start = last;
     while start > 0 {
         let above = lines[start - 1].text.trim();
         let current = lines[start].text.trim();
-        if above.is_empty()
-            || is_heading_like(above, measure) && !current.starts_with(char::is_lowercase)
-            || marker(current).is_some()
-            || ends_sentence(above) && (above.chars().count() as f32) < SHORT * measure
-        {
+        if above.is_empty() || marker(current).is_some() || stops(above, current) {
             break;
         }
         start -= 1;
