@@ -227,7 +227,13 @@ fn starts_after_headings(lines: &[&str], line: &str) -> bool {
             .first()
             .is_some_and(|l| l.starts_with(char::is_uppercase))
         && lines.iter().all(|l| is_heading_line(l))
-        && lines.last().is_some_and(|l| is_title(l))
+        && lines.last().is_some_and(|l| is_title(l) || cites_page(l))
+}
+
+/// `…, page 101`: a heading's page citation ends the line.
+fn cites_page(line: &str) -> bool {
+    line.rsplit_once(", page ")
+        .is_some_and(|(_, page)| !page.contains(' ') && page.contains(|c: char| c.is_ascii_digit()))
 }
 
 /// Words a number follows in running text ("Note\n2. …" is a wrapped line,
@@ -465,6 +471,17 @@ mod tests {
             "Tell us what you expect for the year ending March 31. Please also revise."
         );
         assert!(found.unplaced.is_empty());
+    }
+
+    #[test]
+    fn a_comment_may_follow_a_quoted_heading_that_cites_a_page() {
+        let text = "General\n\"Spend normalizes . . .\", page 101\n1. Please revise the graphics.\n\nYou may contact me.";
+        let found = split(&body(text));
+        assert_eq!(found.comments.len(), 1);
+        assert_eq!(
+            found.comments[0].headings,
+            ["General", "\"Spend normalizes . . .\", page 101"]
+        );
     }
 
     #[test]
