@@ -35,8 +35,11 @@ pub fn reflow(lines: Vec<Line>, page_starts: &[usize]) -> Vec<Line> {
         .iter()
         .position(|l| is_salutation(&l.text))
         .map_or(0, |i| i + 1);
-    if start == 0 || !is_sparse(&lines[start..], page_starts) {
+    if start == 0 {
         return lines;
+    }
+    if !is_sparse(&lines[start..], page_starts) {
+        return separate_headings(lines, start);
     }
     let (head, body) = lines.split_at(start);
     let body = place_bare_markers(body.to_vec());
@@ -48,6 +51,36 @@ pub fn reflow(lines: Vec<Line>, page_starts: &[usize]) -> Vec<Line> {
 fn is_salutation(text: &str) -> bool {
     let text = text.trim();
     text.starts_with("Dear ") || text.starts_with("Ladies and Gentlemen")
+}
+
+/// `-layout` text keeps its paragraphs, but some pdftotext versions run a
+/// heading into the paragraph above it: a blank line goes between a sentence
+/// end and a heading set further left than it (the comment's text is indented
+/// under its number, its headings are not) that a blank line, a numbered line
+/// or another heading follows.
+fn separate_headings(lines: Vec<Line>, start: usize) -> Vec<Line> {
+    let measure = measure(&lines[start..]);
+    let indent = |text: &str| text.len() - text.trim_start().len();
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    for (i, line) in lines.iter().enumerate() {
+        let text = line.text.trim();
+        let previous = lines[..i].last().map_or("", |l| l.text.as_str());
+        let next = lines.get(i + 1).map_or("", |l| l.text.trim());
+        if i > start
+            && ends_sentence(previous.trim())
+            && indent(&line.text) + 4 <= indent(previous)
+            && !starts_item(text)
+            && is_heading_like(text, measure)
+            && (next.is_empty() || starts_item(next) || is_heading_like(next, measure))
+        {
+            out.push(Line {
+                number: line.number,
+                text: String::new(),
+            });
+        }
+        out.push(line.clone());
+    }
+    out
 }
 
 /// Whether few sentence ends are followed by a blank line (blank lines
@@ -351,6 +384,20 @@ mod tests {
                 "• decreased demand for goods that produce",
                 "emissions; and",
                 "• increased demand for goods that result in lower emissions.",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_layout_heading_run_into_the_paragraph_above_is_set_apart() {
+        let text = "Dear Ms. Roe:\n\n     We have reviewed your filing and have the following comments. In some of\nour comments, we ask for information.\n\n1.   Please expand your discussion and analysis to address revenues, cost of sales\n     as referenced above.\nNon-GAAP Financial Measures, page 44\n\n2.   We note that you describe measures.\n\nSincerely,";
+        let out = reflow(text_lines(text), &[]);
+        assert_eq!(
+            texts(&out)[6..9],
+            [
+                "     as referenced above.",
+                "",
+                "Non-GAAP Financial Measures, page 44"
             ]
         );
     }
