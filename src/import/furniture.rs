@@ -81,7 +81,10 @@ pub fn strip(lines: &[Line], hints: &Hints) -> Vec<BodyLine> {
         if hints.page_starts.contains(&line.number) {
             for j in i..lines.len() {
                 let text = texts[j];
-                if !text.is_empty() && !is_header_fragment(text, hints) {
+                if text.is_empty() {
+                    continue;
+                }
+                if !is_header_fragment(text, hints) {
                     break;
                 }
                 removed[j] = true;
