@@ -195,6 +195,7 @@ fn units(body: &[BodyLine]) -> Vec<Unit> {
             let previous = &body[*u.lines.last().unwrap_or(&i)].text;
             starts_new_chunk(previous, &line.text, &body[u.lines[0]].text)
                 || starts_after_headings(&texts(u, body), &line.text)
+                || starts_closing(previous, &line.text)
         });
         if breaks {
             units.extend(current.take());
@@ -212,6 +213,13 @@ fn units(body: &[BodyLine]) -> Vec<Unit> {
     }
     units.extend(current);
     units
+}
+
+/// Whether `line` starts the closing boilerplate right after a finished
+/// sentence, with no blank line between (some extractions drop it).
+fn starts_closing(previous: &str, line: &str) -> bool {
+    let lower = line.to_lowercase();
+    paragraphs::ends_sentence(previous) && CLOSING.iter().any(|c| lower.starts_with(c))
 }
 
 /// Whether `line` is a numbered paragraph right under heading lines (no blank
@@ -482,6 +490,13 @@ mod tests {
             found.comments[0].headings,
             ["General", "\"Spend normalizes . . .\", page 101"]
         );
+    }
+
+    #[test]
+    fn the_closing_ends_the_last_comment_without_a_blank_line() {
+        let text = "General\n\n1. Please revise.\nIn closing, we remind you that the company is responsible.\n\nSincerely,";
+        let found = split(&body(text));
+        assert_eq!(found.comments[0].text, "Please revise.");
     }
 
     #[test]
