@@ -169,7 +169,7 @@ fn is_header_fragment(text: &str, hints: &Hints) -> bool {
         .flat_map(|n| words(n))
         .chain(words(&format!("{} {}", hints.date.month(), date)))
         .collect();
-    vocabulary.push(String::from("page"));
+    vocabulary.extend(["page", "mr", "ms", "mrs", "dr"].map(String::from));
     let mut any = false;
     for token in text.split_whitespace() {
         let mut rest = token;
