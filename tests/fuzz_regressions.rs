@@ -45,6 +45,14 @@ fn staff_letter_importer() {
 fn pdf_reader() {
     for (path, bytes) in inputs("pdf_reader") {
         if let Ok(lines) = respond::import::pdf::read(&bytes) {
+            for line in &lines {
+                assert!(
+                    !line.text.chars().any(|c| c.is_control() || c == '\u{ffff}'),
+                    "{}: {:?}",
+                    path.display(),
+                    line.text
+                );
+            }
             let _ = respond::import::import_lines(&lines);
         }
         eprintln!("ok: {}", path.display());

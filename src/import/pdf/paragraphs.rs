@@ -9,7 +9,7 @@
 //! bullet always starts anew.
 
 use super::lines::TextLine;
-use crate::import::Line;
+use crate::import::{Line, clean_line};
 use crate::import::paragraphs::{ends_sentence, marker};
 
 /// A gap this many times the line spacing ends a paragraph.
@@ -40,10 +40,12 @@ pub fn text_lines(pages: &[Vec<TextLine>]) -> Vec<Line> {
     out
 }
 
+/// Appends a line, cleaned as text input is (no control characters,
+/// byte-order marks or non-characters, which YAML cannot hold).
 fn push(out: &mut Vec<Line>, text: String) {
     out.push(Line {
         number: out.len() + 1,
-        text,
+        text: clean_line(&text),
     });
 }
 
