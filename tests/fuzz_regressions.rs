@@ -42,6 +42,24 @@ fn staff_letter_importer() {
 }
 
 #[test]
+fn pdf_reader() {
+    for (path, bytes) in inputs("pdf_reader") {
+        if let Ok(lines) = respond::import::pdf::read(&bytes) {
+            for line in &lines {
+                assert!(
+                    !line.text.chars().any(|c| c.is_control() || c == '\u{ffff}'),
+                    "{}: {:?}",
+                    path.display(),
+                    line.text
+                );
+            }
+            let _ = respond::import::import_lines(&lines);
+        }
+        eprintln!("ok: {}", path.display());
+    }
+}
+
+#[test]
 fn redline_accepts_and_rejects_back_to_both_texts() {
     use respond::markdown::parse;
     use respond::redline::{accept, redline, reject};

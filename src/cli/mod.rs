@@ -39,7 +39,7 @@ pub enum Command {
     Build(BuildArgs),
     /// Check that letters are ready to file (errors, placeholders, tick and tie); one summary line per letter; writes nothing.
     Check(CheckArgs),
-    /// Scaffold a letter project from the SEC staff comment letter (.txt or EDGAR .htm).
+    /// Scaffold a letter project from the SEC staff comment letter (EDGAR's PDF, its text or HTML).
     Init(InitArgs),
     /// Print the JSON Schema of letter.yaml and of a comment file.
     Schema(SchemaArgs),
@@ -56,7 +56,9 @@ pub enum Command {
 /// Arguments of `respond init`.
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// The staff letter: plain text (as pdftotext gives it) or EDGAR HTML.
+    /// The staff letter: the PDF as EDGAR serves it (read directly; nothing else
+    /// needs installing), or its text (any pdftotext mode, or EDGAR's full-text
+    /// .txt) or EDGAR HTML.
     pub staff_letter: PathBuf,
     /// The letter folder to create (default: responses/<staff letter date>-<form>-<fiscal year>).
     #[arg(long)]
