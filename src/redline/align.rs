@@ -1,7 +1,10 @@
 //! Aligns two sequences of units (blocks, list items, table rows) before any
 //! word is compared: identical units match exactly; in a changed region, units
 //! of the same kind are paired by word similarity, best total first, and the
-//! rest become whole deletions and insertions.
+//! rest become whole deletions and insertions. A unit that is mostly the
+//! other one cut down (or built up), its words kept in order, pairs too,
+//! however little of the longer one survives: a footnote struck to a few of
+//! its words reads as those edits, not as a deletion and a re-insertion.
 
 use std::cmp::Ordering;
 
@@ -10,6 +13,13 @@ use super::diff::{Interner, Run, diff_ids};
 /// Similarity (Dice coefficient of the word multisets, in thousandths) below
 /// which two units are not worth comparing word by word.
 const THRESHOLD: usize = 400;
+
+/// The share (in thousandths) of the shorter unit's words that must appear,
+/// in order, in the longer one for the two to pair by containment.
+const CONTAINED: usize = 800;
+
+/// The fewest words the shorter unit needs to pair by containment.
+const CONTAINED_WORDS: usize = 3;
 
 /// Changed regions larger than this (old × new units) are paired by position
 /// instead of by the quadratic best pairing.
@@ -58,22 +68,25 @@ pub(crate) fn align<T>(old: &[T], new: &[T], describe: impl Fn(&T) -> Unit) -> V
     steps
 }
 
-/// A unit reduced to what similarity needs: its kind and its words as
-/// sorted ids, so that comparing two units is one merge.
+/// A unit reduced to what similarity needs: its kind and its word ids,
+/// sorted (so that comparing two bags is one merge) and in order.
 struct Bag {
     kind: Option<u32>,
     words: Vec<u32>,
+    order: Vec<u32>,
 }
 
 /// The bags of two regions, with word ids shared between them.
 fn bags(old: &[Unit], new: &[Unit]) -> (Vec<Bag>, Vec<Bag>) {
     let mut interner = Interner::new();
     let mut bag = |unit: &Unit| {
-        let mut words: Vec<u32> = unit.words.iter().map(|w| interner.id(w.clone())).collect();
+        let order: Vec<u32> = unit.words.iter().map(|w| interner.id(w.clone())).collect();
+        let mut words = order.clone();
         words.sort_unstable();
         Bag {
             kind: unit.kind,
             words,
+            order,
         }
     };
     let old_bags = old.iter().map(&mut bag).collect();
@@ -144,7 +157,9 @@ fn region_steps(
     steps
 }
 
-/// The similarity of two units in thousandths, when they may be paired.
+/// The similarity of two units in thousandths, when they may be paired:
+/// their Dice coefficient, when it reaches [`THRESHOLD`] or when one is
+/// contained in the other.
 fn similarity(a: &Bag, b: &Bag) -> Option<usize> {
     if a.kind.is_none() || a.kind != b.kind {
         return None;
@@ -153,9 +168,16 @@ fn similarity(a: &Bag, b: &Bag) -> Option<usize> {
     if total == 0 {
         return Some(1000);
     }
+    let common = common_words(&a.words, &b.words);
+    let score = 2000 * common / total;
+    (score >= THRESHOLD || contained(a, b, common)).then_some(score.max(1))
+}
+
+/// How many words two sorted bags share.
+fn common_words(a: &[u32], b: &[u32]) -> usize {
     let (mut i, mut j, mut common) = (0, 0, 0);
-    while i < a.words.len() && j < b.words.len() {
-        match a.words[i].cmp(&b.words[j]) {
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
             Ordering::Less => i += 1,
             Ordering::Greater => j += 1,
             Ordering::Equal => {
@@ -165,8 +187,25 @@ fn similarity(a: &Bag, b: &Bag) -> Option<usize> {
             }
         }
     }
-    let score = 2000 * common / total;
-    (score >= THRESHOLD).then_some(score.max(1))
+    common
+}
+
+/// True when most words of the shorter unit appear in the longer one in
+/// the same order (the bags share `common` words, an upper bound).
+fn contained(a: &Bag, b: &Bag, common: usize) -> bool {
+    let shorter = a.order.len().min(b.order.len());
+    let enough = |kept: usize| shorter >= CONTAINED_WORDS && kept * 1000 >= CONTAINED * shorter;
+    if !enough(common) {
+        return false;
+    }
+    let in_order: usize = diff_ids(&a.order, &b.order)
+        .iter()
+        .map(|run| match run {
+            Run::Equal { old, .. } => old.len(),
+            Run::Change { .. } => 0,
+        })
+        .sum();
+    enough(in_order)
 }
 
 #[cfg(test)]
@@ -209,6 +248,28 @@ mod tests {
         let new = ["one two three five"];
         use Step::*;
         assert_eq!(align(&old, &new, unit), vec![Delete(0), Pair(1, 0)]);
+    }
+
+    #[test]
+    fn a_unit_cut_down_to_a_few_of_its_words_pairs_with_it() {
+        let old = [
+            "one two three four five six seven eight nine ten a b c d e f g h i j",
+            "tail",
+        ];
+        let cut = ["one two nine ten", "tail"];
+        let scrambled = ["ten nine two one", "tail"];
+        use Step::*;
+        assert_eq!(align(&old, &cut, unit), vec![Pair(0, 0), Same(1, 1)]);
+        assert_eq!(align(&cut, &old, unit), vec![Pair(0, 0), Same(1, 1)]);
+        assert_eq!(
+            align(&old, &scrambled, unit),
+            vec![Delete(0), Insert(0), Same(1, 1)]
+        );
+        let short = ["one two", "tail"];
+        assert_eq!(
+            align(&old, &short, unit),
+            vec![Delete(0), Insert(0), Same(1, 1)]
+        );
     }
 
     #[test]

@@ -1,68 +1,56 @@
 //! Semantic cleanup of a token comparison, so a redline reads as a lawyer
 //! would mark it up by hand.
 //!
-//! 1. Fold: an unchanged stretch between two changes whose weight is no more
-//!    than the size of the change on each side of it is absorbed into them
+//! 1. Fold: an unchanged stretch between two changes is absorbed into them
+//!    when it holds only punctuation, function words and at most one content
+//!    word, and weighs no more than the change on each side of it
 //!    (diff-match-patch's `cleanupSemantic` equality elimination, counted in
-//!    tokens rather than characters). A rewritten clause then reads as one
-//!    deletion followed by one insertion. Spaces and punctuation weigh
-//!    nothing, so they always fold; figures and capitalised defined terms
-//!    weigh double, so they stay as anchors. An equality between two pure
-//!    insertions (or two pure deletions) stays: folding it would add markup.
+//!    words). A rewritten phrase then reads as one deletion followed by one
+//!    insertion. A stretch holding two content words, a figure, a name or
+//!    defined term, a footnote reference or a line break is never folded: a
+//!    reader must see what survived. Every stretch is judged against the
+//!    changes around it as the comparison gave them, before any merging, so
+//!    a merged change never grows heavy enough to swallow the next stretch.
+//!    A stretch between two pure insertions (or two pure deletions) stays:
+//!    folding it would only strike and re-insert unchanged text.
 //! 2. Trim (also before folding): tokens a change starts or ends with on
 //!    both sides go back to the unchanged text.
 //! 3. Slide: a pure insertion or deletion that could sit at several places
 //!    is moved to the one whose edges fall on the best boundaries (sentence
 //!    ends, then spaces, then punctuation) and that does not start or end
 //!    with a space when another place avoids it.
+//! 4. Figures whole: a change that cuts through a figure written with
+//!    spaces (`RMB 43.7`, `4% to 6%`, `25 basis points`) takes in all of it.
 
 use std::ops::Range;
 
 use super::diff::Run;
+use super::figures::keep_figures_whole;
 use super::slide::slide;
 use super::tokenize::{Token, TokenKind};
+use super::words::{Weight, weigh};
 
-/// Capitalised words too common to anchor a redline.
-const COMMON: &[&str] = &[
-    "The", "This", "That", "These", "Those", "Such", "In", "On", "As", "At", "For", "If", "It",
-    "We", "Our", "An", "A", "To", "Of", "By", "And", "Or", "Any", "All", "Each",
-];
-
-/// One side of the comparison: its tokens, their comparison ids and weights.
+/// One side of the comparison: its tokens, their comparison ids and sizes.
 pub(crate) struct Side<'a> {
     pub(super) tokens: &'a [Token],
     pub(super) ids: &'a [u32],
     /// Prefix sums of [`change_units`].
     units: Vec<usize>,
-    /// Prefix sums of [`anchor_weight`].
-    anchors: Vec<usize>,
 }
 
 impl<'a> Side<'a> {
     /// Prepares a side of the comparison.
     pub(crate) fn new(tokens: &'a [Token], ids: &'a [u32]) -> Side<'a> {
-        let prefix = |weigh: fn(&Token) -> usize| {
-            let mut sums = Vec::with_capacity(tokens.len() + 1);
-            sums.push(0);
-            for t in tokens {
-                sums.push(sums[sums.len() - 1] + weigh(t));
-            }
-            sums
-        };
-        Side {
-            tokens,
-            ids,
-            units: prefix(change_units),
-            anchors: prefix(anchor_weight),
+        let mut units = Vec::with_capacity(tokens.len() + 1);
+        units.push(0);
+        for t in tokens {
+            units.push(units[units.len() - 1] + change_units(t));
         }
+        Side { tokens, ids, units }
     }
 
     fn units(&self, r: &Range<usize>) -> usize {
         self.units[r.end] - self.units[r.start]
-    }
-
-    fn anchors(&self, r: &Range<usize>) -> usize {
-        self.anchors[r.end] - self.anchors[r.start]
     }
 }
 
@@ -76,65 +64,73 @@ fn change_units(t: &Token) -> usize {
     }
 }
 
-/// How strongly an unchanged token holds two changes apart, in half words.
-fn anchor_weight(t: &Token) -> usize {
-    match t.kind {
-        // A forced line break marks structure (an address, a signature block).
-        TokenKind::Number | TokenKind::Note | TokenKind::Break => 4,
-        TokenKind::Word if is_defined_term(&t.text) => 4,
-        TokenKind::Word => 2,
-        TokenKind::Punct | TokenKind::Space => 0,
-    }
-}
-
-/// A capitalised word (`Company`, `PRC`) that is not a common sentence opener.
-fn is_defined_term(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase) && !COMMON.contains(&word)
-}
-
-/// Runs all three cleanup steps.
+/// Runs all four cleanup steps.
 pub(crate) fn clean_up(old: &Side, new: &Side, runs: Vec<Run>) -> Vec<Run> {
     // Trimming first shows which changes are pure insertions or deletions.
     let runs = trim(old, new, runs);
     let runs = fold(old, new, runs);
     let runs = trim(old, new, runs);
-    slide(old, new, runs)
+    let runs = slide(old, new, runs);
+    keep_figures_whole(old, new, runs)
 }
 
-/// Folds light equalities into the changes around them (step 1).
+/// Folds light stretches into the changes around them (step 1). Which
+/// stretches fold is decided for all of them first, then they are merged.
 fn fold(old: &Side, new: &Side, runs: Vec<Run>) -> Vec<Run> {
-    let size = |o: &Range<usize>, n: &Range<usize>| old.units(o).max(new.units(n));
-    let mut out: Vec<Run> = Vec::with_capacity(runs.len());
-    for run in runs {
-        let Run::Change {
-            old: mut o,
-            new: mut n,
-        } = run
-        else {
-            out.push(run);
-            continue;
-        };
-        // Merging can make the change heavy enough to absorb earlier equalities too.
-        while let [
-            ..,
-            Run::Change { old: ao, new: an },
-            Run::Equal { old: eo, .. },
-        ] = out.as_slice()
-        {
-            let weight = old.anchors(eo);
-            // Between two insertions (or two deletions) folding would only
-            // strike and re-insert unchanged text.
-            let same_sort = (ao.is_empty() && o.is_empty()) || (an.is_empty() && n.is_empty());
-            if same_sort || weight > size(ao, an) || weight > size(&o, &n) {
-                break;
+    let folds: Vec<bool> = (0..runs.len())
+        .map(|k| {
+            match (
+                k.checked_sub(1).map(|p| &runs[p]),
+                &runs[k],
+                runs.get(k + 1),
+            ) {
+                (
+                    Some(Run::Change { old: ao, new: an }),
+                    Run::Equal { old: eo, .. },
+                    Some(Run::Change { old: bo, new: bn }),
+                ) => may_fold(old, new, (ao, an), eo, (bo, bn)),
+                _ => false,
             }
-            o = ao.start..o.end;
-            n = an.start..n.end;
-            out.truncate(out.len() - 2);
-        }
-        out.push(Run::Change { old: o, new: n });
+        })
+        .collect();
+    let merged = runs
+        .into_iter()
+        .zip(folds)
+        .map(|(run, folded)| match run {
+            Run::Equal { old, new } if folded => Run::Change { old, new },
+            run => run,
+        })
+        .collect();
+    tidy(merged)
+}
+
+/// A change as its old and new ranges.
+type Sides<'r> = (&'r Range<usize>, &'r Range<usize>);
+
+/// True when the unchanged stretch `stretch` (old side) between the changes
+/// `before` and `after` may be folded into them.
+fn may_fold(old: &Side, new: &Side, before: Sides, stretch: &Range<usize>, after: Sides) -> bool {
+    let (ao, an) = before;
+    let (bo, bn) = after;
+    // Between two insertions (or two deletions) folding would only strike
+    // and re-insert unchanged text.
+    let same_sort = (ao.is_empty() && bo.is_empty()) || (an.is_empty() && bn.is_empty());
+    if same_sort {
+        return false;
     }
-    out
+    let mut content = 0;
+    let mut words = 0;
+    for token in &old.tokens[stretch.clone()] {
+        match weigh(token) {
+            Weight::Fact => return false,
+            Weight::Content => content += 1,
+            Weight::Grammar | Weight::Mark => {}
+        }
+        words += usize::from(token.is_word());
+    }
+    let size = |o: &Range<usize>, n: &Range<usize>| old.units(o).max(new.units(n));
+    let weight = 2 * words;
+    content <= 1 && weight <= size(ao, an) && weight <= size(bo, bn)
 }
 
 /// Moves tokens common to the start or end of both sides of a change into

@@ -17,6 +17,7 @@ mod cleanup;
 mod compare;
 mod count;
 mod diff;
+mod figures;
 mod footnotes;
 mod inline;
 mod resolve;
@@ -24,6 +25,7 @@ mod scan;
 mod slide;
 mod spacing;
 mod tokenize;
+mod words;
 
 #[cfg(test)]
 mod proptests;
