@@ -2,17 +2,19 @@
 //! would mark it up by hand.
 //!
 //! 1. Fold: an unchanged stretch between two changes is absorbed into them
-//!    when it holds only punctuation, function words and at most one content
-//!    word, and weighs no more than the change on each side of it
-//!    (diff-match-patch's `cleanupSemantic` equality elimination, counted in
-//!    words). A rewritten phrase then reads as one deletion followed by one
-//!    insertion. A stretch holding two content words, a figure, a name or
-//!    defined term, a footnote reference or a line break is never folded: a
-//!    reader must see what survived. Every stretch is judged against the
+//!    when it holds only punctuation and function words (or one content
+//!    word beside a change of function words alone) and weighs no more than
+//!    the change on each side of it (diff-match-patch's `cleanupSemantic`
+//!    equality elimination, counted in words). A rewritten phrase then reads
+//!    as one deletion followed by one insertion. A stretch holding two
+//!    content words, a figure, a name or defined term, a footnote reference,
+//!    a line break or a sentence end is never folded: a reader must see what
+//!    survived. Nor
+//!    is one beside a changed figure (each changed figure stands on its own),
+//!    or between changes that only add or only remove text (folding would
+//!    only strike and re-insert it). Every stretch is judged against the
 //!    changes around it as the comparison gave them, before any merging, so
 //!    a merged change never grows heavy enough to swallow the next stretch.
-//!    A stretch between two pure insertions (or two pure deletions) stays:
-//!    folding it would only strike and re-insert unchanged text.
 //! 2. Trim (also before folding): tokens a change starts or ends with on
 //!    both sides go back to the unchanged text.
 //! 3. Slide: a pure insertion or deletion that could sit at several places
@@ -24,11 +26,12 @@
 
 use std::ops::Range;
 
+use super::anchor::reanchor;
 use super::diff::Run;
 use super::figures::keep_figures_whole;
 use super::slide::slide;
 use super::tokenize::{Token, TokenKind};
-use super::words::{Weight, weigh};
+use super::words::{Weight, ends_sentence, weigh};
 
 /// One side of the comparison: its tokens, their comparison ids and sizes.
 pub(crate) struct Side<'a> {
@@ -64,10 +67,11 @@ fn change_units(t: &Token) -> usize {
     }
 }
 
-/// Runs all four cleanup steps.
+/// Runs the cleanup steps (re-anchoring, `anchor.rs`, before folding).
 pub(crate) fn clean_up(old: &Side, new: &Side, runs: Vec<Run>) -> Vec<Run> {
     // Trimming first shows which changes are pure insertions or deletions.
     let runs = trim(old, new, runs);
+    let runs = reanchor(old, new, runs);
     let runs = fold(old, new, runs);
     let runs = trim(old, new, runs);
     let runs = slide(old, new, runs);
@@ -107,20 +111,69 @@ fn fold(old: &Side, new: &Side, runs: Vec<Run>) -> Vec<Run> {
 /// A change as its old and new ranges.
 type Sides<'r> = (&'r Range<usize>, &'r Range<usize>);
 
+/// What the fold step needs to know about a change beside a stretch.
+struct Edit {
+    /// Both sides hold text: something is replaced, not only added or removed.
+    replaces: bool,
+    /// One figure replaced by another (`~~18.5%~~ <ins>18.7%</ins>`).
+    lone_figure: bool,
+    /// No side holds a content word or a fact: only function words and marks.
+    trivial: bool,
+    /// The larger side's size in half words.
+    size: usize,
+    /// Words and figures on the side that has fewer.
+    fewer_words: usize,
+}
+
+impl Edit {
+    fn of(old: &Side, new: &Side, (o, n): Sides) -> Edit {
+        let solid = |side: &Side, r: &Range<usize>| -> Vec<Weight> {
+            side.tokens[r.clone()]
+                .iter()
+                .filter(|t| t.kind != TokenKind::Space)
+                .map(weigh)
+                .collect()
+        };
+        let (a, b) = (solid(old, o), solid(new, n));
+        let words = |ws: &[Weight]| ws.iter().filter(|w| **w != Weight::Mark).count();
+        let figure = |side: &Side, r: &Range<usize>| {
+            let mut solid = side.tokens[r.clone()]
+                .iter()
+                .filter(|t| t.kind != TokenKind::Space);
+            solid.next().is_some_and(|t| t.kind == TokenKind::Number) && solid.next().is_none()
+        };
+        Edit {
+            replaces: !a.is_empty() && !b.is_empty(),
+            lone_figure: figure(old, o) && figure(new, n),
+            trivial: a
+                .iter()
+                .chain(&b)
+                .all(|w| matches!(w, Weight::Mark | Weight::Grammar)),
+            size: old.units(o).max(new.units(n)),
+            fewer_words: words(&a).min(words(&b)),
+        }
+    }
+}
+
 /// True when the unchanged stretch `stretch` (old side) between the changes
-/// `before` and `after` may be folded into them.
+/// `before` and `after` may be folded into them: it joins the pieces of one
+/// rewritten phrase. Beside a pure insertion and a pure deletion folding
+/// would only strike and re-insert unchanged text, and a changed figure
+/// stands on its own. A content word folds only beside a change of
+/// function words alone (`and <ins>a</ins> discount ~~rates~~`) or inside a
+/// rewrite: between two replacements, each with at least as many words on
+/// either side as the stretch has.
 fn may_fold(old: &Side, new: &Side, before: Sides, stretch: &Range<usize>, after: Sides) -> bool {
-    let (ao, an) = before;
-    let (bo, bn) = after;
-    // Between two insertions (or two deletions) folding would only strike
-    // and re-insert unchanged text.
-    let same_sort = (ao.is_empty() && bo.is_empty()) || (an.is_empty() && bn.is_empty());
-    if same_sort {
+    let (a, b) = (Edit::of(old, new, before), Edit::of(old, new, after));
+    if !(a.replaces || b.replaces) || a.lone_figure || b.lone_figure {
         return false;
     }
     let mut content = 0;
     let mut words = 0;
     for token in &old.tokens[stretch.clone()] {
+        if ends_sentence(token) {
+            return false;
+        }
         match weigh(token) {
             Weight::Fact => return false,
             Weight::Content => content += 1,
@@ -128,9 +181,15 @@ fn may_fold(old: &Side, new: &Side, before: Sides, stretch: &Range<usize>, after
         }
         words += usize::from(token.is_word());
     }
-    let size = |o: &Range<usize>, n: &Range<usize>| old.units(o).max(new.units(n));
-    let weight = 2 * words;
-    content <= 1 && weight <= size(ao, an) && weight <= size(bo, bn)
+    let light = 2 * words <= a.size.min(b.size);
+    let rewritten = [&a, &b]
+        .iter()
+        .all(|e| e.replaces && e.fewer_words >= words);
+    match content {
+        0 => light,
+        1 => light && (a.trivial || b.trivial || rewritten),
+        _ => false,
+    }
 }
 
 /// Moves tokens common to the start or end of both sides of a change into

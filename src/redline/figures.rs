@@ -46,19 +46,32 @@ pub(crate) fn figure_spans(tokens: &[Token]) -> Vec<Range<usize>> {
 }
 
 /// True when two amounts with a range word between them are one range:
-/// both carry a unit (`4% to 6%`), or the second carries the unit for both
-/// (`25 to 50 basis points`, but never a year: `2013 to 6%`).
+/// both carry the same unit (`4% to 6%`, `$1.0 to $1.5`), or the second
+/// carries the unit for both (`25 to 50 basis points`, never a year: `2013
+/// to 6%`). A change told from one figure to another (`declined by 15 basis
+/// points to 2.8%`, `rose from 4% to 6%`) is two figures, not a range.
 fn is_range(tokens: &[Token], first: &Amount, second: &Amount) -> bool {
     if first.span.end > second.span.start
         || !is_range_word(&tokens[first.span.end..second.span.start])
+        || tells_a_change(tokens, first.span.start)
     {
         return false;
     }
-    match (first.unit, second.unit) {
-        (Some(_), Some(_)) => true,
-        (None, Some(Unit::After)) => !is_year(&tokens[first.span.start].text),
+    match (&first.unit, &second.unit) {
+        (Some(a), Some(b)) => a == b,
+        (None, Some(Unit::Percent | Unit::Words(_))) => !is_year(&tokens[first.span.start].text),
         _ => false,
     }
+}
+
+/// True when the word before `start` tells of a change (`by`, `from`,
+/// `increased`, `rose`): what follows is a movement, not a range.
+fn tells_a_change(tokens: &[Token], start: usize) -> bool {
+    let before = tokens[..start].iter().rev().find(|t| !is_space(t));
+    before.is_some_and(|t| {
+        let word = t.text.to_lowercase();
+        matches!(word.as_str(), "by" | "from" | "rose" | "fell" | "grew") || word.ends_with("ed")
+    })
 }
 
 /// A four-digit year from 1900 to 2099.
@@ -68,13 +81,15 @@ fn is_year(text: &str) -> bool {
         && (text.starts_with("19") || text.starts_with("20"))
 }
 
-/// Where a figure's unit is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A figure's unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Unit {
-    /// A currency sign or code before the amount (`$ 5`, `RMB1.2`).
-    Before,
-    /// A percent sign or unit words after it (`5%`, `25 basis points`).
-    After,
+    /// A currency sign or code before the amount (`$`, `US$`, `RMB`).
+    Currency(String),
+    /// A percent sign.
+    Percent,
+    /// Unit words after the amount (`basis points`, `percent`).
+    Words(String),
 }
 
 /// An amount: a figure token with the currency before it and the unit
@@ -93,10 +108,26 @@ fn amounts(tokens: &[Token]) -> Vec<Amount> {
         }
         let start = currency_before(tokens, k).unwrap_or(k);
         let end = unit_after(tokens, k).unwrap_or(k + 1);
-        let unit = if end > k + 1 || token.text.ends_with('%') || token.text.ends_with("%)") {
-            Some(Unit::After)
-        } else if start < k || has_currency(&token.text) {
-            Some(Unit::Before)
+        let text = &token.text;
+        let prefix: String = tokens[start..k]
+            .iter()
+            .map(|t| t.text.as_str())
+            .chain([text.as_str()])
+            .flat_map(str::chars)
+            .take_while(|c| !c.is_ascii_digit())
+            .filter(|c| !c.is_whitespace() && *c != '(')
+            .collect();
+        let unit = if end > k + 1 {
+            let words: Vec<String> = tokens[k + 1..end]
+                .iter()
+                .filter(|t| !is_space(t))
+                .map(|t| t.text.to_lowercase().trim_end_matches('s').to_owned())
+                .collect();
+            Some(Unit::Words(words.join(" ")))
+        } else if text.ends_with('%') || text.ends_with("%)") {
+            Some(Unit::Percent)
+        } else if !prefix.is_empty() {
+            Some(Unit::Currency(prefix))
         } else {
             None
         };
@@ -106,13 +137,6 @@ fn amounts(tokens: &[Token]) -> Vec<Amount> {
         });
     }
     out
-}
-
-/// True when a figure token carries its currency: `$5`, `US$7.8`, `RMB1.2`.
-fn has_currency(text: &str) -> bool {
-    text.chars().any(is_currency_sign)
-        || text.starts_with(|c: char| c.is_alphabetic())
-        || text.starts_with("(") && text[1..].starts_with(|c: char| c.is_alphabetic())
 }
 
 /// Where a currency sign or code written before the figure at `k` (with
@@ -305,6 +329,19 @@ mod tests {
             vec!["4%\u{2013}6%", "5 percent"]
         );
         assert_eq!(spans("$1.0 to $1.5"), vec!["$1.0 to $1.5"]);
+        assert_eq!(spans("of US$ 1 to US$ 2"), vec!["US$ 1 to US$ 2"]);
+    }
+
+    #[test]
+    fn figures_of_other_units_and_movements_are_no_ranges() {
+        assert_eq!(
+            spans("declined by 15 basis points to 2.84%"),
+            vec!["15 basis points"]
+        );
+        assert!(spans("$1.0 to RMB1.5").is_empty());
+        assert!(spans("rose from 4% to 6%").is_empty());
+        assert!(spans("increased 4% to 6%").is_empty());
+        assert!(spans("by 4% to 6%").is_empty());
     }
 
     #[test]

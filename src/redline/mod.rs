@@ -13,6 +13,7 @@
 //! every change.
 
 mod align;
+mod anchor;
 mod cleanup;
 mod compare;
 mod count;

@@ -48,6 +48,12 @@ pub(crate) fn weigh(token: &Token) -> Weight {
     }
 }
 
+/// True for a full stop, question mark or exclamation mark: the end of a
+/// sentence, which a change should neither swallow nor split.
+pub(crate) fn ends_sentence(t: &Token) -> bool {
+    t.kind == TokenKind::Punct && matches!(t.text.as_str(), "." | "?" | "!")
+}
+
 /// True for a function word in any case (`The`, `of`).
 pub(crate) fn is_function_word(word: &str) -> bool {
     let lower = word.to_lowercase();
