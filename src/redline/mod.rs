@@ -31,6 +31,8 @@ mod words;
 #[cfg(test)]
 mod proptests;
 #[cfg(test)]
+mod readability;
+#[cfg(test)]
 mod tests;
 
 use crate::markdown::Doc;
