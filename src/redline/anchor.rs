@@ -22,26 +22,32 @@ use super::words::{Weight, ends_sentence, weigh};
 /// copy of its leading phrase inside the replacement, on either side.
 pub(super) fn reanchor(old: &Side, new: &Side, runs: Vec<Run>) -> Vec<Run> {
     let mut out: Vec<Run> = Vec::with_capacity(runs.len());
-    let mut runs = runs.into_iter().peekable();
-    while let Some(run) = runs.next() {
+    let mut k = 0;
+    while k < runs.len() {
         let (Run::Change { old: o, new: n }, Some(Run::Equal { old: eo, new: en })) =
-            (&run, runs.peek())
+            (&runs[k], runs.get(k + 1))
         else {
-            out.push(run);
+            out.push(runs[k].clone());
+            k += 1;
             continue;
         };
         // A pure insertion or deletion is split only at a sentence end.
         let words_too = !o.is_empty() && !n.is_empty();
-        let split = if let Some((p, m)) = first_copy(new, n, old, eo, words_too) {
+        // The split must leave unchanged text before a change that follows,
+        // or the two would join into one (that is the fold step's decision).
+        let last = k + 2 >= runs.len();
+        let fits = |(p, m): (usize, usize)| (m < eo.len() || last).then_some((p, m));
+        let split = if let Some((p, m)) = first_copy(new, n, old, eo, words_too).and_then(fits) {
             split_new(o, n, eo, en, p, m)
-        } else if let Some((p, m)) = first_copy(old, o, new, en, words_too) {
+        } else if let Some((p, m)) = first_copy(old, o, new, en, words_too).and_then(fits) {
             split_old(o, n, eo, en, p, m)
         } else {
-            out.push(run);
+            out.push(runs[k].clone());
+            k += 1;
             continue;
         };
-        runs.next();
         out.extend(split);
+        k += 2;
     }
     tidy(out)
 }
@@ -50,7 +56,7 @@ pub(super) fn reanchor(old: &Side, new: &Side, runs: Vec<Run>) -> Vec<Run> {
 /// leading `m` tokens of the stretch `stretch` (of `other`) starts and ends
 /// inside `within`: `(p, m)`. The copy must end a sentence inside `within`
 /// (a sentence added after the one the stretch ends), or, when `words` is
-/// set, hold a word that carries meaning.
+/// set, hold a word that carries meaning; it must not cut through a figure.
 fn first_copy(
     side: &Side,
     within: &Range<usize>,
@@ -62,6 +68,9 @@ fn first_copy(
         let m = (0..stretch.len().min(within.end - p))
             .take_while(|&k| side.ids[p + k] == other.ids[stretch.start + k])
             .count();
+        if side.cuts_figure(&(p..p + m)) {
+            return None;
+        }
         let copy = &side.tokens[p..p + m];
         let meaningful = copy
             .iter()

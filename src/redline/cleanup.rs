@@ -28,7 +28,7 @@ use std::ops::Range;
 
 use super::anchor::reanchor;
 use super::diff::Run;
-use super::figures::keep_figures_whole;
+use super::figures::{figure_spans, keep_figures_whole};
 use super::slide::slide;
 use super::tokenize::{Token, TokenKind};
 use super::words::{Weight, ends_sentence, weigh};
@@ -37,6 +37,8 @@ use super::words::{Weight, ends_sentence, weigh};
 pub(crate) struct Side<'a> {
     pub(super) tokens: &'a [Token],
     pub(super) ids: &'a [u32],
+    /// The figures written with spaces (`figures.rs`).
+    pub(super) figures: Vec<Range<usize>>,
     /// Prefix sums of [`change_units`].
     units: Vec<usize>,
 }
@@ -49,7 +51,20 @@ impl<'a> Side<'a> {
         for t in tokens {
             units.push(units[units.len() - 1] + change_units(t));
         }
-        Side { tokens, ids, units }
+        Side {
+            tokens,
+            ids,
+            figures: figure_spans(tokens),
+            units,
+        }
+    }
+
+    /// True when `r` cuts through a figure written with spaces.
+    pub(super) fn cuts_figure(&self, r: &Range<usize>) -> bool {
+        self.figures.iter().any(|f| {
+            let overlaps = f.start < r.end && r.start < f.end;
+            overlaps && !(r.start <= f.start && f.end <= r.end)
+        })
     }
 
     fn units(&self, r: &Range<usize>) -> usize {

@@ -208,13 +208,13 @@ fn is_space(t: &Token) -> bool {
 /// Widens every change that cuts through a figure span, on either side, to
 /// the whole span; the unchanged tokens it takes in are taken on both sides.
 pub(super) fn keep_figures_whole(old: &Side, new: &Side, runs: Vec<Run>) -> Vec<Run> {
-    let (old_spans, new_spans) = (figure_spans(old.tokens), figure_spans(new.tokens));
+    let (old_spans, new_spans) = (&old.figures, &new.figures);
     if old_spans.is_empty() && new_spans.is_empty() {
         return runs;
     }
     let mut marks = Marks::new(old.tokens.len(), new.tokens.len(), &runs);
     loop {
-        let widened = marks.widen(&old_spans, Which::Old) | marks.widen(&new_spans, Which::New);
+        let widened = marks.widen(old_spans, Which::Old) | marks.widen(new_spans, Which::New);
         if !widened {
             break;
         }

@@ -11,6 +11,7 @@
 //! stretch is, and accepting or rejecting the cleaned comparison gives the
 //! two texts back.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use proptest::prelude::*;
@@ -18,7 +19,7 @@ use proptest::prelude::*;
 use super::cleanup::{Side, clean_up};
 use super::diff::{Run, diff_words, token_ids};
 use super::figures::figure_spans;
-use super::tokenize::{Token, tokenize};
+use super::tokenize::{Token, TokenKind, tokenize};
 use super::words::{Weight, ends_sentence, weigh};
 
 /// How a comparison of two token lists reads after cleanup.
@@ -40,16 +41,34 @@ pub(super) fn measure(old: &[Token], new: &[Token]) -> (Readability, Vec<Run>) {
         &Side::new(new, &new_ids),
         raw.clone(),
     );
-    // The raw unchanged stretch of each old token, if any.
+    // The raw unchanged stretch of each old token, if any, and whether it
+    // or its unchanged partner is part of a figure span.
     let mut stretch_of = vec![None; old.len()];
+    let mut in_figure = covered(old.len(), &figure_spans(old));
+    let new_in_figure = covered(new.len(), &figure_spans(new));
     let equal = raw.iter().filter_map(|run| match run {
-        Run::Equal { old, .. } => Some(old.clone()),
+        Run::Equal { old, new } => Some((old.clone(), new.clone())),
         Run::Change { .. } => None,
     });
-    for (k, range) in equal.enumerate() {
-        range.for_each(|i| stretch_of[i] = Some(k));
+    for (k, (o, n)) in equal.enumerate() {
+        for (i, j) in o.zip(n) {
+            stretch_of[i] = Some(k);
+            in_figure[i] |= new_in_figure[j];
+        }
     }
-    let in_figure = covered(old.len(), &figure_spans(old));
+    // Old tokens the raw comparison changed but the cleaned one keeps: a
+    // copy of one of them in a change is the same word moved, not hidden
+    // (trimming and re-anchoring may match another copy of a repeated word).
+    let mut moved: HashMap<(TokenKind, &str), usize> = HashMap::new();
+    for run in &cleaned {
+        if let Run::Equal { old: o, .. } = run {
+            for i in o.clone().filter(|&i| stretch_of[i].is_none()) {
+                *moved
+                    .entry((old[i].kind, old[i].text.as_str()))
+                    .or_default() += 1;
+            }
+        }
+    }
     let mut hidden = Vec::new();
     let mut runs = 0;
     for run in &cleaned {
@@ -64,8 +83,12 @@ pub(super) fn measure(old: &[Token], new: &[Token]) -> (Readability, Vec<Run>) {
             let Some(k) = stretch_of[i] else {
                 continue;
             };
-            if !in_figure[i] && (weigh(&old[i]) != Weight::Mark || ends_sentence(&old[i])) {
-                hidden.push((k, old[i].clone()));
+            if in_figure[i] || weigh(&old[i]) == Weight::Mark && !ends_sentence(&old[i]) {
+                continue;
+            }
+            match moved.get_mut(&(old[i].kind, old[i].text.as_str())) {
+                Some(n) if *n > 0 => *n -= 1,
+                _ => hidden.push((k, old[i].clone())),
             }
         }
     }

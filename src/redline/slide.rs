@@ -26,7 +26,11 @@ pub(super) fn slide(old: &Side, new: &Side, mut runs: Vec<Run>) -> Vec<Run> {
             (false, true) => (old, o.clone()),
             _ => continue,
         };
-        let shift = best_shift(side, range, po.len(), no.len());
+        // An edit never slides up against another change: merging two edits
+        // into one replacement is the fold step's decision, not the slide's.
+        let room_left = po.len().saturating_sub(usize::from(i > 1));
+        let room_right = no.len().saturating_sub(usize::from(i + 2 < runs.len()));
+        let shift = best_shift(side, range, room_left, room_right);
         if shift == 0 {
             continue;
         }
