@@ -198,3 +198,57 @@ fn words(text: &[char]) -> Vec<std::ops::Range<usize>> {
     flush(&mut chunk, solid);
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{author, read_redline};
+
+    fn agreement_of(original: &str, revised: &str, expected: &str, found: &str) -> Agreement {
+        agreement(
+            &author(original, "original"),
+            &author(revised, "revised"),
+            &read_redline(expected, "expected"),
+            &read_redline(found, "found"),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn a_figure_struck_apart_from_its_sign_is_a_miss() {
+        let a = agreement_of(
+            "The loss was $(1,234).",
+            "The loss was $(1,310).",
+            "The loss was ~~$(1,234)~~ <ins>$(1,310)</ins>.",
+            "The loss was $~~(1,234)~~ <ins>(1,310)</ins>.",
+        );
+        let (ins, del) = (a.inserted, a.deleted);
+        assert_eq!((ins.expected, ins.found, ins.agreed), (1, 1, 0));
+        assert_eq!((del.expected, del.found, del.agreed), (1, 1, 0));
+    }
+
+    #[test]
+    fn an_unchanged_word_marked_costs_precision_and_spaces_do_not_count() {
+        let a = agreement_of(
+            "rates that reflect current conditions",
+            "rates reflecting current conditions",
+            "rates ~~that reflect~~ <ins>reflecting</ins> current conditions",
+            "~~rates that reflect~~<ins>rates reflecting</ins>  current conditions",
+        );
+        let (ins, del) = (a.inserted, a.deleted);
+        assert_eq!((ins.expected, ins.found, ins.agreed), (1, 2, 1));
+        assert_eq!((del.expected, del.found, del.agreed), (2, 3, 2));
+        assert!((del.precision() - 2.0 / 3.0).abs() < 1e-9 && del.recall() == 1.0);
+    }
+
+    #[test]
+    fn a_redline_that_loses_text_is_an_error() {
+        let result = agreement(
+            &author("a b c", "original"),
+            &author("a c", "revised"),
+            &read_redline("a ~~b~~ c", "expected"),
+            &read_redline("a c", "found"),
+        );
+        assert!(result.is_err());
+    }
+}
