@@ -18,6 +18,10 @@ use super::diff::Run;
 use super::tokenize::TokenKind;
 use super::words::{Weight, ends_sentence, weigh};
 
+/// The most tokens of a copy compared: enough to anchor on, and it keeps
+/// the search linear in the length of a change.
+const MAX_COPY: usize = 64;
+
 /// Re-anchors the unchanged stretch after each replacement on the first
 /// copy of its leading phrase inside the replacement, on either side.
 pub(super) fn reanchor(old: &Side, new: &Side, runs: Vec<Run>) -> Vec<Run> {
@@ -64,22 +68,24 @@ fn first_copy(
     stretch: &Range<usize>,
     words: bool,
 ) -> Option<(usize, usize)> {
+    let longest = stretch.len().min(MAX_COPY);
     (within.start..within.end).find_map(|p| {
-        let m = (0..stretch.len().min(within.end - p))
+        let m = (0..longest.min(within.end - p))
             .take_while(|&k| side.ids[p + k] == other.ids[stretch.start + k])
             .count();
-        if side.cuts_figure(&(p..p + m)) {
+        if m == 0 {
             return None;
         }
         let copy = &side.tokens[p..p + m];
         let meaningful = copy
             .iter()
             .any(|t| matches!(weigh(t), Weight::Content | Weight::Fact));
-        let sentence_end = copy.first().is_some_and(ends_sentence)
+        let sentence_end = ends_sentence(&copy[0])
             && side.tokens[p + 1..within.end]
                 .first()
                 .is_some_and(|t| t.kind == TokenKind::Space);
-        (m > 0 && (sentence_end || words && meaningful)).then_some((p, m))
+        let anchors = sentence_end || words && meaningful;
+        (anchors && !side.cuts_figure(&(p..p + m))).then_some((p, m))
     })
 }
 

@@ -59,16 +59,19 @@ impl<'a> Side<'a> {
         }
     }
 
-    /// True when `r` cuts through a figure written with spaces.
-    pub(super) fn cuts_figure(&self, r: &Range<usize>) -> bool {
-        self.figures.iter().any(|f| {
-            let overlaps = f.start < r.end && r.start < f.end;
-            overlaps && !(r.start <= f.start && f.end <= r.end)
-        })
-    }
-
     fn units(&self, r: &Range<usize>) -> usize {
         self.units[r.end] - self.units[r.start]
+    }
+
+    /// True when `r` cuts through a figure written with spaces.
+    pub(super) fn cuts_figure(&self, r: &Range<usize>) -> bool {
+        // The spans are in order and do not overlap: only those that end
+        // after `r` starts and start before it ends can be cut.
+        let first = self.figures.partition_point(|f| f.end <= r.start);
+        self.figures[first..]
+            .iter()
+            .take_while(|f| f.start < r.end)
+            .any(|f| !(r.start <= f.start && f.end <= r.end))
     }
 }
 

@@ -213,13 +213,12 @@ pub(super) fn keep_figures_whole(old: &Side, new: &Side, runs: Vec<Run>) -> Vec<
         return runs;
     }
     let mut marks = Marks::new(old.tokens.len(), new.tokens.len(), &runs);
-    loop {
-        let widened = marks.widen(old_spans, Which::Old) | marks.widen(new_spans, Which::New);
-        if !widened {
-            break;
-        }
+    let mut widened = false;
+    // Widening one side may cut a figure on the other: go on until none is cut.
+    while marks.widen(old_spans, Which::Old) | marks.widen(new_spans, Which::New) {
+        widened = true;
     }
-    marks.runs(runs)
+    if widened { marks.runs(runs) } else { runs }
 }
 
 /// Which side of the comparison.
