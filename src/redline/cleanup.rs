@@ -1,28 +1,33 @@
 //! Semantic cleanup of a token comparison, so a redline reads as a lawyer
-//! would mark it up by hand.
+//! would mark it up by hand. The steps, in order:
 //!
-//! 1. Fold: an unchanged stretch between two changes is absorbed into them
-//!    when it holds only punctuation and function words (or one content
-//!    word beside a change of function words alone) and weighs no more than
-//!    the change on each side of it (diff-match-patch's `cleanupSemantic`
-//!    equality elimination, counted in words). A rewritten phrase then reads
-//!    as one deletion followed by one insertion. A stretch holding two
-//!    content words, a figure, a name or defined term, a footnote reference,
-//!    a line break or a sentence end is never folded: a reader must see what
-//!    survived. Nor
-//!    is one beside a changed figure (each changed figure stands on its own),
-//!    or between changes that only add or only remove text (folding would
-//!    only strike and re-insert it). Every stretch is judged against the
-//!    changes around it as the comparison gave them, before any merging, so
-//!    a merged change never grows heavy enough to swallow the next stretch.
-//! 2. Trim (also before folding): tokens a change starts or ends with on
-//!    both sides go back to the unchanged text.
-//! 3. Slide: a pure insertion or deletion that could sit at several places
-//!    is moved to the one whose edges fall on the best boundaries (sentence
-//!    ends, then spaces, then punctuation) and that does not start or end
-//!    with a space when another place avoids it.
-//! 4. Figures whole: a change that cuts through a figure written with
-//!    spaces (`RMB 43.7`, `4% to 6%`, `25 basis points`) takes in all of it.
+//! 1. Trim: tokens a change starts or ends with on both sides go back to
+//!    the unchanged text (this shows which changes are pure insertions or
+//!    deletions; it runs again after folding).
+//! 2. Re-anchor (`anchor.rs`): a kept phrase the revision repeats is matched
+//!    to its first copy inside the rewrite before it, and an added sentence
+//!    is split from the change before it.
+//! 3. Fold: an unchanged stretch between two changes joins them when it
+//!    holds only punctuation and function words (or one content word beside
+//!    a change of function words alone, or between two rewrites) and weighs
+//!    no more than the change on each side of it (diff-match-patch's
+//!    `cleanupSemantic` equality elimination, counted in words). A rewritten
+//!    phrase then reads as one deletion followed by one insertion. A stretch
+//!    holding two content words, a figure, a name or defined term, a
+//!    footnote reference, a line break or a sentence end is never folded: a
+//!    reader must see what survived. Nor is one beside a changed figure
+//!    (each changed figure stands on its own), or between changes that only
+//!    add or only remove text (folding would only strike and re-insert it).
+//!    Every stretch is judged against the changes around it as the
+//!    comparison gave them, before any merging, so a merged change never
+//!    grows heavy enough to swallow the next stretch.
+//! 4. Slide (`slide.rs`): a pure insertion or deletion that could sit at
+//!    several places is moved to the one whose edges fall on the best
+//!    boundaries (sentence ends, then spaces, then punctuation), never up
+//!    against another change.
+//! 5. Figures whole (`figures.rs`): a change that cuts through a figure
+//!    written with spaces (`RMB 43.7`, `4% to 6%`, `25 basis points`) takes
+//!    in all of it.
 
 use std::ops::Range;
 
@@ -85,9 +90,8 @@ fn change_units(t: &Token) -> usize {
     }
 }
 
-/// Runs the cleanup steps (re-anchoring, `anchor.rs`, before folding).
+/// Runs the cleanup steps in order.
 pub(crate) fn clean_up(old: &Side, new: &Side, runs: Vec<Run>) -> Vec<Run> {
-    // Trimming first shows which changes are pure insertions or deletions.
     let runs = trim(old, new, runs);
     let runs = reanchor(old, new, runs);
     let runs = fold(old, new, runs);
@@ -96,7 +100,7 @@ pub(crate) fn clean_up(old: &Side, new: &Side, runs: Vec<Run>) -> Vec<Run> {
     keep_figures_whole(old, new, runs)
 }
 
-/// Folds light stretches into the changes around them (step 1). Which
+/// Folds light stretches into the changes around them (step 3). Which
 /// stretches fold is decided for all of them first, then they are merged.
 fn fold(old: &Side, new: &Side, runs: Vec<Run>) -> Vec<Run> {
     let folds: Vec<bool> = (0..runs.len())
@@ -211,7 +215,7 @@ fn may_fold(old: &Side, new: &Side, before: Sides, stretch: &Range<usize>, after
 }
 
 /// Moves tokens common to the start or end of both sides of a change into
-/// the unchanged text (step 2).
+/// the unchanged text (step 1).
 fn trim(old: &Side, new: &Side, runs: Vec<Run>) -> Vec<Run> {
     let mut out = Vec::with_capacity(runs.len());
     for run in runs {

@@ -17,7 +17,7 @@ use super::tokenize::{Token, TokenKind};
 
 /// Currency codes written before an amount with a space: `RMB 43.7`.
 const CURRENCY_CODES: &[&str] = &[
-    "RMB", "USD", "US", "HKD", "HK", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "NT",
+    "RMB", "USD", "HKD", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD",
 ];
 
 /// The spans (two tokens or more) of `tokens` that are one figure.
@@ -349,5 +349,6 @@ mod tests {
         assert!(spans("rose 4% in 2013 to 6%").is_empty());
         assert!(spans("18.5% and 19.0%").is_empty());
         assert!(spans("the RMB and 5").is_empty());
+        assert!(spans("the US 2017 tax reform").is_empty());
     }
 }

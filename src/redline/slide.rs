@@ -1,4 +1,4 @@
-//! Step 3 of the cleanup: a pure insertion or deletion that could sit at
+//! Step 4 of the cleanup: a pure insertion or deletion that could sit at
 //! several places (`a <ins>b a</ins>` or `<ins>a b</ins> a`) is moved to the
 //! one whose edges fall on the best boundaries, on diff-match-patch's scale:
 //! sentence ends, then spaces, then punctuation, with a point for each end
@@ -10,7 +10,7 @@ use super::cleanup::{Side, tidy};
 use super::diff::Run;
 use super::tokenize::{Token, TokenKind};
 
-/// Moves each pure insertion or deletion to its best place (step 3).
+/// Moves each pure insertion or deletion to its best place (step 4).
 pub(super) fn slide(old: &Side, new: &Side, mut runs: Vec<Run>) -> Vec<Run> {
     for i in 1..runs.len().saturating_sub(1) {
         let (
