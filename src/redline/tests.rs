@@ -330,3 +330,17 @@ fn a_heavily_cut_paragraph_is_shown_as_edits() {
     );
     assert_eq!(accept(&r.doc), doc(revised));
 }
+
+#[test]
+fn a_footnote_definition_moved_by_the_revision_is_shown_once_where_it_now_stands() {
+    let r = redline(
+        &doc("A.[^a] B.[^b]\n\n[^a]: First note.\n\n[^b]: Second note.\n"),
+        &doc("A.[^a] B.[^b]\n\n[^b]: Second note, revised.\n\n[^a]: First note.\n"),
+    );
+    let labels: Vec<&str> = r.doc.footnotes.iter().map(|n| n.label.as_str()).collect();
+    assert_eq!(labels, vec!["b", "a"]);
+    assert_eq!(
+        to_markdown(&r.doc),
+        "A.[^a] B.[^b]\n\n[^b]: Second note<ins>, revised</ins>.\n\n[^a]: First note.\n"
+    );
+}
