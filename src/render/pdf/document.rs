@@ -74,9 +74,35 @@ pub fn write_pdf(pages: &[PageLayout], meta: &PdfMeta, styles: &Styles) -> Vec<u
         }
     }
     set_id(&mut lo, &[0; 16]);
-    let first = save(&mut lo);
-    set_id(&mut lo, &fingerprint(&first));
+    let mut bytes = save(&mut lo);
+    let id = fingerprint(&bytes);
+    if stamp_id(&mut bytes, &id) {
+        return bytes;
+    }
+    set_id(&mut lo, &id);
     save(&mut lo)
+}
+
+/// Writes `id` over the zero identifier in the trailer of `bytes`, saved with
+/// `set_id(…, &[0; 16])` (the last such entry is the trailer's: it follows
+/// every object and the cross-reference table). The hex strings keep their
+/// length, so the file is the one a second save
+/// with `id` would give, without serialising the document twice. Returns
+/// false, changing nothing, when the zero identifier is not found as written
+/// (the caller then saves again).
+fn stamp_id(bytes: &mut [u8], id: &[u8; 16]) -> bool {
+    let zero = format!("/ID[<{0}><{0}>]", "00".repeat(16));
+    let hex: String = id.iter().map(|b| format!("{b:02X}")).collect();
+    let Some(at) = rfind(bytes, zero.as_bytes()) else {
+        return false;
+    };
+    let stamped = format!("/ID[<{hex}><{hex}>]");
+    bytes[at..at + stamped.len()].copy_from_slice(stamped.as_bytes());
+    true
+}
+
+fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).rposition(|w| w == needle)
 }
 
 /// zlib level for streams: on a 23-page letter, level 6 is within 0.5% of
@@ -248,4 +274,33 @@ fn subset_tag(chars: &BTreeSet<char>) -> String {
             c
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stamping_the_identifier_gives_the_file_a_second_save_would() {
+        // As printpdf hands the document over: a classic cross-reference table.
+        let mut doc = lopdf::Document::with_version("1.7");
+        doc.reference_table.cross_reference_type = lopdf::xref::XrefType::CrossReferenceTable;
+        let page = doc.add_object(lopdf::dictionary! { "Type" => "Page" });
+        let root = doc.add_object(lopdf::dictionary! { "Type" => "Catalog", "Pages" => page });
+        doc.trailer.set("Root", root);
+        set_id(&mut doc, &[0; 16]);
+        let mut stamped = save(&mut doc);
+        let id = fingerprint(&stamped);
+        assert!(stamp_id(&mut stamped, &id));
+        set_id(&mut doc, &id);
+        assert_eq!(stamped, save(&mut doc));
+    }
+
+    #[test]
+    fn a_file_without_the_zero_identifier_is_left_alone() {
+        let mut bytes = b"%PDF-1.7\ntrailer\n<</ID[<01><01>]>>\n%%EOF\n".to_vec();
+        let before = bytes.clone();
+        assert!(!stamp_id(&mut bytes, &[7; 16]));
+        assert_eq!(bytes, before);
+    }
 }
