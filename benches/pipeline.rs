@@ -1,6 +1,9 @@
 //! The benchmark suite (`cargo bench`): the example letter, synthetic letters of
-//! growing size, redlines of growing passages, and a repository of 200 letters.
-//! Results and the machine they were measured on are in docs/benchmarks.md.
+//! growing size, redlines of growing passages, a repository of 200 letters
+//! built and rebuilt unchanged, and `respond build` beside pandoc turning the
+//! same letter's Markdown into HTML (pandoc must be installed: `.ci/run`
+//! installs it). Results and the machine they were measured on are in
+//! docs/benchmarks.md.
 
 mod synth;
 
@@ -34,7 +37,7 @@ fn example(c: &mut Criterion) {
     let project = tempfile::tempdir().expect("temp dir");
     copy_tree(&dir, &project.path().join("responses/21vianet-2014-12-09"));
     c.bench_function("example/respond build (process)", |b| {
-        b.iter(|| run_build(project.path(), &[]))
+        b.iter(|| run_build(project.path(), &["--no-cache"]))
     });
 }
 
@@ -133,12 +136,67 @@ fn repository(c: &mut Criterion) {
         synth::write_letter(project.path(), &format!("letter-{i:03}"), 12, i + 1);
     }
     group.bench_function("200 letters, parallel", |b| {
-        b.iter(|| run_build(project.path(), &[]))
+        b.iter(|| run_build(project.path(), &["--no-cache"]))
     });
     group.bench_function("200 letters, one after another", |b| {
-        b.iter(|| run_build(project.path(), &["--jobs", "1"]))
+        b.iter(|| run_build(project.path(), &["--jobs", "1", "--no-cache"]))
+    });
+    // The cache: every letter's key matches and its outputs still hash as recorded.
+    run_build(project.path(), &[]);
+    group.bench_function("200 letters, nothing changed", |b| {
+        b.iter(|| run_build(project.path(), &[]))
     });
     group.finish();
+}
+
+/// `respond build` of a whole letter (every default format, as a process,
+/// no cache) beside `pandoc letter.md -o letter.html` on the Markdown that
+/// build wrote, for the example and a letter of 1,000 comments.
+fn versus_pandoc(c: &mut Criterion) {
+    let mut group = c.benchmark_group("versus pandoc");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(20));
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("responses/21vianet-2014-12-09");
+    let cases = [("example", None), ("1000 comments", Some(1000usize))];
+    for (name, comments) in cases {
+        let project = tempfile::tempdir().expect("temp dir");
+        let id = match comments {
+            Some(n) => {
+                synth::write_letter(project.path(), "synthetic", n, 7);
+                "synthetic"
+            }
+            None => {
+                copy_tree(
+                    &example,
+                    &project.path().join("responses/21vianet-2014-12-09"),
+                );
+                "21vianet-2014-12-09"
+            }
+        };
+        run_build(project.path(), &["--no-cache"]);
+        let markdown = project.path().join("output").join(id).join("letter.md");
+        let html = project.path().join("pandoc.html");
+        group.bench_function(format!("{name}: respond build"), |b| {
+            b.iter(|| run_build(project.path(), &["--no-cache"]))
+        });
+        group.bench_function(format!("{name}: pandoc letter.md -o letter.html"), |b| {
+            b.iter(|| run_pandoc(&markdown, &html))
+        });
+    }
+    group.finish();
+}
+
+fn run_pandoc(markdown: &Path, html: &Path) {
+    let status = Command::new("pandoc")
+        .arg(markdown)
+        .arg("-o")
+        .arg(html)
+        .status()
+        .unwrap_or_else(|e| {
+            panic!("pandoc does not run ({e}): install it with `apt-get install pandoc`")
+        });
+    assert!(status.success(), "pandoc failed on {}", markdown.display());
 }
 
 fn run_build(root: &Path, extra: &[&str]) {
@@ -169,5 +227,13 @@ fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
-criterion_group!(benches, example, pdf, letters, redlines, repository);
+criterion_group!(
+    benches,
+    example,
+    pdf,
+    letters,
+    redlines,
+    repository,
+    versus_pandoc
+);
 criterion_main!(benches);
