@@ -6,9 +6,11 @@
 //! identity of the respond binary itself (a hash of its source, templates,
 //! fonts and locked dependencies, made when it was compiled). After a build
 //! the cache records, in `.respond/cache/<letter-id>.json`, the key and the
-//! hash of every file written. A later build reuses the letter only when the
-//! key is the same and every file in `output/<letter-id>/` still hashes to what
-//! was recorded — an edited, deleted or added output means a rebuild.
+//! hash of every file written, and the warnings the build gave. A later build
+//! reuses the letter only when the key is the same and every file in
+//! `output/<letter-id>/` still hashes to what was recorded — an edited,
+//! deleted or added output means a rebuild — and prints the recorded warnings
+//! again, at their places in the letter's files, as the build would.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -16,6 +18,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::diagnostic::{Diagnostic, Kind, Location, Severity};
 use crate::error::Error;
 use crate::load::LetterSources;
 use crate::render::writers::{Writer, WrittenFile};
@@ -30,6 +33,48 @@ struct Record {
     key: String,
     /// Each file of the letter's output folder and the hash of its bytes.
     files: BTreeMap<String, String>,
+    /// The warnings that build gave (a record without them is not reused).
+    findings: Vec<Finding>,
+}
+
+/// One warning of a cached build, kept to be printed again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Finding {
+    file: PathBuf,
+    line: usize,
+    column: usize,
+    severity: Severity,
+    kind: Kind,
+    message: String,
+    hint: Option<String>,
+}
+
+impl Finding {
+    fn of(d: &Diagnostic) -> Finding {
+        Finding {
+            file: d.location.file.path.clone(),
+            line: d.location.line,
+            column: d.location.column,
+            severity: d.severity,
+            kind: d.kind,
+            message: d.message.clone(),
+            hint: d.hint.clone(),
+        }
+    }
+
+    /// The warning at its place in `sources`; `None` when its file is not one of them.
+    fn replay(&self, sources: &LetterSources) -> Option<Diagnostic> {
+        let file = std::iter::once(&sources.letter)
+            .chain(&sources.comments)
+            .find(|f| f.path == self.file)?;
+        Some(Diagnostic {
+            severity: self.severity,
+            location: Location::new(file, self.line, self.column),
+            message: self.message.clone(),
+            hint: self.hint.clone(),
+            kind: self.kind,
+        })
+    }
 }
 
 /// The cache of a project, in `.respond/cache/`.
@@ -84,27 +129,39 @@ impl Cache {
         self.dir.join(format!("{id}.json"))
     }
 
-    /// True when the letter `id` was last built from `key` and `folder` still
-    /// holds exactly the files that build wrote. Anything unreadable counts as
-    /// not fresh.
-    pub fn is_fresh(&self, id: &str, key: &str, folder: &Path) -> bool {
-        let Ok(text) = std::fs::read_to_string(self.record_path(id)) else {
-            return false;
-        };
-        let Ok(record) = serde_json::from_str::<Record>(&text) else {
-            return false;
-        };
-        record.key == key && folder_hashes(folder).is_some_and(|files| files == record.files)
+    /// The warnings of the letter's last build, when it was built from `key`
+    /// (`sources` are what the key was made from) and `folder` still holds
+    /// exactly the files that build wrote; `None` means build it. Anything
+    /// unreadable counts as not fresh.
+    pub fn fresh(
+        &self,
+        sources: &LetterSources,
+        key: &str,
+        folder: &Path,
+    ) -> Option<Vec<Diagnostic>> {
+        let text = std::fs::read_to_string(self.record_path(&sources.id)).ok()?;
+        let record = serde_json::from_str::<Record>(&text).ok()?;
+        if record.key != key || folder_hashes(folder)? != record.files {
+            return None;
+        }
+        record.findings.iter().map(|f| f.replay(sources)).collect()
     }
 
-    /// Records that letter `id` was built from `key` into `files`.
-    pub fn record(&self, id: &str, key: &str, files: &[WrittenFile]) -> Result<(), Error> {
+    /// Records that letter `id` was built from `key` into `files`, with `findings`.
+    pub fn record(
+        &self,
+        id: &str,
+        key: &str,
+        files: &[WrittenFile],
+        findings: &[Diagnostic],
+    ) -> Result<(), Error> {
         let record = Record {
             key: key.to_owned(),
             files: files
                 .iter()
                 .map(|f| (f.name.clone(), hash(&f.bytes)))
                 .collect(),
+            findings: findings.iter().map(Finding::of).collect(),
         };
         std::fs::create_dir_all(&self.dir).map_err(|e| Error::io(&self.dir, e))?;
         let text = serde_json::to_string_pretty(&record)
@@ -184,21 +241,55 @@ mod tests {
         let folder = project.path().join("out/a");
         std::fs::create_dir_all(&folder).unwrap();
         std::fs::write(folder.join("letter.md"), "one").unwrap();
-        assert!(!cache.is_fresh("a", "k", &folder), "nothing recorded yet");
+        let a = sources("date: x");
+        let fresh = |key: &str| cache.fresh(&a, key, &folder).is_some();
+        assert!(!fresh("k"), "nothing recorded yet");
         cache
-            .record("a", "k", &[written("letter.md", "one")])
+            .record("a", "k", &[written("letter.md", "one")], &[])
             .unwrap();
-        assert!(cache.is_fresh("a", "k", &folder));
-        assert!(!cache.is_fresh("a", "other key", &folder));
+        assert!(fresh("k"));
+        assert!(!fresh("other key"));
         std::fs::write(folder.join("letter.md"), "edited").unwrap();
-        assert!(!cache.is_fresh("a", "k", &folder), "an edited output");
+        assert!(!fresh("k"), "an edited output");
         std::fs::write(folder.join("letter.md"), "one").unwrap();
         std::fs::write(folder.join("letter.htm"), "added").unwrap();
-        assert!(!cache.is_fresh("a", "k", &folder), "an added output");
+        assert!(!fresh("k"), "an added output");
         std::fs::remove_file(folder.join("letter.htm")).unwrap();
         std::fs::remove_file(folder.join("letter.md")).unwrap();
-        assert!(!cache.is_fresh("a", "k", &folder), "a deleted output");
+        assert!(!fresh("k"), "a deleted output");
         cache.forget("a").unwrap();
         cache.forget("a").unwrap();
+    }
+
+    #[test]
+    fn a_cached_letter_gives_its_warnings_again_at_their_places() {
+        let project = tempfile::tempdir().unwrap();
+        let cache = Cache::new(project.path().join("cache"));
+        let folder = project.path().join("out/a");
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::write(folder.join("letter.md"), "one").unwrap();
+        let a = sources("date: x\nsalutation: Jane Roe\n");
+        let warning = Location::new(&a.letter, 2, 13)
+            .warning("a bare name")
+            .with_hint("write Ms. Roe")
+            .unfinished();
+        cache
+            .record(
+                "a",
+                "k",
+                &[written("letter.md", "one")],
+                std::slice::from_ref(&warning),
+            )
+            .unwrap();
+        let replayed = cache.fresh(&a, "k", &folder).expect("fresh");
+        assert_eq!(replayed, vec![warning]);
+        assert_eq!(
+            replayed[0].render_short(),
+            "responses/a/letter.yaml:2:13: warning: a bare name (write Ms. Roe)"
+        );
+        // A warning in a file the letter no longer has: built again.
+        let mut moved = sources("date: x\nsalutation: Jane Roe\n");
+        moved.letter = SourceFile::new("responses/a/other.yaml", "date: x");
+        assert!(cache.fresh(&moved, "k", &folder).is_none());
     }
 }

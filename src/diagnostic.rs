@@ -10,7 +10,9 @@ use std::sync::Arc;
 use unicode_width::UnicodeWidthChar;
 
 /// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Severity {
     /// The input cannot be built as it stands.
     Error,
@@ -30,7 +32,19 @@ impl Severity {
 
 /// What kind of problem a finding is, which decides the exit status and whether
 /// a letter that builds is ready to file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 pub enum Kind {
     /// A mistake in the input (exit status 1).
     #[default]

@@ -101,3 +101,30 @@ fn a_cache_folder_outside_the_project_is_refused() {
     assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0);
     assert!(!project.path().join("output").exists());
 }
+
+#[test]
+fn a_cached_draft_gives_its_warnings_again() {
+    let project = common::example_project();
+    let root = project.path();
+    let letter = root.join("responses").join(ID).join("letter.yaml");
+    // A placeholder: a warning in a build, an error in `respond check`.
+    common::edit(
+        &letter,
+        "name: Shang-Wen Hsiao",
+        "name: \"[Signatory name]\"",
+    );
+    let first = build(root, &[]);
+    assert!(!reused(&first));
+    assert!(first.contains("warning:"), "{first}");
+    let second = build(root, &[]);
+    assert!(reused(&second), "{second}");
+    let warnings = |log: &str| -> Vec<String> {
+        log.lines()
+            .filter(|l| !l.contains(ID) || l.contains("warning"))
+            .filter(|l| !l.starts_with("built") && !l.starts_with("unchanged"))
+            .map(str::to_owned)
+            .collect()
+    };
+    assert_eq!(warnings(&first), warnings(&second));
+    assert!(second.contains("not ready to file"), "{second}");
+}

@@ -11,7 +11,7 @@ use super::{
 };
 use crate::build::{Built, LetterOutput, build_letter, scan_files, write_documents};
 use crate::cache::{self, Cache};
-use crate::diagnostic::{Diagnostics, Kind};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::error::Error;
 use crate::load::LetterSources;
 use crate::output::{Folder, write_folders};
@@ -27,8 +27,10 @@ pub const BLACKLINE_FOLDER_SUFFIX: &str = ".blackline";
 struct LetterResult {
     /// The letter id.
     id: String,
-    /// `None` when the cache found the letter's outputs up to date.
+    /// `None` when the cache found the letter's outputs up to date; then
+    /// `replayed` holds the warnings its last build gave.
     built: Option<Built>,
+    replayed: Vec<Diagnostic>,
     /// The cache key of its inputs (when the cache is in use).
     key: Option<String>,
     took: Duration,
@@ -58,6 +60,16 @@ struct Setup<'a> {
     args: &'a BuildArgs,
 }
 
+/// A letter built in this run, to be written and recorded in the cache.
+struct BuiltLetter {
+    output: LetterOutput,
+    took: Duration,
+    /// The cache key of its inputs (when the cache is in use).
+    key: Option<String>,
+    /// The warnings it gave, which the cache keeps to print again.
+    warnings: Vec<Diagnostic>,
+}
+
 /// What the letters' results come to.
 #[derive(Default)]
 struct Outcome {
@@ -65,7 +77,7 @@ struct Outcome {
     problems: Vec<String>,
     internal: Vec<Error>,
     summaries: Vec<String>,
-    built: Vec<(LetterOutput, Duration, Option<String>)>,
+    built: Vec<BuiltLetter>,
     unchanged: Vec<String>,
     folders: Vec<Folder>,
 }
@@ -146,6 +158,7 @@ fn build_one(setup: &Setup, dir: &Path) -> LetterResult {
             return LetterResult {
                 id,
                 built: Some(Built::Refused(d)),
+                replayed: Vec::new(),
                 key: None,
                 took: started.elapsed(),
                 blackline: None,
@@ -162,11 +175,12 @@ fn build_one(setup: &Setup, dir: &Path) -> LetterResult {
         (cache, key)
     });
     if let Some((cache, key)) = &key
-        && cache.is_fresh(&sources.id, key, &setup.out.join(&sources.id))
+        && let Some(replayed) = cache.fresh(&sources, key, &setup.out.join(&sources.id))
     {
         return LetterResult {
             id,
             built: None,
+            replayed,
             key: None,
             took: started.elapsed(),
             blackline: None,
@@ -182,6 +196,7 @@ fn build_one(setup: &Setup, dir: &Path) -> LetterResult {
     LetterResult {
         id,
         built: Some(built),
+        replayed: Vec::new(),
         key: key.map(|(_, key)| key),
         took: started.elapsed(),
         blackline,
@@ -199,9 +214,12 @@ fn collect(results: Vec<Result<LetterResult, Error>>) -> Outcome {
             }
         };
         match result.built {
-            None => o.unchanged.push(result.id),
+            None => {
+                o.diags.extend(result.replayed);
+                o.unchanged.push(result.id);
+            }
             Some(Built::Letter(output, found)) => {
-                let found_any = !found.is_empty();
+                let warnings: Vec<Diagnostic> = found.iter().cloned().collect();
                 o.diags.extend(found);
                 match result.blackline {
                     Some(Ok((files, summary))) => {
@@ -222,11 +240,12 @@ fn collect(results: Vec<Result<LetterResult, Error>>) -> Outcome {
                     name: output.id.clone(),
                     files: output.files.clone(),
                 });
-                // A letter with warnings is built again next time, so they are
-                // printed again: the cache keeps only letters that built clean.
-                let clean = !found_any;
-                o.built
-                    .push((output, result.took, result.key.filter(|_| clean)));
+                o.built.push(BuiltLetter {
+                    output,
+                    took: result.took,
+                    key: result.key,
+                    warnings,
+                });
             }
             Some(Built::Refused(found)) => o.diags.extend(found),
             Some(Built::Failed(error, found)) => {
@@ -246,7 +265,9 @@ fn finish(setup: &Setup, o: Outcome, ui: &Ui) -> ExitCode {
     let drafts: Vec<(String, usize)> = o
         .built
         .iter()
-        .map(|(output, _, _)| (output.id.clone(), unfinished_in(&o.diags, &output.id)))
+        .map(|b| &b.output.id)
+        .chain(&o.unchanged)
+        .map(|id| (id.clone(), unfinished_in(&o.diags, id)))
         .filter(|(_, n)| *n > 0)
         .collect();
     print_diagnostics(&o.diags.into_sorted(), args.diagnostic_format);
@@ -269,7 +290,7 @@ fn finish(setup: &Setup, o: Outcome, ui: &Ui) -> ExitCode {
     let stale: Vec<String> = if setup.baseline.is_none() {
         o.built
             .iter()
-            .map(|(b, _, _)| b.id.as_str())
+            .map(|b| b.output.id.as_str())
             .chain(o.unchanged.iter().map(String::as_str))
             .map(|id| format!("{id}{BLACKLINE_FOLDER_SUFFIX}"))
             .collect()
@@ -289,8 +310,8 @@ fn finish(setup: &Setup, o: Outcome, ui: &Ui) -> ExitCode {
         ));
         return ExitCode::from(EXIT_IO);
     }
-    for (output, took, _) in &o.built {
-        ui.letter_written("built", &output.id, &output.files, &args.out, *took);
+    for b in &o.built {
+        ui.letter_written("built", &b.output.id, &b.output.files, &args.out, b.took);
     }
     for id in &o.unchanged {
         ui.status(&format!("unchanged {id}: its outputs are up to date"));
@@ -310,14 +331,14 @@ fn finish(setup: &Setup, o: Outcome, ui: &Ui) -> ExitCode {
 
 /// Records each letter built in the cache (a letter whose record cannot be
 /// written is forgotten, so it is built in full next time).
-fn record(setup: &Setup, built: &[(LetterOutput, Duration, Option<String>)]) -> Result<(), Error> {
+fn record(setup: &Setup, built: &[BuiltLetter]) -> Result<(), Error> {
     let Some(cache) = &setup.cache else {
         return Ok(());
     };
-    for (output, _, key) in built {
-        match key {
-            Some(key) => cache.record(&output.id, key, &output.files)?,
-            None => cache.forget(&output.id)?,
+    for b in built {
+        match &b.key {
+            Some(key) => cache.record(&b.output.id, key, &b.output.files, &b.warnings)?,
+            None => cache.forget(&b.output.id)?,
         }
     }
     Ok(())

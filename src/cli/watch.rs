@@ -350,7 +350,8 @@ impl Watcher {
             Ok(sources) => {
                 if let Some(cache) = &self.cache {
                     let k = cache::key(&sources, overrides, &self.writers, source_date_epoch());
-                    if cache.is_fresh(&id, &k, &self.layout.out.join(&id)) {
+                    if let Some(replayed) = cache.fresh(&sources, &k, &self.layout.out.join(&id)) {
+                        print_diagnostics(&replayed, DiagnosticFormat::Human);
                         self.ui
                             .status(&format!("unchanged {id}: its outputs are up to date"));
                         return;
@@ -361,14 +362,11 @@ impl Watcher {
             }
             Err(diags) => Built::Refused(diags),
         };
-        let output = match built {
+        let (output, warnings) = match built {
             Built::Letter(output, diags) => {
-                if !diags.is_empty() {
-                    // Warnings are printed again next time: no cache record.
-                    key = None;
-                }
-                print_diagnostics(&diags.into_sorted(), DiagnosticFormat::Human);
-                output
+                let warnings = diags.into_sorted();
+                print_diagnostics(&warnings, DiagnosticFormat::Human);
+                (output, warnings)
             }
             Built::Refused(diags) => {
                 print_diagnostics(&diags.into_sorted(), DiagnosticFormat::Human);
@@ -393,7 +391,7 @@ impl Watcher {
         let stale = [format!("{}{BLACKLINE_FOLDER_SUFFIX}", output.id)];
         let written = write_folders(&self.layout.out, &[folder], &stale).and_then(|_| {
             match (&self.cache, &key) {
-                (Some(cache), Some(key)) => cache.record(&output.id, key, &output.files),
+                (Some(cache), Some(key)) => cache.record(&output.id, key, &output.files, &warnings),
                 (Some(cache), None) => cache.forget(&output.id),
                 (None, _) => Ok(()),
             }
