@@ -41,6 +41,19 @@ pub struct BodyLine {
     pub after_furniture: bool,
 }
 
+/// Each line of `text` as a body line with no furniture before it (for tests).
+#[cfg(test)]
+pub fn body_lines(text: &str) -> Vec<BodyLine> {
+    text.lines()
+        .enumerate()
+        .map(|(i, t)| BodyLine {
+            number: i + 1,
+            text: t.to_owned(),
+            after_furniture: false,
+        })
+        .collect()
+}
+
 /// Letterhead lines, compared exactly (upper case as printed).
 const LETTERHEAD: [&str; 7] = [
     "DIVISION OF",

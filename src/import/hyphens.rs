@@ -89,16 +89,7 @@ fn next_line(body: &[BodyLine], i: usize) -> Option<usize> {
 mod tests {
     use super::*;
 
-    fn body(text: &str) -> Vec<BodyLine> {
-        text.lines()
-            .enumerate()
-            .map(|(i, t)| BodyLine {
-                number: i + 1,
-                text: t.to_owned(),
-                after_furniture: false,
-            })
-            .collect()
-    }
+    use crate::import::furniture::body_lines as body;
 
     #[test]
     fn joins_only_what_the_letter_writes_whole() {

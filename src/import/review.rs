@@ -67,16 +67,7 @@ fn sentence(text: &str, at: usize) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn body(text: &str) -> Vec<BodyLine> {
-        text.lines()
-            .enumerate()
-            .map(|(i, t)| BodyLine {
-                number: i + 1,
-                text: t.to_owned(),
-                after_furniture: false,
-            })
-            .collect()
-    }
+    use crate::import::furniture::body_lines as body;
 
     #[test]
     fn tells_the_three_letters_apart() {
