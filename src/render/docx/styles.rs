@@ -233,9 +233,11 @@ mod tests {
 
     #[test]
     fn the_house_style_comes_from_the_pdf_styles() {
-        let mut styles = Styles::default();
-        styles.size = 11.0;
-        styles.leading = 13.0;
+        let styles = Styles {
+            size: 11.0,
+            leading: 13.0,
+            ..Styles::default()
+        };
         let xml = styles_xml(&styles);
         assert!(xml.contains("<w:sz w:val=\"22\"/>"), "{xml}");
         assert!(
