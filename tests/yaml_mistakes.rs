@@ -21,6 +21,7 @@ fn first_finding(case: &str) -> (usize, usize, String, usize) {
         .expect("the case marks its mistake")
         + 1;
     let comments = project.path().join("responses/sample/comments");
+    std::fs::create_dir_all(&comments).unwrap();
     std::fs::write(comments.join("01-case.yaml"), &text).unwrap();
     let out = common::respond(project.path(), &["check", "--diagnostics", "short"]);
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
