@@ -21,20 +21,19 @@ pub fn headers(
     confidential: Option<&ConfidentialMarks>,
     styles: &Styles,
 ) -> Headers {
+    // The request stands apart from the lines under it, as in the PDF's margin.
     let request = confidential.map(|ct| {
         line(
             &format!("Confidential Treatment Requested by {}", ct.requested_by),
             "right",
+            twips(styles.header.leading),
         )
     });
-    let mut first = request.clone().unwrap_or_else(|| line("", "left"));
-    if request.is_some() {
-        // Below the request, page 1 is the letter's own.
-        first.push_str(&line("", "left"));
-    }
+    // Below the request, or an empty line, page 1 is the letter's own.
+    let first = request.clone().unwrap_or_else(|| line("", "left", 0));
     let mut running = request.unwrap_or_default();
     for text in lines {
-        running.push_str(&line(text, "left"));
+        running.push_str(&line(text, "left", 0));
     }
     let gap = twips(styles.header.gap);
     running.push_str(&format!(
@@ -48,8 +47,13 @@ pub fn headers(
     }
 }
 
-/// One header paragraph.
-fn line(text: &str, align: &str) -> String {
+/// One header paragraph, with `after` twips of space after it.
+fn line(text: &str, align: &str, after: i64) -> String {
+    let spacing = if after > 0 {
+        format!("<w:spacing w:after=\"{after}\"/>")
+    } else {
+        String::new()
+    };
     let run = if text.is_empty() {
         String::new()
     } else {
@@ -59,7 +63,7 @@ fn line(text: &str, align: &str) -> String {
         )
     };
     format!(
-        "<w:p><w:pPr><w:pStyle w:val=\"{}\"/><w:jc w:val=\"{align}\"/></w:pPr>{run}</w:p>",
+        "<w:p><w:pPr><w:pStyle w:val=\"{}\"/>{spacing}<w:jc w:val=\"{align}\"/></w:pPr>{run}</w:p>",
         StyleId::Header.id()
     )
 }

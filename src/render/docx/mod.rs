@@ -156,3 +156,150 @@ fn document_relationships() -> Part {
         ],
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markdown::parse_rendered;
+    use crate::render::pdf::PdfDate;
+    use crate::render::writers::TrackedChanges;
+
+    const SAMPLE: &str = include_str!("../../../tests/fixtures/render/sample-letter.md");
+
+    fn meta() -> DocumentMeta {
+        DocumentMeta {
+            title: "Response to SEC comment letter dated November 17, 2014".into(),
+            author: "21Vianet Group, Inc.".into(),
+            header_lines: vec![
+                "Securities and Exchange Commission".into(),
+                "December 9, 2014".into(),
+            ],
+            date: PdfDate::default(),
+            confidential: None,
+            changes: TrackedChanges {
+                author: "Skadden".into(),
+                date: time::Date::from_calendar_date(2014, time::Month::December, 9).unwrap(),
+            },
+        }
+    }
+
+    fn docx(markdown: &str) -> Vec<u8> {
+        let (doc, issues) = parse_rendered(markdown);
+        assert!(issues.is_empty(), "{issues:?}");
+        render_docx(&doc, &meta()).unwrap()
+    }
+
+    fn part(bytes: &[u8], name: &str) -> String {
+        let entries = package::unzip(bytes).unwrap();
+        let (_, data) = entries.iter().find(|(n, _)| n == name).unwrap();
+        String::from_utf8(data.clone()).unwrap()
+    }
+
+    #[test]
+    fn the_same_document_gives_the_same_bytes_twice_in_one_process() {
+        assert_eq!(docx(SAMPLE), docx(SAMPLE));
+    }
+
+    #[test]
+    fn the_text_reads_back_in_order_with_notes_headers_and_properties() {
+        let bytes = docx(
+            "The Company will ~~revise~~<ins>amend</ins> it.[^1]\n\n| Item | Amount |\n|---|--:|\n| Total | 1,234 |\n\n[^1]: A note & more.\n",
+        );
+        let read = read_docx(&bytes).unwrap();
+        let at = |s: &str| {
+            read.shown
+                .find(s)
+                .unwrap_or_else(|| panic!("{s:?} in {:?}", read.shown))
+        };
+        assert!(at("The Company will ") < at("revise") && at("revise") < at("amend"));
+        assert!(at("1,234") < at("A note & more."));
+        assert!(at("A note & more.") < at("Securities and Exchange Commission"));
+        for hidden in [
+            "Skadden",
+            "Response to SEC comment letter",
+            "21Vianet Group, Inc.",
+            "PAGE",
+        ] {
+            assert!(read.rest.contains(hidden), "{hidden} in {}", read.rest);
+        }
+    }
+
+    #[test]
+    fn a_wholly_new_paragraph_takes_its_paragraph_mark_with_it() {
+        let xml = part(
+            &docx("Kept.\n\n<ins>A new paragraph.</ins>\n\n~~A gone one.~~\n"),
+            "word/document.xml",
+        );
+        let new = xml.find("A new paragraph.").unwrap();
+        let gone = xml.find("A gone one.").unwrap();
+        let mark_before = |at: usize, tag: &str| {
+            xml[..at]
+                .rfind("<w:p>")
+                .is_some_and(|p| xml[p..at].contains(&format!("<w:rPr><{tag} ")))
+        };
+        assert!(mark_before(new, "w:ins"), "{xml}");
+        assert!(mark_before(gone, "w:del"), "{xml}");
+        assert!(xml.contains("<w:delText xml:space=\"preserve\">A gone one.</w:delText>"));
+        assert!(!xml[..xml.find("Kept.").unwrap()].contains("w:ins"));
+    }
+
+    #[test]
+    fn tables_are_ruled_and_aligned_by_the_shared_rules() {
+        let xml = part(
+            &docx(
+                "| | Onshore | |\n|---|---|---|\n| | VIEs | Others |\n| Cash | 1,000 | 500 |\n| Debt | 1,000 | (200) |\n| Total | 2,000 | 300 |\n",
+            ),
+            "word/document.xml",
+        );
+        assert!(
+            xml.contains("<w:gridSpan w:val=\"2\"/>"),
+            "Onshore spans both figure columns"
+        );
+        assert!(
+            xml.contains("<w:bottom w:val=\"single\""),
+            "a rule under the header rows"
+        );
+        assert!(
+            xml.contains("<w:top w:val=\"single\""),
+            "a rule above the total"
+        );
+        assert_eq!(
+            xml.matches("<w:tblHeader/>").count(),
+            2,
+            "two header rows repeat"
+        );
+        assert!(
+            xml.contains("<w:jc w:val=\"right\"/></w:pPr><w:r><w:t xml:space=\"preserve\">(200)")
+        );
+        // A figure without a parenthesis stands in by the width of one.
+        assert!(xml.contains("<w:ind w:left=\"0\" w:right=\""), "{xml}");
+    }
+
+    #[test]
+    fn lists_are_word_lists_and_headings_word_headings() {
+        let bytes =
+            docx("## Item 5\n\n**3. Tell us more.**\n\n1. one\n2. two\n\n- a\n  - nested\n");
+        let xml = part(&bytes, "word/document.xml");
+        assert!(xml.contains("<w:pStyle w:val=\"Heading2\"/>"));
+        assert!(xml.contains("<w:pStyle w:val=\"StaffComment\"/>"));
+        assert_eq!(xml.matches("<w:numPr>").count(), 4, "one per item");
+        assert!(
+            xml.contains("<w:ilvl w:val=\"1\"/>"),
+            "the nested item is a level down"
+        );
+        let numbering = part(&bytes, "word/numbering.xml");
+        assert_eq!(
+            numbering.matches("<w:num ").count(),
+            3,
+            "one instance per list"
+        );
+    }
+
+    #[test]
+    fn an_empty_document_is_still_a_valid_package() {
+        let bytes = render_docx(&Doc::default(), &meta()).unwrap();
+        let xml = part(&bytes, "word/document.xml");
+        assert!(xml.contains("<w:body><w:p/><w:sectPr>"), "{xml}");
+        assert!(read_docx(&bytes).unwrap().shown.contains("Page"));
+    }
+}

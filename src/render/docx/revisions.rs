@@ -46,7 +46,7 @@ pub struct Revisions {
     /// The date as `w:date` writes it: `2014-12-09T00:00:00Z`.
     date: String,
     /// The next change id; ids are unique within the package.
-    next_id: u32,
+    next_id: u64,
 }
 
 impl Revisions {
