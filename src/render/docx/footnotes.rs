@@ -8,7 +8,8 @@
 //! only another note does) still prints: its reference is placed at the end
 //! of the body, numbered after the others, as the PDF prints it last.
 
-use super::paragraphs::{Body, Frame, ParagraphProps};
+use super::paragraph_props::ParagraphProps;
+use super::paragraphs::{Body, Frame};
 use super::runs::run_props;
 use super::styles::StyleId;
 use super::xml::{DECLARATION, namespaces};

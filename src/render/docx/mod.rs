@@ -1,11 +1,11 @@
 //! The letter as a Word document (DOCX), written as WordprocessingML directly.
 //!
 //! One idea per file: [`package`] (the ZIP and its relationships),
-//! [`styles`] (the house style and settings), [`paragraphs`] and [`runs`]
-//! (blocks and inline pieces), [`tables`], [`numbering`] (lists),
-//! [`footnotes`], [`headers`], [`revisions`] (tracked changes),
-//! [`properties`] (title, author, dates), [`read`] (the text read back) and
-//! [`xml`] (escaping and units). Every part is a string written in a fixed
+//! [`styles`] (the house style and settings), [`paragraphs`],
+//! [`paragraph_props`] and [`runs`] (blocks and inline pieces), [`tables`],
+//! [`numbering`] (lists), [`footnotes`], [`headers`], [`revisions`]
+//! (tracked changes), [`properties`] (title, author, dates), [`read`] (the
+//! text read back) and [`xml`] (escaping and units). Every part is a string written in a fixed
 //! order, and the package stores them in a fixed order with fixed dates, so
 //! the same document gives the same bytes.
 
@@ -13,6 +13,7 @@ pub mod footnotes;
 pub mod headers;
 pub mod numbering;
 pub mod package;
+pub mod paragraph_props;
 pub mod paragraphs;
 pub mod properties;
 pub mod read;
@@ -57,39 +58,43 @@ pub fn render_docx(doc: &Doc, meta: &DocumentMeta) -> Result<Vec<u8>, Error> {
     body.blocks(&doc.blocks, &Frame::body());
     let mut text = std::mem::take(&mut body.out);
     text.push_str(&unplaced_references(body.notes));
-    let footnotes = footnotes_xml(&mut body, doc);
-    let headers = headers(&meta.header_lines, meta.confidential.as_ref(), &styles);
+    let written = Written {
+        document: document_xml(&text, &styles),
+        footnotes: footnotes_xml(&mut body, doc),
+        numbering: numbering.xml(measures.list_indent),
+    };
+    zip_parts(&parts(written, meta, &styles))
+}
+
+/// The parts written from the document's blocks.
+struct Written {
+    document: String,
+    footnotes: String,
+    numbering: String,
+}
+
+/// Every part of the package, in the order it is stored.
+fn parts(written: Written, meta: &DocumentMeta, styles: &Styles) -> Vec<Part> {
     let part = |name: &str, content_type, xml| Part {
         name: name.to_owned(),
         content_type,
         xml,
     };
-    let parts = vec![
+    let headers = headers(&meta.header_lines, meta.confidential.as_ref(), styles);
+    let core = properties::core_xml(&meta.title, &meta.author, &meta.date);
+    vec![
         package_relationships(),
-        part(
-            "docProps/core.xml",
-            package::CORE,
-            properties::core_xml(&meta.title, &meta.author, &meta.date),
-        ),
+        part("docProps/core.xml", package::CORE, core),
         part("docProps/app.xml", package::APP, properties::app_xml()),
-        part(
-            "word/document.xml",
-            package::DOCUMENT,
-            document_xml(&text, &styles),
-        ),
+        part("word/document.xml", package::DOCUMENT, written.document),
         document_relationships(),
-        part("word/styles.xml", package::STYLES, styles_xml(&styles)),
+        part("word/styles.xml", package::STYLES, styles_xml(styles)),
         part("word/settings.xml", package::SETTINGS, settings_xml()),
-        part(
-            "word/numbering.xml",
-            package::NUMBERING,
-            numbering.xml(measures.list_indent),
-        ),
-        part("word/footnotes.xml", package::FOOTNOTES, footnotes),
+        part("word/numbering.xml", package::NUMBERING, written.numbering),
+        part("word/footnotes.xml", package::FOOTNOTES, written.footnotes),
         part("word/header1.xml", package::HEADER, headers.first),
         part("word/header2.xml", package::HEADER, headers.running),
-    ];
-    zip_parts(&parts)
+    ]
 }
 
 /// `word/document.xml`: the body, then the page: US Letter, the house

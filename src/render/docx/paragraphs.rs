@@ -6,7 +6,8 @@
 
 use super::footnotes::Notes;
 use super::numbering::{ListKind, Numbering};
-use super::revisions::{Change, Revisions, whole_change};
+use super::paragraph_props::ParagraphProps;
+use super::revisions::{Revisions, whole_change};
 use super::styles::{Measures, StyleId};
 use crate::markdown::{Block, Inline, InlineContent, Style};
 
@@ -67,69 +68,6 @@ impl Frame {
     }
 }
 
-/// A paragraph's properties, written in the order the schema requires.
-#[derive(Debug, Clone, Default)]
-pub struct ParagraphProps {
-    /// Its style (none for Normal).
-    pub style: Option<StyleId>,
-    /// Keep with the next paragraph.
-    pub keep_next: bool,
-    /// Keep its lines on one page.
-    pub keep_lines: bool,
-    /// List membership: the list's id and the level.
-    pub numbering: Option<(usize, usize)>,
-    /// Space after, twips, when not the style's.
-    pub after: Option<i64>,
-    /// Left and right indent and hanging indent, twips.
-    pub indent: Option<(i64, i64, i64)>,
-    /// Alignment when not the style's: `left`, `center`, `right`, `both`.
-    pub align: Option<&'static str>,
-    /// The paragraph mark is inserted or deleted with the paragraph's words.
-    pub mark: Option<Change>,
-}
-
-impl ParagraphProps {
-    /// The `w:pPr` element (empty when nothing is set).
-    pub fn xml(&self, revisions: &mut Revisions) -> String {
-        let mut x = String::new();
-        if let Some(style) = self.style.filter(|s| *s != StyleId::Normal) {
-            x.push_str(&format!("<w:pStyle w:val=\"{}\"/>", style.id()));
-        }
-        if self.keep_next {
-            x.push_str("<w:keepNext/>");
-        }
-        if self.keep_lines {
-            x.push_str("<w:keepLines/>");
-        }
-        if let Some((id, level)) = self.numbering {
-            x.push_str(&format!(
-                "<w:numPr><w:ilvl w:val=\"{level}\"/><w:numId w:val=\"{id}\"/></w:numPr>"
-            ));
-        }
-        if let Some(after) = self.after {
-            x.push_str(&format!("<w:spacing w:after=\"{after}\"/>"));
-        }
-        if let Some((left, right, hanging)) = self.indent {
-            x.push_str(&format!("<w:ind w:left=\"{left}\" w:right=\"{right}\""));
-            if hanging > 0 {
-                x.push_str(&format!(" w:hanging=\"{hanging}\""));
-            }
-            x.push_str("/>");
-        }
-        if let Some(align) = self.align {
-            x.push_str(&format!("<w:jc w:val=\"{align}\"/>"));
-        }
-        if let Some(change) = self.mark {
-            x.push_str(&format!("<w:rPr>{}</w:rPr>", revisions.mark(change)));
-        }
-        if x.is_empty() {
-            x
-        } else {
-            format!("<w:pPr>{x}</w:pPr>")
-        }
-    }
-}
-
 impl Body<'_> {
     /// Writes `blocks` in `frame`.
     pub fn blocks(&mut self, blocks: &[Block], frame: &Frame) {
@@ -149,40 +87,18 @@ impl Body<'_> {
                 self.write_paragraph(&props, content, frame);
             }
             Block::List { start, items } => self.list(*start, items, frame),
-            Block::Quote(blocks) => {
-                let indent = self.measures.quote_indent;
-                let inner = Frame {
-                    left: frame.left + indent,
-                    right: frame.right + indent,
-                    style: if frame.in_note {
-                        frame.style
-                    } else {
-                        StyleId::Quote
-                    },
-                    quote: true,
-                    ..*frame
-                };
-                self.blocks(blocks, &inner);
-            }
+            Block::Quote(blocks) => self.quote(blocks, frame),
             Block::Table(table) => self.table(table, frame),
             Block::Rule => {
+                // A thematic break is the centred "* * * *" before a closing.
+                let stars = [Inline::text("* * * *", Style::default())];
                 let props = ParagraphProps {
                     align: Some("center"),
-                    ..self.framed(frame, &[])
+                    ..self.framed(frame, &stars)
                 };
-                let stars = [Inline::text("* * * *", Style::default())];
                 self.write_paragraph(&props, &stars, frame);
             }
-            Block::Code(code) => {
-                let paragraph = crate::markdown::code_paragraph(code, Style::default());
-                if let Block::Paragraph(inlines) = paragraph {
-                    let props = ParagraphProps {
-                        style: Some(StyleId::Code),
-                        ..self.framed(frame, &inlines)
-                    };
-                    self.write_paragraph(&props, &inlines, frame);
-                }
-            }
+            Block::Code(code) => self.code(code, frame),
             Block::KeepTogether(blocks) => {
                 let last = blocks.len().saturating_sub(1);
                 for (i, block) in blocks.iter().enumerate() {
@@ -193,6 +109,34 @@ impl Body<'_> {
                     self.block(block, &inner);
                 }
             }
+        }
+    }
+
+    /// A quotation (a revised passage): indented on both sides.
+    fn quote(&mut self, blocks: &[Block], frame: &Frame) {
+        let indent = self.measures.quote_indent;
+        let inner = Frame {
+            left: frame.left + indent,
+            right: frame.right + indent,
+            style: if frame.in_note {
+                frame.style
+            } else {
+                StyleId::Quote
+            },
+            quote: true,
+            ..*frame
+        };
+        self.blocks(blocks, &inner);
+    }
+
+    /// A code block: one paragraph of its lines, in the code style.
+    fn code(&mut self, code: &str, frame: &Frame) {
+        if let Block::Paragraph(inlines) = crate::markdown::code_paragraph(code, Style::default()) {
+            let props = ParagraphProps {
+                style: Some(StyleId::Code),
+                ..self.framed(frame, &inlines)
+            };
+            self.write_paragraph(&props, &inlines, frame);
         }
     }
 

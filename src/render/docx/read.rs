@@ -9,7 +9,7 @@
 //! `quick-xml` is used only here.
 
 use quick_xml::escape::resolve_predefined_entity;
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::{BytesRef, BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 
 use super::package::unzip;
@@ -71,35 +71,29 @@ fn read_part(name: &str, xml: &str, shown: bool, out: &mut ReadBack) -> Result<(
         )
     };
     let mut reader = Reader::from_str(xml);
-    let mut sink = Sink::Nowhere;
+    // Between elements of a shown part, whitespace is layout, not text.
+    let between = if shown { Sink::Nowhere } else { Sink::Rest };
+    let mut sink = between;
     out.rest.push('\n');
     loop {
-        let event = reader.read_event().map_err(|e| fail(&e))?;
-        match event {
+        match reader.read_event().map_err(|e| fail(&e))? {
             Event::Start(e) => {
                 attributes(&e, &mut out.rest).map_err(|e| fail(&e))?;
                 sink = match e.local_name().as_ref() {
                     "t" | "delText" if shown => Sink::Shown,
                     "instrText" | "delInstrText" => Sink::Rest,
-                    _ if shown => Sink::Nowhere,
-                    _ => Sink::Rest,
+                    _ => between,
                 };
             }
             Event::Empty(e) => {
                 attributes(&e, &mut out.rest).map_err(|e| fail(&e))?;
                 if shown {
-                    match e.local_name().as_ref() {
-                        "tab" => out.shown.push('\t'),
-                        "br" | "cr" => out.shown.push('\n'),
-                        "footnoteReference" | "endnoteReference" | "footnoteRef" => {
-                            out.shown.push(' ')
-                        }
-                        _ => {}
-                    }
+                    out.shown
+                        .push_str(empty_element_text(e.local_name().as_ref()));
                 }
             }
             Event::End(e) => {
-                sink = if shown { Sink::Nowhere } else { Sink::Rest };
+                sink = between;
                 if shown && matches!(e.local_name().as_ref(), "p" | "tc") {
                     out.shown.push('\n');
                 }
@@ -107,13 +101,7 @@ fn read_part(name: &str, xml: &str, shown: bool, out: &mut ReadBack) -> Result<(
             Event::Text(text) => push(sink, &text.xml10_content(), out),
             Event::CData(data) => push(sink, &data, out),
             Event::GeneralRef(reference) => {
-                let resolved = match reference.resolve_char_ref().map_err(|e| fail(&e))? {
-                    Some(c) => c.to_string(),
-                    None => resolve_predefined_entity(&reference)
-                        .map(str::to_owned)
-                        .ok_or_else(|| fail(&format!("unknown entity &{};", &*reference)))?,
-                };
-                push(sink, &resolved, out);
+                push(sink, &resolve(&reference).map_err(|e| fail(&e))?, out)
             }
             Event::Eof => break,
             _ => {}
@@ -123,6 +111,27 @@ fn read_part(name: &str, xml: &str, shown: bool, out: &mut ReadBack) -> Result<(
         out.shown.push('\n');
     }
     Ok(())
+}
+
+/// What an empty element shows: a tab, a line break, or the space a
+/// footnote's number takes.
+fn empty_element_text(name: &str) -> &'static str {
+    match name {
+        "tab" => "\t",
+        "br" | "cr" => "\n",
+        "footnoteReference" | "endnoteReference" | "footnoteRef" => " ",
+        _ => "",
+    }
+}
+
+/// The text of a character or entity reference (`&#8212;`, `&amp;`).
+fn resolve(reference: &BytesRef) -> Result<String, String> {
+    match reference.resolve_char_ref().map_err(|e| e.to_string())? {
+        Some(c) => Ok(c.to_string()),
+        None => resolve_predefined_entity(reference)
+            .map(str::to_owned)
+            .ok_or_else(|| format!("unknown entity &{};", &**reference)),
+    }
 }
 
 fn push(sink: Sink, text: &str, out: &mut ReadBack) {

@@ -28,17 +28,7 @@ impl Body<'_> {
                 continue;
             }
             self.flush(&mut pending);
-            let change = Change::of(&inline.style);
-            if change != open {
-                if let Some(c) = open {
-                    self.out.push_str(&Revisions::close(c));
-                }
-                if let Some(c) = change {
-                    let tag = self.revisions.open(c);
-                    self.out.push_str(&tag);
-                }
-                open = change;
-            }
+            self.switch(&mut open, Change::of(&inline.style));
             match &inline.content {
                 InlineContent::HardBreak => {
                     self.out.push_str("<w:r>");
@@ -50,9 +40,22 @@ impl Body<'_> {
             }
         }
         self.flush(&mut pending);
-        if let Some(c) = open {
+        self.switch(&mut open, None);
+    }
+
+    /// Closes the change `open` and opens `want`, when they differ.
+    fn switch(&mut self, open: &mut Option<Change>, want: Option<Change>) {
+        if *open == want {
+            return;
+        }
+        if let Some(c) = *open {
             self.out.push_str(&Revisions::close(c));
         }
+        if let Some(c) = want {
+            let tag = self.revisions.open(c);
+            self.out.push_str(&tag);
+        }
+        *open = want;
     }
 
     fn flush(&mut self, pending: &mut Option<(Style, String)>) {

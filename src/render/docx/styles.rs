@@ -110,14 +110,30 @@ pub fn styles_xml(styles: &Styles) -> String {
     for level in 1..=6u8 {
         xml.push_str(&heading(level, &styles.heading(level)));
     }
+    xml.push_str(&paragraph_styles(styles));
+    xml.push_str(&format!(
+        "<w:style w:type=\"character\" w:styleId=\"CodeChar\"><w:name w:val=\"Code Char\"/><w:basedOn w:val=\"DefaultParagraphFont\"/><w:rPr>{}</w:rPr></w:style>\
+         <w:style w:type=\"character\" w:styleId=\"FootnoteReference\"><w:name w:val=\"footnote reference\"/><w:basedOn w:val=\"DefaultParagraphFont\"/><w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr></w:style>",
+        code_font()
+    ));
+    xml.push_str("</w:styles>");
+    xml
+}
+
+/// The `w:rFonts` of code.
+fn code_font() -> String {
+    format!("<w:rFonts w:ascii=\"{CODE_FONT}\" w:hAnsi=\"{CODE_FONT}\" w:cs=\"{CODE_FONT}\"/>")
+}
+
+/// The paragraph styles besides Normal and the headings.
+fn paragraph_styles(styles: &Styles) -> String {
     let paragraph = |id: &str, name: &str, ppr: String, rpr: String| {
         format!(
             "<w:style w:type=\"paragraph\" w:styleId=\"{id}\"><w:name w:val=\"{name}\"/><w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr>{ppr}</w:pPr><w:rPr>{rpr}</w:rPr></w:style>"
         )
     };
     let q = twips(styles.quote_indent);
-    let code_font =
-        format!("<w:rFonts w:ascii=\"{CODE_FONT}\" w:hAnsi=\"{CODE_FONT}\" w:cs=\"{CODE_FONT}\"/>");
+    let code_font = code_font();
     let small = |size: f32| {
         format!(
             "<w:sz w:val=\"{0}\"/><w:szCs w:val=\"{0}\"/>",
@@ -132,7 +148,7 @@ pub fn styles_xml(styles: &Styles) -> String {
             twips(leading)
         )
     };
-    for style in [
+    [
         paragraph(
             "StaffComment",
             "Staff Comment",
@@ -181,15 +197,8 @@ pub fn styles_xml(styles: &Styles) -> String {
             format!("{}<w:jc w:val=\"left\"/>", lines(0.0, styles.table.leading)),
             small(styles.table.size),
         ),
-    ] {
-        xml.push_str(&style);
-    }
-    xml.push_str(&format!(
-        "<w:style w:type=\"character\" w:styleId=\"CodeChar\"><w:name w:val=\"Code Char\"/><w:basedOn w:val=\"DefaultParagraphFont\"/><w:rPr>{code_font}</w:rPr></w:style>\
-         <w:style w:type=\"character\" w:styleId=\"FootnoteReference\"><w:name w:val=\"footnote reference\"/><w:basedOn w:val=\"DefaultParagraphFont\"/><w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr></w:style>"
-    ));
-    xml.push_str("</w:styles>");
-    xml
+    ]
+    .concat()
 }
 
 /// Heading `level`'s style: the PDF's look, kept with the text after it, and

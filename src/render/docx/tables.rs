@@ -6,7 +6,8 @@
 //! the PDF: figure columns as wide as their widest entry, the first column
 //! takes the rest of the measure.
 
-use super::paragraphs::{Body, Frame, ParagraphProps};
+use super::paragraph_props::ParagraphProps;
+use super::paragraphs::{Body, Frame};
 use super::revisions::whole_change;
 use super::styles::StyleId;
 use super::xml::{eighths, twips};
