@@ -38,6 +38,40 @@ fn example(c: &mut Criterion) {
     });
 }
 
+/// The PDF of the example letter: layout, the placement check every build
+/// runs on it, and the drawing.
+fn pdf(c: &mut Criterion) {
+    use respond::markdown::parse_rendered;
+    use respond::render::pdf::{PdfMeta, Styles, document::write_pdf, layout, verify_placement};
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("responses/21vianet-2014-12-09");
+    let world = World::new(env!("CARGO_MANIFEST_DIR"));
+    let sources = world.read_letter(&dir).expect("example reads");
+    let templates = Templates::new(&[]).expect("templates load");
+    let markdown = [respond::render::writers::writer("md").expect("the Markdown writer")];
+    let respond::build::Built::Letter(output, _) = build_letter(&sources, &templates, &markdown)
+    else {
+        panic!("the example builds")
+    };
+    let letter = output
+        .files
+        .into_iter()
+        .find(|f| f.name == "letter.md")
+        .expect("letter.md");
+    let (doc, _) = parse_rendered(&String::from_utf8_lossy(&letter.bytes));
+    let meta = PdfMeta::default();
+    let styles = Styles::default();
+    let pages = layout(&doc, &meta, &styles);
+    c.bench_function("pdf/layout (example letter)", |b| {
+        b.iter(|| layout(&doc, &meta, &styles))
+    });
+    c.bench_function("pdf/verify_placement (example letter)", |b| {
+        b.iter(|| verify_placement(&doc, &pages))
+    });
+    c.bench_function("pdf/write (example letter)", |b| {
+        b.iter(|| write_pdf(&pages, &meta, &styles))
+    });
+}
+
 fn letters(c: &mut Criterion) {
     let mut group = c.benchmark_group("letter");
     group
@@ -135,5 +169,5 @@ fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
-criterion_group!(benches, example, letters, redlines, repository);
+criterion_group!(benches, example, pdf, letters, redlines, repository);
 criterion_main!(benches);

@@ -8,6 +8,7 @@
 
 pub mod blackline;
 pub mod build;
+pub mod cache;
 pub mod check;
 pub mod cli;
 pub mod confidential;

@@ -233,9 +233,10 @@ impl World {
         Ok(out)
     }
 
-    /// Where outputs are staged before they are renamed into place.
-    pub fn staging_dir(&self) -> PathBuf {
-        self.root.join(".respond").join("tmp")
+    /// The build cache's folder, `.respond/cache`, which must stay inside the project.
+    pub fn cache_dir(&self) -> Result<PathBuf, crate::error::Error> {
+        self.confine(Path::new(".respond/cache"))
+            .map_err(|message| crate::error::Error::usage(format!(".respond/cache: {message}; the build cache must stay inside the project (remove the link)")))
     }
 
     /// A path as shown to the user: relative to the project root when inside it.

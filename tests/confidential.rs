@@ -19,12 +19,7 @@ const SECRETS: [&str; 9] = [
 ];
 
 fn project() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    common::copy_tree(
-        &common::repo().join("tests/fixtures/confidential"),
-        dir.path(),
-    );
-    dir
+    common::confidential_project()
 }
 
 fn read(root: &Path, name: &str) -> String {

@@ -5,10 +5,15 @@ use std::path::{Path, PathBuf};
 
 use respond::cli::init::{self, InitError};
 use respond::diagnostic::{Diagnostics, SourceFile};
-use respond::import::{self, ImportError, StaffLetter, dates::iso};
+use respond::import::{self, ImportError, StaffLetter, dates::iso, review::Review};
 use respond::load::raw::{RawComment, RawLetter};
 use respond::load::{FileKind, load_file};
 use time::{Date, Month};
+
+#[path = "init/letters.rs"]
+mod letters;
+#[path = "init/pdf_letter.rs"]
+mod pdf_letter;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -260,7 +265,12 @@ fn bad_input_writes_nothing() {
     fs::write(&pdf, b"%PDF-1.4\n%\xE2\xE3\xCF\xD3\n1 0 obj\n").unwrap();
     let error = init::run(&pdf, &out, false, today()).unwrap_err();
     assert_eq!(error.exit_code(), 1);
-    assert!(error.to_string().contains("pdftotext"), "{error}");
+    assert!(
+        error
+            .to_string()
+            .contains("this PDF cannot be read as a staff letter: the file is damaged"),
+        "{error}"
+    );
 
     let prose = dir.path().join("notes.txt");
     fs::write(&prose, "Shopping list\n\nmilk\n").unwrap();
@@ -298,7 +308,8 @@ fn review_completed_letter_has_no_comments() {
     assert_eq!(
         import::import(&text).unwrap_err(),
         ImportError::NoComments {
-            review_completed: true
+            review: Review::Completed,
+            sentence: Some(String::from("We have completed our review of your filing.")),
         }
     );
 }
@@ -632,4 +643,311 @@ fn comments_are_clean_markdown_that_reads_as_the_letter() {
         })
         .collect();
     assert_eq!(lists, [3], "comment 5 has one list of three items");
+}
+
+/// A staff letter with `count` numbered comments, each naming its own number.
+fn letter_with_comments(count: usize) -> String {
+    let mut text = String::from(
+        "August 16, 2017\n\nTerry Wang\nChief Financial Officer\n21Vianet Group, Inc.\n\nRe: 21Vianet Group, Inc.\nForm 20-F for the Fiscal Year Ended December 31, 2016\nFiled April 12, 2017\nFile No. 001-35126\n\nDear Mr. Wang:\n\nWe have reviewed your filing.\n\n",
+    );
+    for n in 1..=count {
+        text.push_str(&format!(
+            "{n}. Please tell us how you account for arrangement {n}.\n\n"
+        ));
+    }
+    text.push_str("You may contact Mengyao Lu, Staff Accountant, at (202) 551-7271.\n\nSincerely,\n\nStephen Krikorian\nAccounting Branch Chief\n");
+    text
+}
+
+#[test]
+fn comments_numbered_past_99_each_get_their_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("letter.txt");
+    fs::write(&input, letter_with_comments(120)).unwrap();
+    let out = dir.path().join("project");
+    let report = init::run(&input, &out, false, today()).unwrap();
+    assert_eq!(report.comments, 120);
+    let mut names: Vec<String> = fs::read_dir(out.join("comments"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 120);
+    // Padded to three digits, the files list in comment order.
+    assert!(names[0].starts_with("001-"), "{}", names[0]);
+    assert!(names[99].starts_with("100-"), "{}", names[99]);
+    for (i, name) in names.iter().enumerate() {
+        let (raw, diags) = load::<RawComment>(&out.join("comments").join(name), FileKind::Comment);
+        assert!(diags.is_empty(), "{name}");
+        let raw = raw.unwrap();
+        assert_eq!(raw.number as usize, i + 1);
+        assert_eq!(
+            raw.comment.trim_end(),
+            format!("Please tell us how you account for arrangement {}.", i + 1)
+        );
+    }
+}
+
+/// The PDF fixtures and the letters they are drawn from (`tests/init/letters.rs`).
+fn pdf_fixtures() -> Vec<(&'static str, Vec<u8>)> {
+    vec![
+        ("features", letters::features()),
+        (
+            "review-completed",
+            letters::without_comments(&[
+                "We have completed our review of your filing. We remind you that the company and its",
+                "management are responsible for the accuracy and adequacy of their disclosures.",
+            ]),
+        ),
+        (
+            "not-reviewed",
+            letters::without_comments(&[
+                "This is to advise you that we have not reviewed and will not review your registration",
+                "statement.",
+            ]),
+        ),
+        (
+            "no-further-comments",
+            letters::without_comments(&[
+                "We have reviewed your response dated March 1, 2023 and have no further comments",
+                "at this time.",
+            ]),
+        ),
+        ("many-comments", letters::many_comments(120)),
+    ]
+}
+
+/// The committed PDF fixtures are what the generator draws (re-bless with
+/// `UPDATE_FIXTURES=1 cargo test --test init`), so the benchmark and the
+/// text fixtures made from them stay in step with the tests.
+#[test]
+fn pdf_fixtures_are_current() {
+    let dir = fixture("pdf");
+    for (name, bytes) in pdf_fixtures() {
+        let path = dir.join(format!("{name}.pdf"));
+        if std::env::var_os("UPDATE_FIXTURES").is_some() {
+            fs::create_dir_all(&dir).unwrap();
+            fs::write(&path, &bytes).unwrap();
+        }
+        let committed = fs::read(&path).unwrap_or_default();
+        assert!(
+            committed == bytes,
+            "{} is stale: run UPDATE_FIXTURES=1 cargo test --test init",
+            path.display()
+        );
+    }
+}
+
+/// A PDF fixture read as `init` reads it.
+fn pdf_letter(name: &str) -> Result<StaffLetter, ImportError> {
+    import::import_file(&fs::read(fixture(&format!("pdf/{name}.pdf"))).unwrap())
+}
+
+#[test]
+fn pdf_comments_come_verbatim_with_their_heading_paths() {
+    let letter = pdf_letter("features").unwrap();
+    assert_eq!(letter.comments.len(), 4);
+    let mdna = [
+        "Form 10-K for the Fiscal Year Ended December 31, 2022",
+        "Management’s Discussion and Analysis of Financial Condition and Results of Operations",
+    ];
+    // A heading that wraps is one heading; the comment number, drawn after its
+    // paragraph, still starts it.
+    assert_eq!(
+        headings(&letter, 1),
+        [mdna[0], mdna[1], "Results of Operations, page 39"]
+    );
+    assert_eq!(
+        letter.comments[0].text,
+        "We note that your climate-related risks are discussed in the 8th section of your filing under Contoso Energy™ and that the amounts disclosed¹ there differ. Please revise your disclosure to explain the difference.\n\nPlease also tell us how you will revise future filings."
+    );
+    assert_eq!(
+        headings(&letter, 2),
+        [mdna[0], mdna[1], "Non-GAAP Financial Measures, page 44"]
+    );
+    let second = &letter.comments[1].text;
+    assert!(
+        second.starts_with("We note that you describe “Adjusted EBITDA” as a measure of the Company’s performance. Please address the following:\n\n- Tell us why the measure excludes maintenance costs; and\n- Explain how the measure is used.\n\n"),
+        "{second}"
+    );
+    // The paragraph a page break cut (running header and white template text
+    // between its halves) is one paragraph again.
+    assert!(
+        second.ends_with("tell us how you considered Question 100.01 of the Non-GAAP Compliance and Disclosure Interpretations in presenting the measure with equal or greater prominence."),
+        "{second}"
+    );
+    // A numbered heading is a heading, not comment 6.
+    assert_eq!(
+        headings(&letter, 3),
+        [
+            mdna[0],
+            "Notes to Consolidated Financial Statements",
+            "6. Impairment of Long-Lived Assets, page F-97"
+        ]
+    );
+    // A ligature, words set apart by TJ offsets, text in a form XObject.
+    assert_eq!(
+        letter.comments[2].text,
+        "Tell us how you determined that the significant decline in throughput did not indicate that the carrying amount of the Gulf Coast assets may not be recoverable. Refer to ASC 360-10-35-21."
+    );
+    // A heading drawn twice (fake bold) reads once.
+    assert_eq!(headings(&letter, 4), [mdna[0], "Exhibit 99.1"]);
+    assert_eq!(
+        letter.comments[3].text,
+        "Please file the consent of the expert named in the exhibit."
+    );
+}
+
+#[test]
+fn pdf_header_contacts_and_no_furniture() {
+    let letter = pdf_letter("features").unwrap();
+    assert_eq!(iso(letter.date), "2023-03-28");
+    assert_eq!(letter.addressee.name, "David Michels");
+    assert_eq!(
+        letter.re.company.as_deref(),
+        Some("Contoso Pipelines, Inc.")
+    );
+    let filing = letter.filing().unwrap();
+    assert_eq!(filing.form.as_deref(), Some("10-K"));
+    assert_eq!(iso(filing.filed.unwrap()), "2023-02-08");
+    assert_eq!(letter.re.file_number.as_deref(), Some("001-35081"));
+    assert_eq!(letter.contacts[0].name, "Jane Roe");
+    assert!(letter.unplaced.is_empty(), "{:?}", letter.unplaced);
+    let all: String = letter.comments.iter().map(|c| c.text.clone()).collect();
+    for furniture in [
+        "FirstName",
+        "Comapany",
+        "Page 2",
+        "logo",
+        "March 28",
+        "\u{f0b7}",
+    ] {
+        assert!(!all.contains(furniture), "{furniture:?} in the comments");
+    }
+}
+
+#[test]
+fn pdf_letters_without_comments_say_why() {
+    let cases = [
+        (
+            "review-completed",
+            Review::Completed,
+            "We have completed our review of your filing.",
+        ),
+        (
+            "not-reviewed",
+            Review::NotReviewed,
+            "This is to advise you that we have not reviewed and will not review your registration statement.",
+        ),
+        (
+            "no-further-comments",
+            Review::NoFurtherComments,
+            "We have reviewed your response dated March 1, 2023 and have no further comments at this time.",
+        ),
+    ];
+    for (name, review, sentence) in cases {
+        let error = pdf_letter(name).unwrap_err();
+        assert_eq!(
+            error,
+            ImportError::NoComments {
+                review: review.clone(),
+                sentence: Some(sentence.to_owned())
+            },
+            "{name}"
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("p");
+    let error = init::run(&fixture("pdf/not-reviewed.pdf"), &out, false, today()).unwrap_err();
+    assert_eq!(error.exit_code(), 1);
+    assert!(
+        error.to_string().contains("the staff has not reviewed and will not review the filing: this letter has no comments to answer"),
+        "{error}"
+    );
+    assert!(!out.exists());
+}
+
+#[test]
+fn pdf_with_120_comments_keeps_them_all() {
+    let letter = pdf_letter("many-comments").unwrap();
+    assert_eq!(letter.comments.len(), 120);
+    for (i, comment) in letter.comments.iter().enumerate() {
+        assert_eq!(comment.number as usize, i + 1);
+        assert_eq!(
+            comment.text,
+            format!("Please tell us how you account for arrangement {}.", i + 1)
+        );
+    }
+}
+
+#[test]
+fn pdf_that_is_damaged_or_has_no_text_is_an_input_error() {
+    let mut bytes = fs::read(fixture("pdf/features.pdf")).unwrap();
+    bytes.truncate(bytes.len() / 3);
+    let error = import::import_file(&bytes).unwrap_err();
+    assert!(
+        matches!(error, ImportError::UnreadablePdf { .. }),
+        "{error}"
+    );
+    let blank = pdf_letter::LetterPdf::new(pdf_letter::PageStyle::default()).finish();
+    let error = import::import_file(&blank).unwrap_err();
+    assert!(error.to_string().contains("no text layer"), "{error}");
+}
+
+/// The features letter as pdftotext writes it in each mode (made from
+/// `pdf/features.pdf` with `pdftotext`, `-layout` and `-raw`) and as EDGAR's
+/// full-text `.txt` wraps it.
+const TEXT_MODES: [&str; 4] = ["default", "layout", "raw", "edgar"];
+
+/// What pdftotext loses that the PDF reader keeps: superscripts come as
+/// plain text ("EnergyTM", "disclosed1").
+fn as_pdftotext_writes(text: &str) -> String {
+    text.replace('™', "TM").replace('¹', "1")
+}
+
+#[test]
+fn every_pdftotext_mode_gives_the_pdfs_comments() {
+    let from_pdf = pdf_letter("features").unwrap();
+    for mode in TEXT_MODES {
+        let name = format!("text/features.{mode}.txt");
+        let letter = letter(&name);
+        assert_eq!(letter.comments.len(), 4, "{mode}");
+        assert_eq!(letter.re, from_pdf.re, "{mode}");
+        assert_eq!(letter.addressee, from_pdf.addressee, "{mode}");
+        assert_eq!(letter.contacts, from_pdf.contacts, "{mode}");
+        for (text, pdf) in letter.comments.iter().zip(&from_pdf.comments) {
+            assert_eq!(text.headings, pdf.headings, "{mode} comment {}", pdf.number);
+            if pdf.number == 1 && mode == "default" {
+                // The default mode joins a hyphenated line end ("climaterelated")
+                // and the paragraph after a full last line.
+                assert!(
+                    text.text
+                        .starts_with("We note that your climaterelated risks"),
+                    "{}",
+                    text.text
+                );
+                continue;
+            }
+            assert_eq!(
+                text.text,
+                as_pdftotext_writes(&pdf.text),
+                "{mode} comment {}",
+                pdf.number
+            );
+        }
+    }
+}
+
+/// The project the features PDF scaffolds, as one text (re-bless with
+/// `INSTA_UPDATE=always cargo test --test init`).
+#[test]
+fn pdf_project_matches_snapshot() {
+    let letter = pdf_letter("features").unwrap();
+    let files = import::scaffold::scaffold(&letter, today(), "features.pdf");
+    let shown: String = files
+        .iter()
+        .map(|f| format!("==> {} <==\n{}", f.path, f.text))
+        .collect::<Vec<_>>()
+        .join("\n");
+    insta::assert_snapshot!("pdf-features", shown);
 }

@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use respond::markdown::{Doc, parse_rendered};
-use respond::render::pdf::flow::Mark;
 use respond::render::pdf::fonts::fonts;
-use respond::render::pdf::{PdfDate, PdfMeta, Styles, layout, render_pdf};
+use respond::render::pdf::mark::Mark;
+use respond::render::pdf::{PdfDate, PdfMeta, Styles, layout, render_pdf, verify_placement};
 
 const SAMPLE: &str = include_str!("fixtures/render/pdf-sample.md");
 
@@ -46,7 +46,7 @@ fn sample_pdf() -> PathBuf {
     SAMPLE
         .get_or_init(|| {
             let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("pdf-sample.pdf");
-            let bytes = render_pdf(&sample_doc(), &meta());
+            let bytes = render_pdf(&sample_doc(), &meta()).expect("the sample renders whole");
             let tmp = path.with_extension(format!("{}.tmp", std::process::id()));
             std::fs::write(&tmp, bytes).expect("write sample PDF");
             std::fs::rename(&tmp, &path).expect("rename sample PDF");
@@ -120,6 +120,29 @@ fn block_text(block: &respond::markdown::Block) -> String {
     let mut s = String::new();
     block.visit_inlines(&mut |inlines| inlines.iter().for_each(|i| s.push_str(i.plain())));
     s
+}
+
+#[test]
+fn the_sample_places_every_word_once_and_a_lost_line_is_refused() {
+    let doc = sample_doc();
+    let mut pages = layout(&doc, &meta(), &Styles::default());
+    assert_eq!(verify_placement(&doc, &pages), Ok(()));
+    // Drop the last line of the first page's body: the check names its words.
+    let (top, last) = pages[0].boxes.last().cloned().expect("page 1 has lines");
+    let lost: Vec<Mark> = last.marks.iter().map(|m| m.shifted(top)).collect();
+    pages[0].marks.retain(|m| !lost.contains(m));
+    let error = verify_placement(&doc, &pages).expect_err("a line is missing");
+    let first_word = last
+        .marks
+        .iter()
+        .find_map(Mark::fragment)
+        .map(|f| f.text.clone());
+    assert!(
+        error
+            .to_string()
+            .starts_with(&format!("would lose the words “{}", first_word.unwrap())),
+        "{error}"
+    );
 }
 
 #[test]
@@ -290,17 +313,17 @@ fn qpdf_finds_no_errors_and_nothing_active() {
 #[test]
 fn two_renders_in_one_process_are_identical() {
     let doc = sample_doc();
-    let a = render_pdf(&doc, &meta());
-    let b = render_pdf(&doc, &meta());
+    let a = render_pdf(&doc, &meta()).unwrap();
+    let b = render_pdf(&doc, &meta()).unwrap();
     assert!(a == b, "renders differ");
     let mut other = meta();
     other.author = "Other".into();
-    assert!(render_pdf(&doc, &other) != a);
+    assert!(render_pdf(&doc, &other).unwrap() != a);
 }
 
 #[test]
 fn degenerate_documents_render() {
-    let empty = render_pdf(&Doc::default(), &meta());
+    let empty = render_pdf(&Doc::default(), &meta()).unwrap();
     assert!(empty.starts_with(b"%PDF"));
     let huge_word = format!(
         "{}\n\n| a |\n|---|\n| {} |\n",
@@ -308,7 +331,7 @@ fn degenerate_documents_render() {
         "1".repeat(900)
     );
     let (doc, _) = parse_rendered(&huge_word);
-    assert!(render_pdf(&doc, &meta()).starts_with(b"%PDF"));
+    assert!(render_pdf(&doc, &meta()).unwrap().starts_with(b"%PDF"));
     let wide = format!(
         "|{}\n|{}\n|{}\n",
         "a|".repeat(10_000),
@@ -316,7 +339,7 @@ fn degenerate_documents_render() {
         "1,234|".repeat(10_000)
     );
     let (doc, _) = parse_rendered(&wide);
-    assert!(render_pdf(&doc, &meta()).starts_with(b"%PDF"));
+    assert!(render_pdf(&doc, &meta()).unwrap().starts_with(b"%PDF"));
     let mut nested = String::new();
     for depth in 0..200 {
         nested.push_str(&"  ".repeat(depth));
@@ -324,7 +347,7 @@ fn degenerate_documents_render() {
     }
     nested.push_str(&format!("\n{}deep quote\n", "> ".repeat(200)));
     let (doc, _) = parse_rendered(&nested);
-    assert!(render_pdf(&doc, &meta()).starts_with(b"%PDF"));
+    assert!(render_pdf(&doc, &meta()).unwrap().starts_with(b"%PDF"));
 }
 
 /// The sample's pages in words: what starts and ends each page, which
@@ -352,7 +375,7 @@ fn sample_layout_snapshot() {
             page.notes
         ));
     }
-    let bytes = render_pdf(&sample_doc(), &meta());
+    let bytes = render_pdf(&sample_doc(), &meta()).unwrap();
     let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
         (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
     });

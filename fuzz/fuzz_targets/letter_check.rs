@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use respond::build::load_letter;
+use respond::build::compile;
 use respond::check::summary::{Contents, Obstacles, Summary};
 use respond::check::{Mode, check};
 use respond::diagnostic::SourceFile;
@@ -19,7 +19,7 @@ fuzz_target!(|data: &[u8]| {
         letter: SourceFile::new("responses/fuzz/letter.yaml", LETTER),
         comments: vec![SourceFile::new("responses/fuzz/comments/01-fuzz.yaml", text)],
     };
-    let (letter, mut diags) = load_letter(&sources);
+    let (letter, mut diags) = compile(&sources);
     let contents = letter.as_ref().map(|letter| {
         diags.extend(check(letter, Mode::Check));
         diags.extend(check(letter, Mode::Build));

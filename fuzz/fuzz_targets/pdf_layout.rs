@@ -1,17 +1,30 @@
-//! The PDF layout and writer on arbitrary Markdown: never a panic, always a PDF.
+//! The PDF layout and writer on arbitrary Markdown: never a panic, and every
+//! PDF passes its own placement check (every word on the pages exactly once,
+//! in order, inside the text block, clear of the furniture): a refusal is a
+//! finding. Characters no embedded font has are left out first, as the check
+//! stage refuses them before a PDF is made.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use respond::markdown::parse_rendered;
-use respond::render::pdf::{PdfMeta, render_pdf};
+use respond::render::pdf::fonts::fonts;
+use respond::render::pdf::{ConfidentialMarks, PdfMeta, render_pdf};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    let (doc, _) = parse_rendered(text);
+    let printable: String = text.chars().filter(|&c| fonts().covers(c)).collect();
+    let (doc, _) = parse_rendered(&printable);
     let meta = PdfMeta {
         header_lines: vec!["Securities and Exchange Commission".into(), "December 9, 2014".into()],
+        // Half the inputs also get the Rule 83 request line and page codes.
+        confidential: (data.len() % 2 == 1).then(|| ConfidentialMarks {
+            requested_by: "Example Holdings, Inc.".into(),
+            page_code: "EXH".into(),
+        }),
         ..PdfMeta::default()
     };
-    let pdf = render_pdf(&doc, &meta);
-    assert!(pdf.starts_with(b"%PDF-"));
+    match render_pdf(&doc, &meta) {
+        Ok(pdf) => assert!(pdf.starts_with(b"%PDF-")),
+        Err(error) => panic!("the placement check refused the pages: {error} ({error:?})"),
+    }
 });

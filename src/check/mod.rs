@@ -8,6 +8,7 @@ mod balance;
 mod dates;
 pub mod figures;
 mod footnotes;
+mod glyphs;
 mod inference;
 mod legend;
 pub mod placeholders;
@@ -44,6 +45,7 @@ pub fn check(letter: &Letter, mode: Mode) -> Diagnostics {
     dates::check(letter, mode, crate::world::today(), &mut diags);
     legend::check(letter, &mut diags);
     inference::check(letter, &mut diags);
+    glyphs::check(letter, &mut diags);
     diags
 }
 

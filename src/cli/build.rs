@@ -1,17 +1,19 @@
 //! `respond build`: every letter, all or nothing.
 
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use super::ui::{Ui, print_error};
 use super::{
-    BuildArgs, EXIT_INPUT, EXIT_IO, against, letter_dirs, print_diagnostics, selected_writers,
+    BuildArgs, EXIT_INPUT, EXIT_IO, Project, against, open_project, print_diagnostics,
+    selected_writers,
 };
-use crate::build::{
-    Built, LetterOutput, build_letter, scan_files, template_diagnostic, write_documents,
-};
+use crate::build::{Built, LetterOutput, build_letter, scan_files, write_documents};
+use crate::cache::{self, Cache};
 use crate::diagnostic::{Diagnostics, Kind};
 use crate::error::Error;
+use crate::load::LetterSources;
 use crate::output::{Folder, write_folders};
 use crate::parallel::{default_jobs, map_in_order};
 use crate::render::markdown::Templates;
@@ -23,7 +25,12 @@ pub const BLACKLINE_FOLDER_SUFFIX: &str = ".blackline";
 
 /// What building one letter produced.
 struct LetterResult {
-    built: Built,
+    /// The letter id.
+    id: String,
+    /// `None` when the cache found the letter's outputs up to date.
+    built: Option<Built>,
+    /// The cache key of its inputs (when the cache is in use).
+    key: Option<String>,
     took: Duration,
     blackline: Option<Result<(Vec<WrittenFile>, String), BlacklineProblem>>,
 }
@@ -38,143 +45,220 @@ enum BlacklineProblem {
     Internal(Error),
 }
 
+/// Everything a build needs besides the letters.
+struct Setup<'a> {
+    world: World,
+    templates: Templates,
+    overrides: Vec<(String, String)>,
+    writers: Vec<&'static dyn Writer>,
+    baseline: Option<against::Baseline>,
+    /// The cache, unless `--no-cache` or `--against` bypasses it.
+    cache: Option<Cache>,
+    out: PathBuf,
+    args: &'a BuildArgs,
+}
+
+/// What the letters' results come to.
+#[derive(Default)]
+struct Outcome {
+    diags: Diagnostics,
+    problems: Vec<String>,
+    internal: Vec<Error>,
+    summaries: Vec<String>,
+    built: Vec<(LetterOutput, Duration, Option<String>)>,
+    unchanged: Vec<String>,
+    folders: Vec<Folder>,
+}
+
 /// Builds the letters (in parallel) and writes their outputs only if every letter built.
 pub fn run(args: &BuildArgs, ui: &Ui) -> ExitCode {
-    let world = World::new(".");
-    let dirs = match letter_dirs(&world, &args.dirs) {
-        Ok(dirs) => dirs,
-        Err(message) => {
-            print_error(&message);
-            return ExitCode::from(EXIT_IO);
-        }
+    let setup = match setup(args) {
+        Ok(setup) => setup,
+        Err(code) => return code,
     };
-    let too_much = world.check_budget(&dirs);
-    if !too_much.is_empty() {
-        print_diagnostics(&too_much.into_sorted(), args.diagnostic_format);
-        return ExitCode::from(EXIT_INPUT);
-    }
-    let overrides = match world.template_overrides() {
-        Ok(o) => o,
-        Err(e) => {
-            print_error(&format!("cannot read templates/: {e}"));
-            return ExitCode::from(EXIT_IO);
-        }
+    let jobs = args.jobs.unwrap_or_else(default_jobs);
+    let dirs = setup.dirs.clone();
+    let results = map_in_order(&dirs, jobs, |dir| build_one(&setup.setup, dir));
+    let outcome = collect(results);
+    finish(&setup.setup, outcome, ui)
+}
+
+/// The setup and the letter folders.
+struct Prepared<'a> {
+    setup: Setup<'a>,
+    dirs: Vec<PathBuf>,
+}
+
+fn setup(args: &BuildArgs) -> Result<Prepared<'_>, ExitCode> {
+    let Project {
+        world,
+        dirs,
+        templates,
+    } = open_project(&args.dirs, args.diagnostic_format)?;
+    let fail = |message: String| {
+        print_error(&message);
+        ExitCode::from(EXIT_IO)
     };
-    let templates = match Templates::new(&overrides) {
-        Ok(t) => t,
-        Err(error) => {
-            print_diagnostics(&[template_diagnostic(&error)], args.diagnostic_format);
-            return ExitCode::from(EXIT_INPUT);
-        }
-    };
-    let writers = selected_writers(&args.format);
-    let baseline = match args
+    let baseline = args
         .against
         .as_deref()
         .map(|r| against::Baseline::resolve(r, &world))
-    {
-        None => None,
-        Some(Ok(baseline)) => Some(baseline),
-        Some(Err(error)) => {
-            print_error(&error.to_string());
-            return ExitCode::from(EXIT_IO);
+        .transpose()
+        .map_err(|e| fail(e.to_string()))?;
+    let out = world
+        .confine(&args.out)
+        .map_err(|message| fail(format!("--out {message}")))?;
+    let cache = if args.no_cache || baseline.is_some() {
+        None
+    } else {
+        Some(Cache::new(
+            world.cache_dir().map_err(|e| fail(e.to_string()))?,
+        ))
+    };
+    let overrides = world
+        .template_overrides()
+        .map_err(|e| fail(format!("cannot read templates/: {e}")))?;
+    Ok(Prepared {
+        setup: Setup {
+            world,
+            templates,
+            overrides,
+            writers: selected_writers(&args.format),
+            baseline,
+            cache,
+            out,
+            args,
+        },
+        dirs,
+    })
+}
+
+/// Reads and builds one letter, unless the cache finds its outputs up to date.
+fn build_one(setup: &Setup, dir: &Path) -> LetterResult {
+    let started = Instant::now();
+    let id = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let sources = match setup.world.read_letter(dir) {
+        Ok(s) => s,
+        Err(d) => {
+            return LetterResult {
+                id,
+                built: Some(Built::Refused(d)),
+                key: None,
+                took: started.elapsed(),
+                blackline: None,
+            };
         }
     };
-    let out = match world.confine(&args.out) {
-        Ok(out) => out,
-        Err(message) => {
-            print_error(&format!("--out {message}"));
-            return ExitCode::from(EXIT_IO);
-        }
-    };
-    let jobs = args.jobs.unwrap_or_else(default_jobs);
-    let results = map_in_order(&dirs, jobs, |dir| {
-        let started = Instant::now();
-        let sources = match world.read_letter(dir) {
-            Ok(s) => s,
-            Err(d) => {
-                return LetterResult {
-                    built: Built::Refused(d),
-                    took: started.elapsed(),
-                    blackline: None,
-                };
-            }
-        };
-        let built = build_letter(&sources, &templates, &writers);
-        let blackline = match (&built, &baseline) {
-            (Built::Letter(output, _), Some(baseline)) => Some(blackline(
-                baseline, &world, dir, &sources, &templates, &writers, output,
-            )),
-            _ => None,
-        };
-        LetterResult {
-            built,
-            took: started.elapsed(),
-            blackline,
-        }
+    let key = setup.cache.as_ref().map(|cache| {
+        let key = cache::key(
+            &sources,
+            &setup.overrides,
+            &setup.writers,
+            crate::world::source_date_epoch(),
+        );
+        (cache, key)
     });
-    let mut diags = Diagnostics::new();
-    let mut problems = Vec::new();
-    let mut internal = Vec::new();
-    let mut summaries = Vec::new();
-    let mut built: Vec<(LetterOutput, Duration)> = Vec::new();
-    let mut folders = Vec::new();
+    if let Some((cache, key)) = &key
+        && cache.is_fresh(&sources.id, key, &setup.out.join(&sources.id))
+    {
+        return LetterResult {
+            id,
+            built: None,
+            key: None,
+            took: started.elapsed(),
+            blackline: None,
+        };
+    }
+    let built = build_letter(&sources, &setup.templates, &setup.writers);
+    let blackline = match (&built, &setup.baseline) {
+        (Built::Letter(output, _), Some(baseline)) => {
+            Some(blackline(baseline, setup, dir, &sources, output))
+        }
+        _ => None,
+    };
+    LetterResult {
+        id,
+        built: Some(built),
+        key: key.map(|(_, key)| key),
+        took: started.elapsed(),
+        blackline,
+    }
+}
+
+fn collect(results: Vec<Result<LetterResult, Error>>) -> Outcome {
+    let mut o = Outcome::default();
     for result in results {
         let result = match result {
             Ok(result) => result,
             Err(error) => {
-                internal.push(error);
+                o.internal.push(error);
                 continue;
             }
         };
         match result.built {
-            Built::Letter(output, found) => {
-                diags.extend(found);
+            None => o.unchanged.push(result.id),
+            Some(Built::Letter(output, found)) => {
+                let found_any = !found.is_empty();
+                o.diags.extend(found);
                 match result.blackline {
                     Some(Ok((files, summary))) => {
-                        folders.push(Folder {
+                        o.folders.push(Folder {
                             name: format!("{}{BLACKLINE_FOLDER_SUFFIX}", output.id),
                             files,
                         });
-                        summaries.push(summary);
+                        o.summaries.push(summary);
                     }
                     Some(Err(BlacklineProblem::Baseline(problem))) => {
-                        problems.push(problem.to_string())
+                        o.problems.push(problem.to_string())
                     }
-                    Some(Err(BlacklineProblem::Leaks(found))) => diags.extend(found),
-                    Some(Err(BlacklineProblem::Internal(error))) => internal.push(error),
+                    Some(Err(BlacklineProblem::Leaks(found))) => o.diags.extend(found),
+                    Some(Err(BlacklineProblem::Internal(error))) => o.internal.push(error),
                     None => {}
                 }
-                folders.push(Folder {
+                o.folders.push(Folder {
                     name: output.id.clone(),
                     files: output.files.clone(),
                 });
-                built.push((output, result.took));
+                // A letter with warnings is built again next time, so they are
+                // printed again: the cache keeps only letters that built clean.
+                let clean = !found_any;
+                o.built
+                    .push((output, result.took, result.key.filter(|_| clean)));
             }
-            Built::Refused(found) => diags.extend(found),
-            Built::Failed(error, found) => {
-                diags.extend(found);
-                internal.push(error);
+            Some(Built::Refused(found)) => o.diags.extend(found),
+            Some(Built::Failed(error, found)) => {
+                o.diags.extend(found);
+                o.internal.push(error);
             }
         }
     }
-    let has_errors = diags.has_errors() || !problems.is_empty() || !internal.is_empty();
-    let unreadable = diags.has_unreadable();
-    let drafts: Vec<(String, usize)> = built
+    o
+}
+
+/// Prints what the letters came to and, if every one built, writes them.
+fn finish(setup: &Setup, o: Outcome, ui: &Ui) -> ExitCode {
+    let args = setup.args;
+    let has_errors = o.diags.has_errors() || !o.problems.is_empty() || !o.internal.is_empty();
+    let unreadable = o.diags.has_unreadable();
+    let drafts: Vec<(String, usize)> = o
+        .built
         .iter()
-        .map(|(output, _)| (output.id.clone(), unfinished_in(&diags, &output.id)))
+        .map(|(output, _, _)| (output.id.clone(), unfinished_in(&o.diags, &output.id)))
         .filter(|(_, n)| *n > 0)
         .collect();
-    print_diagnostics(&diags.into_sorted(), args.diagnostic_format);
-    for problem in &problems {
+    print_diagnostics(&o.diags.into_sorted(), args.diagnostic_format);
+    for problem in &o.problems {
         print_error(problem);
     }
-    for error in &internal {
+    for error in &o.internal {
         print_error(&error.to_string());
     }
     if has_errors {
         ui.status("nothing written: fix the errors above and build again");
-        let code = if internal.is_empty() && !unreadable {
+        let code = if o.internal.is_empty() && !unreadable {
             EXIT_INPUT
         } else {
             EXIT_IO
@@ -182,56 +266,82 @@ pub fn run(args: &BuildArgs, ui: &Ui) -> ExitCode {
         return ExitCode::from(code);
     }
     // A filing build leaves no blackline of an earlier round behind.
-    let stale: Vec<String> = if baseline.is_none() {
-        built
+    let stale: Vec<String> = if setup.baseline.is_none() {
+        o.built
             .iter()
-            .map(|(o, _)| format!("{}{BLACKLINE_FOLDER_SUFFIX}", o.id))
+            .map(|(b, _, _)| b.id.as_str())
+            .chain(o.unchanged.iter().map(String::as_str))
+            .map(|id| format!("{id}{BLACKLINE_FOLDER_SUFFIX}"))
             .collect()
     } else {
         Vec::new()
     };
-    match write_folders(&out, &folders, &stale) {
-        Ok(_) => {
-            for (output, took) in &built {
-                ui.letter_written("built", &output.id, &output.files, &args.out, *took);
-            }
-            for summary in &summaries {
-                ui.status(summary);
-            }
-            for (id, n) in &drafts {
-                ui.status(&format!(
-                    "{id}: a working draft, not ready to file: {n} placeholder{} or unanswered comment{} (listed above; `respond check` must pass before filing)",
-                    if *n == 1 { "" } else { "s" },
-                    if *n == 1 { "" } else { "s" },
-                ));
-            }
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            print_error(&format!(
-                "cannot write to {}: {e}; nothing was changed",
-                args.out.display()
-            ));
-            ExitCode::from(EXIT_IO)
+    if let Err(e) = write_folders(&setup.out, &o.folders, &stale) {
+        print_error(&format!(
+            "cannot write to {}: {e}; nothing was changed",
+            args.out.display()
+        ));
+        return ExitCode::from(EXIT_IO);
+    }
+    if let Err(e) = record(setup, &o.built) {
+        print_error(&format!(
+            "the letters were written, but the build cache could not be updated: {e}"
+        ));
+        return ExitCode::from(EXIT_IO);
+    }
+    for (output, took, _) in &o.built {
+        ui.letter_written("built", &output.id, &output.files, &args.out, *took);
+    }
+    for id in &o.unchanged {
+        ui.status(&format!("unchanged {id}: its outputs are up to date"));
+    }
+    for summary in &o.summaries {
+        ui.status(summary);
+    }
+    for (id, n) in &drafts {
+        ui.status(&format!(
+            "{id}: a working draft, not ready to file: {n} placeholder{} or unanswered comment{} (listed above; `respond check` must pass before filing)",
+            if *n == 1 { "" } else { "s" },
+            if *n == 1 { "" } else { "s" },
+        ));
+    }
+    ExitCode::SUCCESS
+}
+
+/// Records each letter built in the cache (a letter whose record cannot be
+/// written is forgotten, so it is built in full next time).
+fn record(setup: &Setup, built: &[(LetterOutput, Duration, Option<String>)]) -> Result<(), Error> {
+    let Some(cache) = &setup.cache else {
+        return Ok(());
+    };
+    for (output, _, key) in built {
+        match key {
+            Some(key) => cache.record(&output.id, key, &output.files)?,
+            None => cache.forget(&output.id)?,
         }
     }
+    Ok(())
 }
 
 /// The blackline of one letter against `baseline`, written and verified by
-/// `writers` and scanned for the letter's secrets.
+/// the build's writers and scanned for the letter's secrets.
 fn blackline(
     baseline: &against::Baseline,
-    world: &World,
-    dir: &std::path::Path,
-    sources: &crate::load::LetterSources,
-    templates: &Templates,
-    writers: &[&dyn Writer],
+    setup: &Setup,
+    dir: &Path,
+    sources: &LetterSources,
     output: &LetterOutput,
 ) -> Result<(Vec<WrittenFile>, String), BlacklineProblem> {
     let (document, summary) = baseline
-        .blackline_document(world, dir, sources, templates, &output.secrets)
+        .blackline_document(
+            &setup.world,
+            dir,
+            sources,
+            &setup.templates,
+            &output.secrets,
+        )
         .map_err(BlacklineProblem::Baseline)?;
-    let files = write_documents(std::slice::from_ref(&document), writers)
+    let files = write_documents(std::slice::from_ref(&document), &setup.writers)
         .map_err(BlacklineProblem::Internal)?;
     let leaks = scan_files(&files, &output.secrets).map_err(BlacklineProblem::Internal)?;
     if !leaks.is_empty() {

@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::ui::{Ui, print_error};
-use super::{CheckArgs, EXIT_INPUT, EXIT_IO, letter_dirs, print_diagnostics};
+use super::{CheckArgs, EXIT_INPUT, EXIT_IO, Project, open_project, print_diagnostics};
 use crate::build::{DocumentsError, compile, documents, template_diagnostic};
 use crate::check::summary::{Contents, Obstacles, Summary};
 use crate::check::{Mode, check};
@@ -20,32 +20,13 @@ use crate::world::World;
 /// Checks the letters and exits 0 (clean or warnings only), 1 (errors, or
 /// warnings with `--deny-warnings`) or 2 (usage or I/O).
 pub fn run(args: &CheckArgs, ui: &Ui) -> ExitCode {
-    let world = World::new(".");
-    let dirs = match letter_dirs(&world, &args.dirs) {
-        Ok(dirs) => dirs,
-        Err(message) => {
-            print_error(&message);
-            return ExitCode::from(EXIT_IO);
-        }
-    };
-    let too_much = world.check_budget(&dirs);
-    if !too_much.is_empty() {
-        print_diagnostics(&too_much.into_sorted(), args.diagnostic_format);
-        return ExitCode::from(EXIT_INPUT);
-    }
-    let overrides = match world.template_overrides() {
-        Ok(o) => o,
-        Err(e) => {
-            print_error(&format!("cannot read templates/: {e}"));
-            return ExitCode::from(EXIT_IO);
-        }
-    };
-    let templates = match Templates::new(&overrides) {
-        Ok(t) => t,
-        Err(error) => {
-            print_diagnostics(&[template_diagnostic(&error)], args.diagnostic_format);
-            return ExitCode::from(EXIT_INPUT);
-        }
+    let Project {
+        world,
+        dirs,
+        templates,
+    } = match open_project(&args.dirs, args.diagnostic_format) {
+        Ok(project) => project,
+        Err(code) => return code,
     };
     let checked = map_in_order(&dirs, default_jobs(), |dir| {
         check_one(&world, dir, &templates)

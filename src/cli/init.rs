@@ -15,7 +15,7 @@ use time::Date;
 
 use crate::diagnostic::display_path;
 use crate::import::scaffold::{ProjectFile, scaffold};
-use crate::import::{self, ImportError, Line, StaffLetter, detect};
+use crate::import::{self, ImportError, Line, StaffLetter};
 
 /// What `init` found and wrote, for the user; displays as lines without a final
 /// line break.
@@ -164,8 +164,7 @@ pub fn read(input: &Path) -> Result<StaffLetter, InitError> {
         path: input.to_owned(),
         error,
     };
-    let text = detect::decode(&bytes).map_err(input_error)?;
-    import::import(&text).map_err(input_error)
+    import::import_file(&bytes).map_err(input_error)
 }
 
 /// The default project folder name for a staff letter, e.g. `2017-08-16-20f-2016`

@@ -39,7 +39,7 @@ pub enum Command {
     Build(BuildArgs),
     /// Check that letters are ready to file (errors, placeholders, tick and tie); one summary line per letter; writes nothing.
     Check(CheckArgs),
-    /// Scaffold a letter project from the SEC staff comment letter (.txt or EDGAR .htm).
+    /// Scaffold a letter project from the SEC staff comment letter (EDGAR's PDF, its text or HTML).
     Init(InitArgs),
     /// Print the JSON Schema of letter.yaml and of a comment file.
     Schema(SchemaArgs),
@@ -56,7 +56,9 @@ pub enum Command {
 /// Arguments of `respond init`.
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// The staff letter: plain text (as pdftotext gives it) or EDGAR HTML.
+    /// The staff letter: the PDF as EDGAR serves it (read directly; nothing else
+    /// needs installing), or its text (any pdftotext mode, or EDGAR's full-text
+    /// .txt) or EDGAR HTML.
     pub staff_letter: PathBuf,
     /// The letter folder to create (default: responses/<staff letter date>-<form>-<fiscal year>).
     #[arg(long)]
@@ -120,6 +122,9 @@ pub struct BuildArgs {
     /// Letters built at the same time (default: one per core).
     #[arg(long, value_name = "N")]
     pub jobs: Option<usize>,
+    /// Build every letter, even one whose outputs are up to date.
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 /// Arguments of `respond check`.
@@ -163,6 +168,9 @@ pub struct WatchArgs {
     /// Output folder (default: output/ in the project folder).
     #[arg(long)]
     pub out: Option<PathBuf>,
+    /// Rebuild every letter at the start, even one whose outputs are up to date.
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 /// Arguments of `respond circulate`: the letters must be named, or `--all` given,
@@ -253,6 +261,45 @@ pub fn print_diagnostics(diagnostics: &[Diagnostic], format: DiagnosticFormat) {
 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
+}
+
+/// What `build` and `check` start from: the project, its letters, its templates.
+pub struct Project {
+    /// The project folder.
+    pub world: crate::world::World,
+    /// The letter folders to work on.
+    pub dirs: Vec<PathBuf>,
+    /// The templates, the project's overrides applied.
+    pub templates: crate::render::markdown::Templates,
+}
+
+/// Opens the project in the current folder for the letters `dirs` (every
+/// letter when empty): the letters found and within the read budget, the
+/// templates loaded. A problem is printed, and the exit code returned.
+pub fn open_project(dirs: &[PathBuf], format: DiagnosticFormat) -> Result<Project, ExitCode> {
+    let world = crate::world::World::new(".");
+    let dirs = letter_dirs(&world, dirs).map_err(|message| {
+        ui::print_error(&message);
+        ExitCode::from(EXIT_IO)
+    })?;
+    let too_much = world.check_budget(&dirs);
+    if !too_much.is_empty() {
+        print_diagnostics(&too_much.into_sorted(), format);
+        return Err(ExitCode::from(EXIT_INPUT));
+    }
+    let overrides = world.template_overrides().map_err(|e| {
+        ui::print_error(&format!("cannot read templates/: {e}"));
+        ExitCode::from(EXIT_IO)
+    })?;
+    let templates = crate::render::markdown::Templates::new(&overrides).map_err(|error| {
+        print_diagnostics(&[crate::build::template_diagnostic(&error)], format);
+        ExitCode::from(EXIT_INPUT)
+    })?;
+    Ok(Project {
+        world,
+        dirs,
+        templates,
+    })
 }
 
 /// The letter folders to work on: those given, or every letter under `responses/`.

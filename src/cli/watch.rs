@@ -20,12 +20,14 @@ use super::build::BLACKLINE_FOLDER_SUFFIX;
 use super::ui::{Ui, print_error, print_warning};
 use super::{DiagnosticFormat, EXIT_IO, WatchArgs, print_diagnostics};
 use crate::build::{Built, build_letter, template_diagnostic};
+use crate::cache::{self, Cache};
 use crate::diagnostic::display_path;
 use crate::error::Error;
 use crate::output::{Folder, write_folders};
 use crate::render::markdown::Templates;
 use crate::render::writers::Writer;
 use crate::world::World;
+use crate::world::source_date_epoch;
 
 /// How long the file system must be quiet before a save counts as finished.
 const SETTLE: Duration = Duration::from_millis(50);
@@ -134,11 +136,24 @@ pub fn run(args: &WatchArgs, ui: &Ui) -> ExitCode {
             return ExitCode::from(EXIT_IO);
         }
     };
+    let world = World::new(&layout.root);
+    let cache = if args.no_cache {
+        None
+    } else {
+        match world.cache_dir() {
+            Ok(dir) => Some(Cache::new(dir)),
+            Err(error) => {
+                print_error(&error.to_string());
+                return ExitCode::from(EXIT_IO);
+            }
+        }
+    };
     let watcher = Watcher {
-        world: World::new(&layout.root),
+        world,
         layout,
         writers,
         ui: *ui,
+        cache,
     };
     watcher.rebuild(&watcher.all_letters(), "built");
     ui.status(&format!(
@@ -252,6 +267,8 @@ struct Watcher {
     layout: Layout,
     writers: Vec<&'static dyn Writer>,
     ui: Ui,
+    /// The build cache (the same one `respond build` keeps), unless `--no-cache`.
+    cache: Option<Cache>,
 }
 
 impl Watcher {
@@ -289,19 +306,18 @@ impl Watcher {
         if letters.is_empty() {
             return;
         }
-        let templates = match self.templates() {
-            Some(t) => t,
-            None => return,
+        let Some((templates, overrides)) = self.templates() else {
+            return;
         };
         for dir in letters {
             if !dir.join("letter.yaml").is_file() {
                 continue;
             }
-            self.rebuild_letter(dir, &templates, verb);
+            self.rebuild_letter(dir, (&templates, &overrides), verb);
         }
     }
 
-    fn templates(&self) -> Option<Templates> {
+    fn templates(&self) -> Option<(Templates, Vec<(String, String)>)> {
         let overrides = match self.world.template_overrides() {
             Ok(o) => o,
             Err(e) => {
@@ -310,7 +326,7 @@ impl Watcher {
             }
         };
         match Templates::new(&overrides) {
-            Ok(t) => Some(t),
+            Ok(t) => Some((t, overrides)),
             Err(error) => {
                 print_diagnostics(&[template_diagnostic(&error)], DiagnosticFormat::Human);
                 None
@@ -318,18 +334,39 @@ impl Watcher {
         }
     }
 
-    fn rebuild_letter(&self, dir: &Path, templates: &Templates, verb: &str) {
+    fn rebuild_letter(
+        &self,
+        dir: &Path,
+        (templates, overrides): (&Templates, &[(String, String)]),
+        verb: &str,
+    ) {
         let started = Instant::now();
         let id = dir
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
+        let mut key = None;
         let built = match self.world.read_letter(dir) {
-            Ok(sources) => build_letter(&sources, templates, &self.writers),
+            Ok(sources) => {
+                if let Some(cache) = &self.cache {
+                    let k = cache::key(&sources, overrides, &self.writers, source_date_epoch());
+                    if cache.is_fresh(&id, &k, &self.layout.out.join(&id)) {
+                        self.ui
+                            .status(&format!("unchanged {id}: its outputs are up to date"));
+                        return;
+                    }
+                    key = Some(k);
+                }
+                build_letter(&sources, templates, &self.writers)
+            }
             Err(diags) => Built::Refused(diags),
         };
         let output = match built {
             Built::Letter(output, diags) => {
+                if !diags.is_empty() {
+                    // Warnings are printed again next time: no cache record.
+                    key = None;
+                }
                 print_diagnostics(&diags.into_sorted(), DiagnosticFormat::Human);
                 output
             }
@@ -354,8 +391,15 @@ impl Watcher {
             files: output.files.clone(),
         };
         let stale = [format!("{}{BLACKLINE_FOLDER_SUFFIX}", output.id)];
-        match write_folders(&self.layout.out, &[folder], &stale) {
-            Ok(_) => self.ui.letter_written(
+        let written = write_folders(&self.layout.out, &[folder], &stale).and_then(|_| {
+            match (&self.cache, &key) {
+                (Some(cache), Some(key)) => cache.record(&output.id, key, &output.files),
+                (Some(cache), None) => cache.forget(&output.id),
+                (None, _) => Ok(()),
+            }
+        });
+        match written {
+            Ok(()) => self.ui.letter_written(
                 verb,
                 &output.id,
                 &output.files,

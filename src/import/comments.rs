@@ -17,7 +17,7 @@ use super::Line;
 use super::StaffComment;
 use super::furniture::BodyLine;
 use super::headings;
-use super::paragraphs::{self, Chunk, Marker, marker};
+use super::paragraphs::{self, Chunk, Marker, marker, numbered_paragraph};
 
 /// The comments and the lines that fit nowhere.
 #[derive(Debug, Clone, Default)]
@@ -167,7 +167,7 @@ fn comment_markdown(units: &[Unit], body: &[BodyLine]) -> String {
         .map(|(j, u)| {
             let mut lines = texts(u, body);
             if j == 0
-                && let Some((_, rest)) = marker(lines[0])
+                && let Some((_, rest)) = numbered_paragraph(lines[0])
             {
                 lines[0] = rest;
             }
@@ -195,6 +195,7 @@ fn units(body: &[BodyLine]) -> Vec<Unit> {
             let previous = &body[*u.lines.last().unwrap_or(&i)].text;
             starts_new_chunk(previous, &line.text, &body[u.lines[0]].text)
                 || starts_after_headings(&texts(u, body), &line.text)
+                || starts_closing(previous, &line.text)
         });
         if breaks {
             units.extend(current.take());
@@ -214,6 +215,13 @@ fn units(body: &[BodyLine]) -> Vec<Unit> {
     units
 }
 
+/// Whether `line` starts the closing boilerplate right after a finished
+/// sentence, with no blank line between (some extractions drop it).
+fn starts_closing(previous: &str, line: &str) -> bool {
+    let lower = line.to_lowercase();
+    paragraphs::ends_sentence(previous) && CLOSING.iter().any(|c| lower.starts_with(c))
+}
+
 /// Whether `line` is a numbered paragraph right under heading lines (no blank
 /// line between): the lines so far are all headings and the last is a title.
 fn starts_after_headings(lines: &[&str], line: &str) -> bool {
@@ -227,7 +235,13 @@ fn starts_after_headings(lines: &[&str], line: &str) -> bool {
             .first()
             .is_some_and(|l| l.starts_with(char::is_uppercase))
         && lines.iter().all(|l| is_heading_line(l))
-        && lines.last().is_some_and(|l| is_title(l))
+        && lines.last().is_some_and(|l| is_title(l) || cites_page(l))
+}
+
+/// `…, page 101`: a heading's page citation ends the line.
+fn cites_page(line: &str) -> bool {
+    line.rsplit_once(", page ")
+        .is_some_and(|(_, page)| !page.contains(' ') && page.contains(|c: char| c.is_ascii_digit()))
 }
 
 /// Words a number follows in running text ("Note\n2. …" is a wrapped line,
@@ -262,7 +276,7 @@ const REFERENCE_WORDS: [&str; 26] = [
 ];
 
 /// Whether a line ends with a word that a number continues.
-fn ends_with_reference_word(line: &str) -> bool {
+pub fn ends_with_reference_word(line: &str) -> bool {
     let last = line.rsplit(' ').next().unwrap_or("").to_lowercase();
     REFERENCE_WORDS.contains(&last.as_str())
 }
@@ -301,14 +315,8 @@ fn starts_new_chunk(previous: &str, line: &str, chunk_first: &str) -> bool {
 fn comment_starts(units: &[Unit], body: &[BodyLine]) -> (Vec<usize>, Vec<usize>) {
     let numbered: Vec<Option<u32>> = units
         .iter()
-        .map(|u| match marker(&body[u.lines[0]].text) {
-            Some((
-                Marker::Ordered {
-                    number,
-                    delimiter: '.',
-                },
-                _,
-            )) if !is_numbered_heading(u, body) => Some(number),
+        .map(|u| match numbered_paragraph(&body[u.lines[0]].text) {
+            Some((number, _)) if !is_numbered_heading(u, body) => Some(number),
             _ => None,
         })
         .collect();
@@ -318,6 +326,10 @@ fn comment_starts(units: &[Unit], body: &[BodyLine]) -> (Vec<usize>, Vec<usize>)
     let mut list_next: Option<u32> = None;
     for (i, number) in numbered.iter().enumerate() {
         let Some(n) = *number else { continue };
+        if n >= 1000 && n != expected {
+            // Four digits out of sequence are a year at a line's start.
+            continue;
+        }
         let in_comment = !starts.is_empty();
         if n == expected {
             let floor = starts.last().map_or(0, |s| s + 1);
@@ -327,7 +339,7 @@ fn comment_starts(units: &[Unit], body: &[BodyLine]) -> (Vec<usize>, Vec<usize>)
                 .flatten()
                 .take_while(|&&m| m != expected + 1)
                 .any(|&m| m == n);
-            let rest = marker(&body[units[i].lines[0]].text).map_or("", |(_, r)| r);
+            let rest = numbered_paragraph(&body[units[i].lines[0]].text).map_or("", |(_, r)| r);
             let lower = rest.starts_with(|c: char| c.is_lowercase());
             let before = i
                 .checked_sub(1)
@@ -470,6 +482,24 @@ mod tests {
     }
 
     #[test]
+    fn a_comment_may_follow_a_quoted_heading_that_cites_a_page() {
+        let text = "General\n\"Spend normalizes . . .\", page 101\n1. Please revise the graphics.\n\nYou may contact me.";
+        let found = split(&body(text));
+        assert_eq!(found.comments.len(), 1);
+        assert_eq!(
+            found.comments[0].headings,
+            ["General", "\"Spend normalizes . . .\", page 101"]
+        );
+    }
+
+    #[test]
+    fn the_closing_ends_the_last_comment_without_a_blank_line() {
+        let text = "General\n\n1. Please revise.\nIn closing, we remind you that the company is responsible.\n\nSincerely,";
+        let found = split(&body(text));
+        assert_eq!(found.comments[0].text, "Please revise.");
+    }
+
+    #[test]
     fn a_list_continues_after_an_unfinished_item() {
         let text = "General\n\n1. Tell us:\n\n1. How you allocate; and\n2. How you defer.\n\nYou may contact me.";
         let found = split(&body(text));
@@ -491,5 +521,23 @@ mod tests {
         );
         assert_eq!(found.unplaced.len(), 1);
         assert_eq!(found.unplaced[0].number, 5);
+    }
+
+    #[test]
+    fn four_digit_comment_numbers_count_but_years_do_not() {
+        let mut text = String::from("General\n\n");
+        for n in 1..=1001 {
+            text.push_str(&format!(
+                "{n}. Please revise item {n} in fiscal\n2016. Refer to it.\n\n"
+            ));
+        }
+        text.push_str("You may contact me.");
+        let found = split(&body(&text));
+        assert_eq!(found.comments.len(), 1001);
+        assert_eq!(
+            found.comments[1000].text,
+            "Please revise item 1001 in fiscal 2016. Refer to it."
+        );
+        assert!(found.unplaced.is_empty());
     }
 }

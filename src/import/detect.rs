@@ -24,6 +24,14 @@ const SIGNATURES: [(&[u8], &str); 6] = [
     (b"\xFF\xD8\xFF", "an image"),
 ];
 
+/// Whether the bytes are a PDF file: its signature within the first kilobyte,
+/// where PDF readers look for it.
+pub fn is_pdf(bytes: &[u8]) -> bool {
+    bytes[..bytes.len().min(1024)]
+        .windows(5)
+        .any(|w| w == b"%PDF-")
+}
+
 /// Decodes the bytes of a staff letter to text, rejecting binary formats.
 ///
 /// UTF-8 (with or without a byte-order mark) is read as is; anything else that is

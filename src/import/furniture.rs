@@ -26,6 +26,8 @@ pub struct Hints {
     pub names: Vec<String>,
     /// The letter's date.
     pub date: Date,
+    /// Numbers of the lines a form feed starts (pdftotext starts each page so).
+    pub page_starts: Vec<usize>,
 }
 
 /// A body line that survived furniture removal.
@@ -67,8 +69,26 @@ pub fn strip(lines: &[Line], hints: &Hints) -> Vec<BodyLine> {
                 removed[down] = true;
                 down += 1;
             }
-        } else if is_template_text(text) || is_letterhead(text) || is_bare_page_number(&texts, i) {
+        } else if is_template_text(text)
+            || is_letterhead(text)
+            || is_bare_page_number(&texts, i)
+            || is_page_foot(&texts, i, lines, hints)
+        {
             removed[i] = true;
+        }
+    }
+    for (i, line) in lines.iter().enumerate() {
+        if hints.page_starts.contains(&line.number) {
+            for j in i..lines.len() {
+                let text = texts[j];
+                if text.is_empty() {
+                    continue;
+                }
+                if !is_header_fragment(text, hints) {
+                    break;
+                }
+                removed[j] = true;
+            }
         }
     }
     let mut out = Vec::new();
@@ -134,6 +154,61 @@ fn is_header_line(text: &str, hints: &Hints) -> bool {
             .any(|n| !n.is_empty() && same_name(n, &strip_courtesy(text)))
 }
 
+/// Template words that pdftotext's default mode runs into the header's own
+/// words ("LastNameDavid", "NameKinder").
+const TEMPLATE_WORDS: [&str; 5] = ["FirstName", "LastName", "Comapany", "Company", "Name"];
+
+/// A line made only of the words a running header repeats, in any order and
+/// in pieces, as pdftotext's default mode breaks a header with hidden
+/// template text: "March2 28, 2023 Page 2", "LastNameDavid", "Inc.".
+fn is_header_fragment(text: &str, hints: &Hints) -> bool {
+    let date = super::dates::iso(hints.date);
+    let mut vocabulary: Vec<String> = hints
+        .names
+        .iter()
+        .flat_map(|n| words(n))
+        .chain(words(&format!("{} {}", hints.date.month(), date)))
+        .collect();
+    vocabulary.extend(["page", "mr", "ms", "mrs", "dr"].map(String::from));
+    let mut any = false;
+    for token in text.split_whitespace() {
+        let mut rest = token;
+        while let Some(after) = TEMPLATE_WORDS.iter().find_map(|t| rest.strip_prefix(t)) {
+            rest = after;
+            any = true;
+        }
+        for word in words(rest) {
+            let number = word.len() <= 4 && word.chars().all(|c| c.is_ascii_digit());
+            if !number && !vocabulary.contains(&word) {
+                return false;
+            }
+            any = true;
+        }
+    }
+    any
+}
+
+/// Lower-case words of a text, letters and digits apart ("March2" → "march", "2").
+fn words(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for c in text.chars() {
+        let kind = |c: char| c.is_ascii_digit();
+        let boundary =
+            !c.is_alphanumeric() || current.chars().last().is_some_and(|l| kind(l) != kind(c));
+        if boundary && !current.is_empty() {
+            out.push(std::mem::take(&mut current));
+        }
+        if c.is_alphanumeric() {
+            current.extend(c.to_lowercase());
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
 /// Names compared by their letters and digits only ("Inc." and "Inc" match).
 fn same_name(a: &str, b: &str) -> bool {
     let key = |s: &str| {
@@ -163,6 +238,23 @@ fn is_letterhead(text: &str) -> bool {
             .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
 }
 
+/// A page's number alone on the line right above the next page's form feed
+/// (after a blank line, or the page's own number when no blank line comes first).
+fn is_page_foot(texts: &[&str], i: usize, lines: &[Line], hints: &Hints) -> bool {
+    let text = texts[i];
+    let Some(page) = lines
+        .get(i + 1)
+        .and_then(|next| hints.page_starts.iter().position(|&s| s == next.number))
+    else {
+        return false;
+    };
+    let after_blank = i.checked_sub(1).is_some_and(|p| texts[p].is_empty());
+    !text.is_empty()
+        && text.len() <= 3
+        && text.chars().all(|c| c.is_ascii_digit())
+        && (after_blank || text.parse::<usize>().is_ok_and(|n| n == page + 1))
+}
+
 /// A number of one to three digits alone between blank lines.
 fn is_bare_page_number(texts: &[&str], i: usize) -> bool {
     let text = texts[i];
@@ -185,6 +277,7 @@ mod tests {
         let hints = Hints {
             names: vec!["Terry Wang".into(), "21Vianet Group, Inc.".into()],
             date: whole_date("August 16, 2017").unwrap(),
+            page_starts: vec![],
         };
         let out = strip(&text_lines(text), &hints);
         let kept: Vec<&str> = out.iter().map(|l| l.text.as_str()).collect();
@@ -199,10 +292,32 @@ mod tests {
     }
 
     #[test]
+    fn a_header_broken_into_pieces_after_a_form_feed_goes() {
+        let text = "have a material impact\n\nDavid Michels\nFirstName\nLastNameDavid\nKinder Morgan,\nInc.\nNameKinder Morgan, Inc.\nMarch\n28, 2023\nMarch2 28, 2023 Page 2\nPage\nFirstName LastName\n\nreasonably likely to cause";
+        let hints = Hints {
+            names: vec!["David Michels".into(), "Kinder Morgan, Inc.".into()],
+            date: whole_date("March 28, 2023").unwrap(),
+            page_starts: vec![3],
+        };
+        let out = strip(&text_lines(text), &hints);
+        let kept: Vec<&str> = out
+            .iter()
+            .map(|l| l.text.as_str())
+            .filter(|t| !t.is_empty())
+            .collect();
+        assert_eq!(
+            kept,
+            ["have a material impact", "reasonably likely to cause"]
+        );
+        assert!(out.last().unwrap().after_furniture);
+    }
+
+    #[test]
     fn a_heading_wrapped_onto_a_page_line_stays() {
         let hints = Hints {
             names: vec![],
             date: whole_date("August 16, 2017").unwrap(),
+            page_starts: vec![],
         };
         let text = "Goodwill and Intangible Assets,\nPage 45\n\n1. We note";
         let out = strip(&text_lines(text), &hints);

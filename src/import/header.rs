@@ -33,6 +33,7 @@ impl Header {
         Hints {
             names,
             date: self.date,
+            page_starts: Vec::new(),
         }
     }
 }
@@ -69,11 +70,15 @@ pub fn parse(lines: &[Line]) -> Result<Header, ImportError> {
         .take(60)
         .position(|l| re_text(&l.text).is_some())
         .map(|i| i + date_at)
-        .ok_or_else(|| {
-            not_letter(
+        .ok_or_else(|| match order_title(lines) {
+            Some(title) => not_letter(
+                &format!("it is a Commission order (\"{title}\"), which has no comments to answer"),
+                None,
+            ),
+            None => not_letter(
                 "no \"Re:\" block naming the company and the filing",
                 Some(lines[date_at].number),
-            )
+            ),
         })?;
 
     let addressee_lines: Vec<String> = lines[date_at + 1..re_at]
@@ -84,6 +89,19 @@ pub fn parse(lines: &[Line]) -> Result<Header, ImportError> {
     let mut re_lines = vec![lines[re_at].clone()];
     re_lines[0].text = re_text(&lines[re_at].text).unwrap_or_default();
     let mut next = re_at + 1;
+    if re_lines[0].text.is_empty() {
+        // "Re:" alone, its block after a blank line (pdftotext's default mode).
+        while lines.get(next).is_some_and(|l| plain(&l.text).is_empty()) {
+            next += 1;
+        }
+        if let Some(line) = lines.get(next) {
+            re_lines[0] = Line {
+                number: line.number,
+                text: plain(&line.text),
+            };
+            next += 1;
+        }
+    }
     while let Some(line) = lines.get(next) {
         let text = plain(&line.text);
         if is_salutation(&text) {
@@ -135,6 +153,22 @@ pub fn parse(lines: &[Line]) -> Result<Header, ImportError> {
         body_start,
         unplaced,
     })
+}
+
+/// The title of a Commission order ("ORDER DECLARING REGISTRATION EFFECTIVE
+/// …"), which EDGAR files among staff letters, when the text is one.
+fn order_title(lines: &[Line]) -> Option<String> {
+    let at = lines
+        .iter()
+        .take(60)
+        .position(|l| plain(&l.text).starts_with("ORDER "))?;
+    let title: Vec<String> = lines[at..]
+        .iter()
+        .take(4)
+        .map(|l| plain(&l.text))
+        .take_while(|t| !t.is_empty() && !t.chars().any(char::is_lowercase))
+        .collect();
+    Some(title.join(" "))
 }
 
 /// "Dear Mr. Wang:", "Ladies and Gentlemen:".

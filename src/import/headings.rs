@@ -21,7 +21,7 @@
 //! so other part-level headings are dropped before a note.
 //!
 //! A heading may wrap onto a second line: the next line continues it when it
-//! starts in lower case, or when the line ends with a comma, a
+//! starts in lower case or with a bracket ("(“MD&A”)"), or when the line ends with a comma, a
 //! dash, "page" or a joining word ("and", "of", "the", …). Otherwise each line is
 //! a heading of its own, as in letters that print a path on consecutive lines.
 
@@ -39,6 +39,12 @@ pub fn group(lines: &[&str]) -> Vec<String> {
             continue;
         }
         match headings.last_mut() {
+            // A heading drawn twice (fake bold) comes twice in some extractions.
+            Some(last) if last == line => {}
+            Some(last) if last.ends_with('\u{ad}') => {
+                last.pop();
+                last.push_str(line);
+            }
             Some(last) if continues(last, line) => {
                 if !(last.ends_with('-') || last.ends_with('—')) {
                     last.push(' ');
@@ -56,6 +62,7 @@ fn continues(current: &str, next: &str) -> bool {
     let last_word = current.rsplit(' ').next().unwrap_or("").to_lowercase();
     let page_number = !next.contains(' ') && next.contains(|c: char| c.is_ascii_digit());
     next.starts_with(char::is_lowercase)
+        || next.starts_with('(')
         || page_number
         || current.ends_with([',', '-', '—', '–'])
         || JOINING.contains(&last_word.as_str())

@@ -17,7 +17,11 @@ pub mod furniture;
 pub mod header;
 pub mod headings;
 pub mod html;
+pub mod hyphens;
 pub mod paragraphs;
+pub mod pdf;
+pub mod reflow;
+pub mod review;
 pub mod scaffold;
 
 use std::fmt;
@@ -154,10 +158,17 @@ pub enum ImportError {
         /// Line the search stopped at, when useful.
         line: Option<usize>,
     },
+    /// A PDF that cannot be read as a letter.
+    UnreadablePdf {
+        /// Why, e.g. "it is encrypted".
+        reason: String,
+    },
     /// A staff letter with no numbered comments.
     NoComments {
-        /// True when the letter says the review is complete.
-        review_completed: bool,
+        /// What the letter says about the review.
+        review: review::Review,
+        /// The letter's sentence that says it.
+        sentence: Option<String>,
     },
 }
 
@@ -166,8 +177,11 @@ impl fmt::Display for ImportError {
         match self {
             ImportError::NotText { what } => write!(
                 f,
-                "this is {what}, not a staff letter as text or HTML; convert the PDF with `pdftotext` or save the letter from EDGAR as HTML"
+                "this is {what}, not a staff letter; give the letter's PDF as EDGAR serves it, or its text or HTML"
             ),
+            ImportError::UnreadablePdf { reason } => {
+                write!(f, "this PDF cannot be read as a staff letter: {reason}")
+            }
             ImportError::NotStaffLetter { missing, line } => {
                 write!(f, "this does not look like an SEC staff letter: {missing}")?;
                 if let Some(line) = line {
@@ -175,44 +189,78 @@ impl fmt::Display for ImportError {
                 }
                 Ok(())
             }
-            ImportError::NoComments {
-                review_completed: true,
-            } => write!(
-                f,
-                "the staff completed its review: this letter has no comments to answer"
-            ),
-            ImportError::NoComments {
-                review_completed: false,
-            } => write!(
-                f,
-                "no numbered comments (paragraphs starting \"1. \", \"2. \", …) found in this letter"
-            ),
+            ImportError::NoComments { review, sentence } => {
+                let what = match review {
+                    review::Review::Completed => "the staff completed its review",
+                    review::Review::NotReviewed => {
+                        "the staff has not reviewed and will not review the filing"
+                    }
+                    review::Review::NoFurtherComments => "the staff has no further comments",
+                    review::Review::Unstated => {
+                        return write!(
+                            f,
+                            "no numbered comments (paragraphs starting \"1. \", \"2. \", …) found in this letter"
+                        );
+                    }
+                };
+                write!(f, "{what}: this letter has no comments to answer")?;
+                if let Some(sentence) = sentence {
+                    write!(f, " (\"{sentence}\")")?;
+                }
+                Ok(())
+            }
         }
     }
 }
 
 impl std::error::Error for ImportError {}
 
+/// Reads a staff letter file: a PDF, or text or HTML in any encoding `init` knows.
+pub fn import_file(bytes: &[u8]) -> Result<StaffLetter, ImportError> {
+    if detect::is_pdf(bytes) {
+        return import_lines(&pdf::read(bytes)?);
+    }
+    import(&detect::decode(bytes)?)
+}
+
 /// Reads a staff letter given as plain text or EDGAR HTML.
 pub fn import(text: &str) -> Result<StaffLetter, ImportError> {
     let lines = match detect::detect(text)? {
         detect::Format::Text => text_lines(text),
-        detect::Format::Html => html::to_lines(text),
+        detect::Format::Html => return import_lines(&html::to_lines(text)),
         detect::Format::WrappedText => text_lines(text)
             .into_iter()
             .filter(|l| !is_sgml_tag_line(&l.text))
             .collect(),
     };
-    let header = header::parse(&lines)?;
-    let body = furniture::strip(&lines[header.body_start..], &header.furniture_hints());
+    // pdftotext starts each page after the first with a form feed.
+    let page_starts: Vec<usize> = text
+        .split('\n')
+        .enumerate()
+        .filter(|(_, l)| l.starts_with('\u{c}'))
+        .map(|(i, _)| i + 1)
+        .collect();
+    import_pages(&reflow::reflow(lines, &page_starts), &page_starts)
+}
+
+/// Reads a staff letter from its text lines (a blank line between paragraphs).
+pub fn import_lines(lines: &[Line]) -> Result<StaffLetter, ImportError> {
+    import_pages(lines, &[])
+}
+
+/// Reads a staff letter from its text lines; `page_starts` are the numbers
+/// of the lines that start a page.
+fn import_pages(lines: &[Line], page_starts: &[usize]) -> Result<StaffLetter, ImportError> {
+    let header = header::parse(lines)?;
+    let mut hints = header.furniture_hints();
+    hints.page_starts = page_starts.to_vec();
+    let mut body = furniture::strip(&lines[header.body_start..], &hints);
+    hyphens::mark_soft(&mut body);
     let closing = contacts::parse(&body);
     let found = comments::split(&body[..closing.start]);
     if found.comments.is_empty() {
-        let review_completed = body.iter().any(|l| {
-            let t = l.text.to_lowercase();
-            t.contains("completed our review") || t.contains("completed its review")
-        });
-        return Err(ImportError::NoComments { review_completed });
+        let (review, sentence) = review::read(&body);
+        return Err(ImportError::NoComments { review, sentence });
     }
     let mut unplaced = header.unplaced;
     unplaced.extend(found.unplaced);

@@ -49,6 +49,22 @@ pub fn is_solid_bullet(c: char) -> bool {
 /// Second-level bullets: Word's "o" and the white bullet.
 const SUB_BULLETS: [&str; 2] = ["o ", "◦"];
 
+/// The most digits a list number has: a letter may hold hundreds of comments
+/// (numbered lists inside them are shorter), while four digits are mostly a
+/// year that a line break put at the start of a line ("Act of\n1934. See").
+const MAX_NUMBER_DIGITS: usize = 3;
+
+/// "1000. Please tell us": a paragraph numbered "N. " with any number of
+/// digits, and the text after it. Only the expected next comment number makes
+/// such a paragraph a comment, so a year cannot start one.
+pub fn numbered_paragraph(text: &str) -> Option<(u32, &str)> {
+    let text = text.trim_start();
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    let rest = text[digits..].strip_prefix(". ")?;
+    let number = text[..digits].parse().ok()?;
+    Some((number, rest.trim_start()))
+}
+
 /// The list marker that starts `text`, and the text after it.
 pub fn marker(text: &str) -> Option<(Marker, &str)> {
     let text = text.trim_start();
@@ -67,7 +83,7 @@ pub fn marker(text: &str) -> Option<(Marker, &str)> {
         return None;
     }
     let digits = text.chars().take_while(char::is_ascii_digit).count();
-    if (1..=2).contains(&digits) {
+    if (1..=MAX_NUMBER_DIGITS).contains(&digits) {
         let delimiter = text[digits..].chars().next()?;
         let rest = &text[digits + delimiter.len_utf8()..];
         if matches!(delimiter, '.' | ')') && rest.starts_with(' ') {

@@ -43,8 +43,16 @@ pub fn scaffold(letter: &StaffLetter, today: Date, source: &str) -> Vec<ProjectF
             letter_yaml(letter, today, source)
         ),
     }];
+    // Numbers are padded to the widest one so the files list in comment order.
+    let width = letter
+        .comments
+        .iter()
+        .map(|c| c.number.to_string().len())
+        .max()
+        .unwrap_or(2)
+        .max(2);
     files.extend(letter.comments.iter().map(|comment| ProjectFile {
-        path: format!("comments/{:02}-{}.yaml", comment.number, slug(comment)),
+        path: format!("comments/{:0width$}-{}.yaml", comment.number, slug(comment)),
         text: format!("{SCHEMA_MODELINE_COMMENT}\n{}", comment_yaml(comment)),
     }));
     files

@@ -1,7 +1,10 @@
 //! Aligns two sequences of units (blocks, list items, table rows) before any
 //! word is compared: identical units match exactly; in a changed region, units
 //! of the same kind are paired by word similarity, best total first, and the
-//! rest become whole deletions and insertions.
+//! rest become whole deletions and insertions. A unit that is mostly the
+//! other one cut down (or built up), its words kept in order, pairs too,
+//! however little of the longer one survives: a footnote struck to a few of
+//! its words reads as those edits, not as a deletion and a re-insertion.
 
 use std::cmp::Ordering;
 
@@ -10,6 +13,21 @@ use super::diff::{Interner, Run, diff_ids};
 /// Similarity (Dice coefficient of the word multisets, in thousandths) below
 /// which two units are not worth comparing word by word.
 const THRESHOLD: usize = 400;
+
+/// The share (in thousandths) of the shorter unit's words that must appear,
+/// in order, in the longer one for the two to pair by containment.
+const CONTAINED: usize = 800;
+
+/// The fewest words the shorter unit needs to pair by containment.
+const CONTAINED_WORDS: usize = 3;
+
+/// The least share (in thousandths) of the longer unit's words the shorter
+/// must have to pair by containment: a unit cut to less is a new one.
+const CUT_SHARE: usize = 50;
+
+/// Word pairs (shorter × longer unit) up to which containment is checked
+/// with the exact longest common subsequence.
+const MAX_IN_ORDER: usize = 250_000;
 
 /// Changed regions larger than this (old × new units) are paired by position
 /// instead of by the quadratic best pairing.
@@ -58,22 +76,30 @@ pub(crate) fn align<T>(old: &[T], new: &[T], describe: impl Fn(&T) -> Unit) -> V
     steps
 }
 
-/// A unit reduced to what similarity needs: its kind and its words as
-/// sorted ids, so that comparing two units is one merge.
+/// A unit reduced to what similarity needs: its kind, its word ids sorted
+/// (so that comparing two bags is one merge), and each word id with its
+/// place, sorted (so that finding a word after a place is one search).
 struct Bag {
     kind: Option<u32>,
     words: Vec<u32>,
+    places: Vec<(u32, usize)>,
 }
 
 /// The bags of two regions, with word ids shared between them.
 fn bags(old: &[Unit], new: &[Unit]) -> (Vec<Bag>, Vec<Bag>) {
     let mut interner = Interner::new();
     let mut bag = |unit: &Unit| {
-        let mut words: Vec<u32> = unit.words.iter().map(|w| interner.id(w.clone())).collect();
-        words.sort_unstable();
+        let mut places: Vec<(u32, usize)> = unit
+            .words
+            .iter()
+            .enumerate()
+            .map(|(k, w)| (interner.id(w.clone()), k))
+            .collect();
+        places.sort_unstable();
         Bag {
             kind: unit.kind,
-            words,
+            words: places.iter().map(|&(w, _)| w).collect(),
+            places,
         }
     };
     let old_bags = old.iter().map(&mut bag).collect();
@@ -144,7 +170,9 @@ fn region_steps(
     steps
 }
 
-/// The similarity of two units in thousandths, when they may be paired.
+/// The similarity of two units in thousandths, when they may be paired:
+/// their Dice coefficient, when it reaches [`THRESHOLD`] or when one is
+/// contained in the other.
 fn similarity(a: &Bag, b: &Bag) -> Option<usize> {
     if a.kind.is_none() || a.kind != b.kind {
         return None;
@@ -153,9 +181,16 @@ fn similarity(a: &Bag, b: &Bag) -> Option<usize> {
     if total == 0 {
         return Some(1000);
     }
+    let common = common_words(&a.words, &b.words);
+    let score = 2000 * common / total;
+    (score >= THRESHOLD || contained(a, b, common)).then_some(score.max(1))
+}
+
+/// How many words two sorted bags share.
+fn common_words(a: &[u32], b: &[u32]) -> usize {
     let (mut i, mut j, mut common) = (0, 0, 0);
-    while i < a.words.len() && j < b.words.len() {
-        match a.words[i].cmp(&b.words[j]) {
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
             Ordering::Less => i += 1,
             Ordering::Greater => j += 1,
             Ordering::Equal => {
@@ -165,8 +200,56 @@ fn similarity(a: &Bag, b: &Bag) -> Option<usize> {
             }
         }
     }
-    let score = 2000 * common / total;
-    (score >= THRESHOLD).then_some(score.max(1))
+    common
+}
+
+/// True when most words of the shorter unit appear in the longer one in
+/// the same order (the bags share `common` words, an upper bound).
+fn contained(a: &Bag, b: &Bag, common: usize) -> bool {
+    let (short, long) = if a.words.len() <= b.words.len() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let shorter = short.words.len();
+    let enough = |kept: usize| shorter >= CONTAINED_WORDS && kept * 1000 >= CONTAINED * shorter;
+    let share = shorter * 1000 >= CUT_SHARE * long.words.len();
+    share && enough(common) && enough(kept_in_order(short, long))
+}
+
+/// How many words of `short` appear in `long` in the same order: their
+/// longest common subsequence, or, past [`MAX_IN_ORDER`] word pairs, a
+/// lower bound of it (each word found at the first place after the one
+/// before), which keeps a short unit against a huge one linear.
+fn kept_in_order(short: &Bag, long: &Bag) -> usize {
+    let in_order = |bag: &Bag| {
+        let mut order = bag.places.clone();
+        order.sort_unstable_by_key(|&(_, k)| k);
+        order
+    };
+    let short_order = in_order(short);
+    if short.words.len() * long.words.len() <= MAX_IN_ORDER {
+        let ids = |order: &[(u32, usize)]| order.iter().map(|&(w, _)| w).collect::<Vec<u32>>();
+        return diff_ids(&ids(&short_order), &ids(&in_order(long)))
+            .iter()
+            .map(|run| match run {
+                Run::Equal { old, .. } => old.len(),
+                Run::Change { .. } => 0,
+            })
+            .sum();
+    }
+    let mut next = 0;
+    let mut kept = 0;
+    for (w, _) in short_order {
+        let i = long.places.partition_point(|&p| p < (w, next));
+        if let Some(&(found, k)) = long.places.get(i)
+            && found == w
+        {
+            next = k + 1;
+            kept += 1;
+        }
+    }
+    kept
 }
 
 #[cfg(test)]
@@ -209,6 +292,59 @@ mod tests {
         let new = ["one two three five"];
         use Step::*;
         assert_eq!(align(&old, &new, unit), vec![Delete(0), Pair(1, 0)]);
+    }
+
+    #[test]
+    fn a_unit_cut_down_to_a_few_of_its_words_pairs_with_it() {
+        let old = [
+            "one two three four five six seven eight nine ten a b c d e f g h i j",
+            "tail",
+        ];
+        let cut = ["one two nine ten", "tail"];
+        let scrambled = ["ten nine two one", "tail"];
+        use Step::*;
+        assert_eq!(align(&old, &cut, unit), vec![Pair(0, 0), Same(1, 1)]);
+        assert_eq!(align(&cut, &old, unit), vec![Pair(0, 0), Same(1, 1)]);
+        assert_eq!(
+            align(&old, &scrambled, unit),
+            vec![Delete(0), Insert(0), Same(1, 1)]
+        );
+        let short = ["one two", "tail"];
+        assert_eq!(
+            align(&old, &short, unit),
+            vec![Delete(0), Insert(0), Same(1, 1)]
+        );
+    }
+
+    #[test]
+    fn containment_in_a_huge_unit_is_found_in_one_pass() {
+        let filler = ["filler words"; 2_000].join(" ");
+        let long = format!("one two three four five six seven eight nine ten {filler}");
+        let some = ["filler words"; 120].join(" ");
+        let kept = format!("one two nine ten {some}");
+        let scrambled = format!("ten nine two one {some}");
+        let (a, b) = bags(
+            &[unit(&long.as_str())],
+            &[unit(&kept.as_str()), unit(&scrambled.as_str())],
+        );
+        assert!(a[0].words.len() * b[0].words.len() > MAX_IN_ORDER);
+        assert_eq!(kept_in_order(&b[0], &a[0]), 244);
+        assert_eq!(kept_in_order(&b[1], &a[0]), 241);
+        use Step::*;
+        assert_eq!(
+            align(&[long.as_str()], &[kept.as_str()], unit),
+            vec![Pair(0, 0)]
+        );
+    }
+
+    #[test]
+    fn a_unit_cut_to_a_sliver_of_the_other_does_not_pair() {
+        let long = ["one two three four five six seven eight nine ten"; 10].join(" ");
+        use Step::*;
+        assert_eq!(
+            align(&[long.as_str()], &["one two three"], unit),
+            vec![Delete(0), Insert(0)]
+        );
     }
 
     #[test]

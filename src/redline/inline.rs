@@ -163,10 +163,39 @@ mod tests {
     }
 
     #[test]
-    fn a_short_equality_between_changes_folds_into_them() {
+    fn a_short_equality_between_rewrites_folds_into_them() {
+        assert_eq!(
+            redline_md(
+                "The charge does not reflect the costs.",
+                "The charge excludes most of the costs."
+            ),
+            "The charge ~~does not reflect~~ <ins>excludes most of</ins> the costs."
+        );
+        assert_eq!(
+            redline_md(
+                "We had reported the old figure to them.",
+                "We have since disclosed a revised figure to them."
+            ),
+            "We ~~had reported the old~~ <ins>have since disclosed a revised</ins> figure to them."
+        );
+    }
+
+    #[test]
+    fn each_changed_figure_stands_on_its_own() {
         assert_eq!(
             redline_md("It rose 18.5% in 2013.", "It rose 18.7% in 2014."),
-            "It rose ~~18.5% in 2013~~ <ins>18.7% in 2014</ins>."
+            "It rose ~~18.5%~~ <ins>18.7%</ins> in ~~2013~~ <ins>2014</ins>."
+        );
+    }
+
+    #[test]
+    fn unchanged_text_between_an_addition_and_a_removal_stays_plain() {
+        assert_eq!(
+            redline_md(
+                "Depreciation also increased as we placed centers into service.",
+                "Depreciation increased by RMB52.1 million as we placed centers into service."
+            ),
+            "Depreciation ~~also~~ increased <ins>by RMB52.1 million</ins> as we placed centers into service."
         );
     }
 

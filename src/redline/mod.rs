@@ -3,20 +3,25 @@
 //!
 //! Structure first, never raw Markdown. `align.rs` lines up the two block
 //! lists (identical blocks match; changed ones of a kind pair by word
-//! similarity) and `compare.rs` compares paired blocks inside: list items,
+//! similarity, or when one is the other cut down) and `compare.rs` compares
+//! paired blocks inside: list items,
 //! table rows and cells, quotations, and, in `inline.rs`, paragraphs word by
 //! word. Words are legal-prose tokens ([`tokenize()`], rules in `scan.rs`),
-//! compared with the `similar` crate (only in `diff.rs`), then cleaned up so a
-//! rewritten clause reads as one deletion and one insertion (`cleanup.rs`,
-//! `slide.rs`, `spacing.rs`). `footnotes.rs` pairs footnote definitions,
-//! `count.rs` counts the words changed, and [`accept`] and [`reject`] resolve
-//! every change.
+//! compared with the `similar` crate (only in `diff.rs`), then cleaned up as
+//! a lawyer marks by hand: a rewritten phrase reads as one deletion and one
+//! insertion, but unchanged facts and clauses stay plain and a changed
+//! figure is replaced whole (`cleanup.rs` with `words.rs`, `anchor.rs`,
+//! `slide.rs`, `figures.rs`; `spacing.rs`). `footnotes.rs` pairs footnote
+//! definitions, `count.rs` counts the words changed, and [`accept`] and
+//! [`reject`] resolve every change.
 
 mod align;
+mod anchor;
 mod cleanup;
 mod compare;
 mod count;
 mod diff;
+mod figures;
 mod footnotes;
 mod inline;
 mod resolve;
@@ -24,9 +29,12 @@ mod scan;
 mod slide;
 mod spacing;
 mod tokenize;
+mod words;
 
 #[cfg(test)]
 mod proptests;
+#[cfg(test)]
+mod readability;
 #[cfg(test)]
 mod tests;
 

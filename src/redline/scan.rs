@@ -20,9 +20,13 @@ pub(super) fn scan(c: &[char], start: usize) -> (usize, TokenKind) {
     {
         return (end, TokenKind::Number);
     }
-    let dollar_figure = first == '$' && c.get(start + 1).is_some_and(char::is_ascii_digit);
-    if first.is_alphanumeric() || dollar_figure {
-        let end = scan_word(c, if dollar_figure { start + 1 } else { start });
+    if is_currency_sign(first)
+        && let Some(end) = signed_amount(c, start + 1)
+    {
+        return (end, TokenKind::Number);
+    }
+    if first.is_alphanumeric() {
+        let end = scan_word(c, start);
         let kind = if c[start..end].iter().any(char::is_ascii_digit) {
             TokenKind::Number
         } else {
@@ -31,6 +35,34 @@ pub(super) fn scan(c: &[char], start: usize) -> (usize, TokenKind) {
         return (end, kind);
     }
     (start + 1, TokenKind::Punct)
+}
+
+/// A currency sign that may lead a figure: `$5.2`, `€3.5`, `£(1.2)`.
+pub(super) fn is_currency_sign(c: char) -> bool {
+    matches!(c, '$' | '€' | '£' | '¥')
+}
+
+/// Where the amount after a currency sign ends, when one follows at `at`:
+/// digits (`$5.2`) or a negative figure in brackets (`$(1,234)`).
+fn signed_amount(c: &[char], at: usize) -> Option<usize> {
+    match c.get(at)? {
+        d if d.is_ascii_digit() => Some(scan_word(c, at)),
+        '(' => bracketed_amount(c, at),
+        _ => None,
+    }
+}
+
+/// Where a bracketed amount of digits, `(1,234)` or `(2.5%)`, opening at
+/// `open` ends. Never nests, so scanning stays linear on any input.
+fn bracketed_amount(c: &[char], open: usize) -> Option<usize> {
+    let body = c.get(open + 1..)?;
+    let len = body
+        .iter()
+        .take_while(|ch| ch.is_ascii_digit() || matches!(ch, ',' | '.' | '%'))
+        .count();
+    let close = open + 1 + len;
+    let digits = body.first().is_some_and(char::is_ascii_digit);
+    (digits && c.get(close) == Some(&')')).then_some(close + 1)
 }
 
 /// Scans a word or figure starting at an alphanumeric character.
@@ -49,6 +81,13 @@ fn scan_word(c: &[char], start: usize) -> usize {
             ',' | '.' => prev.is_ascii_digit() && next_is(char::is_ascii_digit),
             '-' => next_is(|n| n.is_alphanumeric()),
             '\'' | '\u{2019}' => prev.is_alphabetic() && next_is(|n| n.is_alphabetic()),
+            // `US$7.8`, `HK$1`; `US$(1.2)` ends with its bracketed figure.
+            '$' if prev.is_alphabetic() && next == Some('(') => {
+                match bracketed_amount(c, end + 1) {
+                    Some(close) => return close,
+                    None => false,
+                }
+            }
             '$' => prev.is_alphabetic() && next_is(char::is_ascii_digit),
             '%' if prev.is_ascii_digit() => return end + 1,
             _ => false,
@@ -94,12 +133,12 @@ fn abbreviation_end(c: &[char], start: usize, dot: usize) -> Option<usize> {
     (last_dot > dot).then_some(last_dot + 1)
 }
 
-/// A negative figure in brackets, `(1,234)` or `(RMB5.2)`: where it ends.
+/// A negative figure in brackets, `(1,234)`, `(RMB5.2)` or `(€3.5)`: where it ends.
 fn bracketed_figure(c: &[char], open: usize) -> Option<usize> {
     let inner = open + 1;
     let starts_figure = c
         .get(inner)
-        .is_some_and(|ch| ch.is_alphanumeric() || *ch == '$');
+        .is_some_and(|ch| ch.is_alphanumeric() || is_currency_sign(*ch));
     if !starts_figure {
         return None;
     }
@@ -108,9 +147,9 @@ fn bracketed_figure(c: &[char], open: usize) -> Option<usize> {
     let letters = figure.iter().take_while(|ch| ch.is_alphabetic()).count();
     let rest = &figure[letters..];
     let is_figure = kind == TokenKind::Number
-        && rest
-            .iter()
-            .all(|ch| ch.is_ascii_digit() || matches!(ch, ',' | '.' | '$' | '%'));
+        && rest.iter().all(|ch| {
+            ch.is_ascii_digit() || matches!(ch, ',' | '.' | '%') || is_currency_sign(*ch)
+        });
     (is_figure && c.get(end) == Some(&')')).then_some(end + 1)
 }
 
@@ -150,5 +189,40 @@ mod tests {
         );
         assert_eq!(texts("(US$16.5)"), vec!["(US$16.5)"]);
         assert_eq!(texts("(1,234"), vec!["(", "1,234"]);
+    }
+
+    #[test]
+    fn currency_signs_and_brackets_stay_with_their_figure() {
+        for figure in [
+            "$(1,234)",
+            "\u{20ac}3.5",
+            "\u{a3}12",
+            "\u{a5}1,050",
+            "US$(7.8)",
+            "HK$2.1",
+            "(\u{20ac}3.5)",
+            "\u{20ac}(3.5)",
+            "(2.5%)",
+        ] {
+            assert_eq!(
+                texts(&format!("was {figure}.")),
+                vec!["was", " ", figure, "."]
+            );
+        }
+        assert_eq!(
+            texts("\u{20ac} and $("),
+            vec!["\u{20ac}", " ", "and", " ", "$", "("]
+        );
+        assert_eq!(texts("US$(a)"), vec!["US", "$", "(", "a", ")"]);
+    }
+
+    #[test]
+    fn nested_signs_and_brackets_do_not_nest_the_scan() {
+        let text = "($(US$(".repeat(10_000);
+        let tokens = tokenize(&text);
+        assert_eq!(
+            tokens.iter().map(|t| t.text.len()).sum::<usize>(),
+            text.len()
+        );
     }
 }

@@ -1,4 +1,4 @@
-//! Step 3 of the cleanup: a pure insertion or deletion that could sit at
+//! Step 4 of the cleanup: a pure insertion or deletion that could sit at
 //! several places (`a <ins>b a</ins>` or `<ins>a b</ins> a`) is moved to the
 //! one whose edges fall on the best boundaries, on diff-match-patch's scale:
 //! sentence ends, then spaces, then punctuation, with a point for each end
@@ -10,7 +10,7 @@ use super::cleanup::{Side, tidy};
 use super::diff::Run;
 use super::tokenize::{Token, TokenKind};
 
-/// Moves each pure insertion or deletion to its best place (step 3).
+/// Moves each pure insertion or deletion to its best place (step 4).
 pub(super) fn slide(old: &Side, new: &Side, mut runs: Vec<Run>) -> Vec<Run> {
     for i in 1..runs.len().saturating_sub(1) {
         let (
@@ -26,7 +26,11 @@ pub(super) fn slide(old: &Side, new: &Side, mut runs: Vec<Run>) -> Vec<Run> {
             (false, true) => (old, o.clone()),
             _ => continue,
         };
-        let shift = best_shift(side, range, po.len(), no.len());
+        // An edit never slides up against another change: merging two edits
+        // into one replacement is the fold step's decision, not the slide's.
+        let room_left = po.len().saturating_sub(usize::from(i > 1));
+        let room_right = no.len().saturating_sub(usize::from(i + 2 < runs.len()));
+        let shift = best_shift(side, range, room_left, room_right);
         if shift == 0 {
             continue;
         }

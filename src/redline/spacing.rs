@@ -7,6 +7,7 @@
 
 use std::ops::Range;
 
+use super::scan::is_currency_sign;
 use super::tokenize::{Token, TokenKind};
 
 /// True when the tokens are all whitespace (or there are none).
@@ -16,7 +17,7 @@ pub(super) fn blank(tokens: &[Token]) -> bool {
 
 /// The tokens a change is written with: its deletion, and the tokens
 /// `inserted` of `new_tokens`, with a separating space added to one of them
-/// when the deletion ends and the insertion starts with a word.
+/// when the deletion ends and the insertion starts with a word or figure.
 pub(super) fn separate(
     deleted: &[Token],
     new_tokens: &[Token],
@@ -27,7 +28,10 @@ pub(super) fn separate(
     let (Some(last), Some(first)) = (deleted.last(), new_side.first()) else {
         return (old_side, new_side);
     };
-    if !last.is_word() || !first.is_word() {
+    // A figure may open with its currency sign: `~~$ 1,234~~ <ins>$ 1,310</ins>`.
+    let opens_figure =
+        |t: &Token| t.kind == TokenKind::Punct && t.text.chars().all(is_currency_sign);
+    if !last.is_word() || !(first.is_word() || opens_figure(first)) {
         return (old_side, new_side);
     }
     let spaced = |t: Option<&Token>| t.is_none_or(|t| t.kind == TokenKind::Space);

@@ -221,13 +221,14 @@ fn a_revised_disclosure_reads_as_a_lawyer_would_mark_it() {
     assert_eq!(
         md(original, revised),
         "As of December 31, 2013, we had cash and cash equivalents of \
-        ~~RMB1,336.5 million, which were held primarily in Renminbi~~ \
-        <ins>RMB1,450.9 million (US$239.7 million), of which RMB1,100.2 million was held by our VIEs in the PRC</ins>. \
+        ~~RMB1,336.5~~ <ins>RMB1,450.9</ins> million <ins>(US$239.7 million)</ins>, \
+        ~~which were held primarily in Renminbi~~ \
+        <ins>of which RMB1,100.2 million was held by our VIEs in the PRC</ins>. \
         We believe that our current cash <ins>and cash flows from operations</ins> will be sufficient \
         to meet our <ins>anticipated cash</ins> needs for <ins>at least</ins> the next 12 months.\n"
     );
     let r = redline(&doc(original), &doc(revised));
-    assert_eq!((r.words_inserted, r.words_deleted), (25, 8));
+    assert_eq!((r.words_inserted, r.words_deleted), (24, 7));
 }
 
 #[test]
@@ -256,5 +257,90 @@ fn a_heading_is_compared_word_by_word_and_takes_the_new_level() {
             "### Liquidity and Capital Resources, page 76\n"
         ),
         "### Liquidity and Capital Resources<ins>, page 76</ins>\n"
+    );
+}
+
+#[test]
+fn quantified_assumptions_leave_the_unchanged_terms_plain() {
+    assert_eq!(
+        md(
+            "revenue growth, operating margins and discount rates that reflect current market conditions.",
+            "revenue growth of 4% to 6%, operating margins of 18% to 21% and a discount rate of 9.5%, \
+            each of which reflects current market conditions."
+        ),
+        "revenue growth <ins>of 4% to 6%</ins>, operating margins <ins>of 18% to 21%</ins> and \
+        ~~discount rates that reflect~~ <ins>a discount rate of 9.5%, each of which reflects</ins> \
+        current market conditions.\n"
+    );
+}
+
+#[test]
+fn an_unchanged_clause_between_two_rewrites_stays_plain() {
+    assert_eq!(
+        md(
+            "while pricing was unchanged, and management expects these conditions to continue through",
+            "while average selling prices increased 2%, and management expects freight costs to remain \
+            elevated through"
+        ),
+        "while ~~pricing was unchanged~~ <ins>average selling prices increased 2%</ins>, and management \
+        expects ~~these conditions to continue~~ <ins>freight costs to remain elevated</ins> through\n"
+    );
+}
+
+#[test]
+fn a_changed_figure_is_struck_and_inserted_with_its_sign() {
+    for (old, new) in [
+        ("$(1,234)", "$(1,310)"),
+        ("\u{20ac}3.5", "\u{20ac}3.75"),
+        ("\u{a3}12.0", "\u{a3}12.4"),
+        ("\u{a5}1,050", "\u{a5}1,100"),
+        ("HK$2.1", "HK$2.6"),
+        ("US$(7.8)", "US$(8.1)"),
+        ("(\u{20ac}3.5)", "(\u{20ac}3.9)"),
+        ("(1,234)", "1,234"),
+        ("4.5%", "4.75%"),
+        ("$ 1,234", "$ 1,310"),
+        ("RMB 43.7", "RMB 45.0"),
+        ("25 basis points", "50 basis points"),
+        ("4% to 6%", "4% to 7%"),
+    ] {
+        assert_eq!(
+            md(
+                &format!("The amount was {old} in 2024."),
+                &format!("The amount was {new} in 2024.")
+            ),
+            format!("The amount was ~~{old}~~ <ins>{new}</ins> in 2024.\n"),
+            "{old} → {new}"
+        );
+    }
+}
+
+#[test]
+fn a_heavily_cut_paragraph_is_shown_as_edits() {
+    let original = "The 2012 and 2013 annualized cabinet utilization rates are different from the \
+        average monthly cabinet utilization rates previously disclosed, which were 66.3% and 70.3% in \
+        2012 and 2013, respectively, because inconsistent approaches were used to arrive at them.";
+    let revised = "The 2012 and 2013 rates were previously disclosed.";
+    let r = redline(&doc(original), &doc(revised));
+    assert_eq!(r.doc.blocks.len(), 1, "{:?}", r.doc.blocks);
+    let written = to_markdown(&r.doc);
+    assert!(
+        written.starts_with("The 2012 and 2013 ~~annualized"),
+        "{written}"
+    );
+    assert_eq!(accept(&r.doc), doc(revised));
+}
+
+#[test]
+fn a_footnote_definition_moved_by_the_revision_is_shown_once_where_it_now_stands() {
+    let r = redline(
+        &doc("A.[^a] B.[^b]\n\n[^a]: First note.\n\n[^b]: Second note.\n"),
+        &doc("A.[^a] B.[^b]\n\n[^b]: Second note, revised.\n\n[^a]: First note.\n"),
+    );
+    let labels: Vec<&str> = r.doc.footnotes.iter().map(|n| n.label.as_str()).collect();
+    assert_eq!(labels, vec!["b", "a"]);
+    assert_eq!(
+        to_markdown(&r.doc),
+        "A.[^a] B.[^b]\n\n[^b]: Second note<ins>, revised</ins>.\n\n[^a]: First note.\n"
     );
 }

@@ -1,9 +1,11 @@
 //! Splits legal and financial prose into the tokens a redline compares.
 //!
-//! A figure (`RMB1,336.5`, `US$7.8`, `18.5%`, `(1,234)`), a form name (`10-K`),
-//! an initialism (`U.S.`, `e.g.`), a hyphenated or possessive word (`non-PRC`,
-//! `Company's`) and an abbreviation with its dot (`Inc.`) are single tokens, so
-//! a changed figure is replaced whole. Every other punctuation mark is a token
+//! A figure with its sign (`RMB1,336.5`, `US$7.8`, `$(1,234)`, `€3.5`,
+//! `18.5%`, `(1,234)`), a form name (`10-K`), an initialism (`U.S.`, `e.g.`),
+//! a hyphenated or possessive word (`non-PRC`, `Company's`) and an
+//! abbreviation with its dot (`Inc.`) are single tokens, so a changed figure
+//! is replaced whole (figures written with spaces, `RMB 43.7` or `4% to 6%`,
+//! are kept whole by `figures.rs`). Every other punctuation mark is a token
 //! of its own, and a run of whitespace is one token.
 
 use crate::markdown::{Inline, InlineContent, Style};

@@ -40,6 +40,13 @@ pub fn example_project() -> tempfile::TempDir {
     dir
 }
 
+/// A temporary project holding a copy of the Rule 83 fixture letter.
+pub fn confidential_project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&repo().join("tests/fixtures/confidential"), dir.path());
+    dir
+}
+
 /// Replaces the first `from` in the file at `path` with `to`; the file must hold `from`.
 pub fn edit(path: &Path, from: &str, to: &str) {
     let text = std::fs::read_to_string(path).unwrap();

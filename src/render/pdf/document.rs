@@ -15,16 +15,17 @@ use printpdf::{
 
 use super::PdfMeta;
 use super::draw::{font_id, page_ops};
-use super::flow::Mark;
 use super::fonts::fonts;
+use super::mark::Mark;
 use super::pages::PageLayout;
 use super::style::{FaceId, Styles};
 
-const FACES: [FaceId; 4] = [
+const FACES: [FaceId; 5] = [
     FaceId::Regular,
     FaceId::Bold,
     FaceId::Italic,
     FaceId::BoldItalic,
+    FaceId::Symbols,
 ];
 
 /// Writes `pages` as a PDF file.

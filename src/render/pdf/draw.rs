@@ -8,8 +8,8 @@ use printpdf::{
     Color, FontId, Line, LinePoint, Op, PdfFontHandle, Point, Pt, Rgb, TextItem, TextMatrix,
 };
 
-use super::flow::Mark;
 use super::fonts::fonts;
+use super::mark::Mark;
 use super::pages::PageLayout;
 use super::style::FaceId;
 use super::text::Fragment;
@@ -22,6 +22,7 @@ pub fn font_id(face: FaceId) -> FontId {
             FaceId::Bold => "F2",
             FaceId::Italic => "F3",
             FaceId::BoldItalic => "F4",
+            FaceId::Symbols => "F5",
         }
         .to_owned(),
     )
@@ -47,6 +48,7 @@ pub fn page_ops(page: &PageLayout, height: f32) -> Vec<Op> {
             x,
             baseline,
             fragment,
+            ..
         } = mark
         else {
             continue;

@@ -8,94 +8,11 @@
 
 use crate::markdown::{Block, Inline, InlineContent};
 
-use super::fonts::fonts;
 use super::lines::{LineAlign, SetLine, set_paragraph};
-use super::style::{FaceId, Styles};
+use super::mark::{Mark, Role, baseline_in};
+use super::style::Styles;
 use super::table::layout_table;
-use super::text::{Fragment, NoteNumbers, TextStyle, itemize, split_overlong};
-
-/// Something drawn inside a box, positioned from the page's left edge and the box's top.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Mark {
-    /// A fragment of text on a baseline.
-    Text {
-        /// Left end, from the page's left edge.
-        x: f32,
-        /// Baseline, down from the box's top.
-        baseline: f32,
-        /// The text and its look (`rise` already applied to `baseline`).
-        fragment: Fragment,
-    },
-    /// A horizontal rule.
-    Rule {
-        /// Left end.
-        x0: f32,
-        /// Right end.
-        x1: f32,
-        /// Centre of the rule, down from the box's top.
-        y: f32,
-        /// Thickness.
-        thickness: f32,
-    },
-}
-
-impl Mark {
-    /// The text fragment, when the mark is text.
-    pub fn fragment(&self) -> Option<&Fragment> {
-        match self {
-            Mark::Text { fragment, .. } => Some(fragment),
-            Mark::Rule { .. } => None,
-        }
-    }
-
-    /// Plain text in the regular face at `x` on `baseline` (page furniture,
-    /// footnote numbers): characters the face lacks are replaced first.
-    pub fn plain_text(x: f32, baseline: f32, text: &str, size: f32) -> Mark {
-        let face = fonts().face(FaceId::Regular);
-        let text: String = text.chars().map(|c| face.printable(c)).collect();
-        Mark::Text {
-            x,
-            baseline,
-            fragment: Fragment {
-                width: face.width(&text, size),
-                text,
-                face: FaceId::Regular,
-                size,
-                rise: 0.0,
-                underline: false,
-                strike: false,
-                confidential: false,
-                run_start: false,
-            },
-        }
-    }
-
-    /// Moves the mark `dy` points down.
-    pub fn shifted(&self, dy: f32) -> Mark {
-        match self {
-            Mark::Text {
-                x,
-                baseline,
-                fragment,
-            } => Mark::Text {
-                x: *x,
-                baseline: baseline + dy,
-                fragment: fragment.clone(),
-            },
-            Mark::Rule {
-                x0,
-                x1,
-                y,
-                thickness,
-            } => Mark::Rule {
-                x0: *x0,
-                x1: *x1,
-                y: y + dy,
-                thickness: *thickness,
-            },
-        }
-    }
-}
+use super::text::{NoteNumbers, TextStyle, itemize, split_overlong};
 
 /// A box of the vertical list: one line, one table row or one rule.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -185,6 +102,7 @@ pub fn build(
         numbers,
         layout: Layout::default(),
         list_level: 0,
+        next_run: 0,
     };
     let mut flow = Vec::new();
     b.blocks(blocks, frame, 0, &mut flow);
@@ -202,6 +120,8 @@ pub(super) struct Builder<'a> {
     pub(super) layout: Layout,
     /// How many lists enclose the block being set (bullets alternate by level).
     pub(super) list_level: usize,
+    /// The number of the next run of text set (see [`Role::Words`]).
+    pub(super) next_run: u32,
 }
 
 impl Builder<'_> {
@@ -292,21 +212,7 @@ impl Builder<'_> {
                 ..VBox::default()
             })),
             Block::Code(code) => {
-                let inlines: Vec<Inline> = code
-                    .trim_end_matches('\n')
-                    .split('\n')
-                    .enumerate()
-                    .flat_map(|(i, line)| {
-                        let brk = (i > 0).then(|| Inline {
-                            content: InlineContent::HardBreak,
-                            style: Default::default(),
-                        });
-                        // Code keeps its spaces: they become no-break spaces.
-                        let text = line.replace(' ', "\u{a0}");
-                        brk.into_iter()
-                            .chain([Inline::text(text, Default::default())])
-                    })
-                    .collect();
+                let inlines = code_inlines(code);
                 let base = TextStyle::plain(self.styles.size);
                 let lines =
                     self.paragraph(&inlines, base, frame, LineAlign::Left, self.styles.leading);
@@ -368,7 +274,6 @@ impl Builder<'_> {
                 Flow::Box(b) => Some(b),
                 Flow::Space(_) => None,
             });
-            let face = fonts().face(FaceId::Regular);
             let size = self.styles.size;
             let marker_box = match first_box {
                 Some(b) => b,
@@ -383,35 +288,30 @@ impl Builder<'_> {
                     }
                 }
             };
-            let baseline = marker_box
+            // The marker sits on the first line's baseline, no larger than its
+            // text (a table's first row is set smaller than the body).
+            let (baseline, size) = marker_box
                 .marks
                 .iter()
                 .find_map(|m| match m {
                     Mark::Text {
                         baseline, fragment, ..
-                    } => Some(baseline + fragment.rise),
-                    Mark::Rule { .. } => None,
+                    } if fragment.rise == 0.0 => Some((*baseline, fragment.size.min(size))),
+                    _ => None,
                 })
-                .unwrap_or_else(|| baseline_in(self.styles.leading, size));
-            marker_box.marks.push(Mark::Text {
-                x: frame.left,
+                .unwrap_or_else(|| (baseline_in(self.styles.leading, size), size));
+            marker_box.marks.extend(Mark::plain(
+                frame.left,
                 baseline,
-                fragment: Fragment {
-                    width: face.width(&marker, size),
-                    text: marker,
-                    face: FaceId::Regular,
-                    size,
-                    rise: 0.0,
-                    underline: false,
-                    strike: false,
-                    confidential: false,
-                    run_start: false,
-                },
-            });
+                &marker,
+                size,
+                Role::ListMarker,
+            ));
         }
     }
 
-    /// Sets a paragraph's lines as boxes, `leading` apart.
+    /// Sets a paragraph's lines as boxes, `leading` apart: the next run of
+    /// the document's text.
     pub(super) fn paragraph(
         &mut self,
         inlines: &[Inline],
@@ -420,13 +320,15 @@ impl Builder<'_> {
         align: LineAlign,
         leading: f32,
     ) -> Vec<VBox> {
+        let role = Role::Words(self.next_run);
+        self.next_run += 1;
         let items = split_overlong(
             itemize(inlines, base, self.styles, self.numbers),
             frame.width,
         );
         set_paragraph(&items, frame.width, align)
             .into_iter()
-            .map(|line| line_box(line, frame.left, leading, base.size))
+            .map(|line| line_box(line, frame.left, leading, base.size, role))
             .collect()
     }
 
@@ -458,20 +360,22 @@ impl Builder<'_> {
         let between = fs.between;
         lines[0].marks = lines[0].marks.iter().map(|m| m.shifted(between)).collect();
         lines[0].height += between;
-        lines[0].marks.push(Mark::plain_text(
+        lines[0].marks.extend(Mark::plain(
             frame.left,
             baseline + between,
             &text,
             size,
+            Role::NoteNumber,
         ));
         lines
     }
 }
 
-/// A footnote's blocks as one run of text (a footnote is set as plain paragraphs).
-fn block_inlines(block: &Block) -> Vec<Inline> {
+/// A block of a footnote as one run of text (a footnote is set as plain
+/// paragraphs): its pieces of text, and the lines of its code, one per line.
+pub fn block_inlines(block: &Block) -> Vec<Inline> {
     let mut out = Vec::new();
-    block.visit_inlines(&mut |inlines| {
+    let mut push = |inlines: &[Inline]| {
         if !out.is_empty() {
             out.push(Inline {
                 content: InlineContent::HardBreak,
@@ -479,8 +383,34 @@ fn block_inlines(block: &Block) -> Vec<Inline> {
             });
         }
         out.extend(inlines.iter().cloned());
-    });
+    };
+    match block {
+        Block::Code(code) => push(&code_inlines(code)),
+        Block::List { items, .. } => items.iter().flatten().for_each(|b| push(&block_inlines(b))),
+        Block::Quote(blocks) | Block::KeepTogether(blocks) => {
+            blocks.iter().for_each(|b| push(&block_inlines(b)))
+        }
+        other => other.visit_inlines(&mut push),
+    }
     out
+}
+
+/// A code block's lines as text pieces with a hard break between lines;
+/// spaces become no-break spaces so they are kept.
+fn code_inlines(code: &str) -> Vec<Inline> {
+    code.trim_end_matches('\n')
+        .split('\n')
+        .enumerate()
+        .flat_map(|(i, line)| {
+            let brk = (i > 0).then(|| Inline {
+                content: InlineContent::HardBreak,
+                style: Default::default(),
+            });
+            let text = line.replace(' ', "\u{a0}");
+            brk.into_iter()
+                .chain([Inline::text(text, Default::default())])
+        })
+        .collect()
 }
 
 /// A separator line such as "* * * *", set centred.
@@ -508,15 +438,8 @@ fn has_hard_break(inlines: &[Inline]) -> bool {
         .any(|i| matches!(i.content, InlineContent::HardBreak))
 }
 
-/// Where the baseline sits in a line box of height `leading` for text of `size`.
-pub fn baseline_in(leading: f32, size: f32) -> f32 {
-    let ascent = size * 0.891;
-    let descent = size * 0.216;
-    ascent + ((leading - ascent - descent) / 2.0).max(0.0)
-}
-
-/// A set line as a box whose marks start at `left`.
-pub(super) fn line_box(line: SetLine, left: f32, leading: f32, base_size: f32) -> VBox {
+/// A set line of run `role` as a box whose marks start at `left`.
+pub(super) fn line_box(line: SetLine, left: f32, leading: f32, base_size: f32, role: Role) -> VBox {
     let height = leading * (line.size / base_size).max(1.0);
     let baseline = baseline_in(height, line.size.max(base_size));
     let mut marks: Vec<Mark> = line
@@ -526,6 +449,7 @@ pub(super) fn line_box(line: SetLine, left: f32, leading: f32, base_size: f32) -
             x: left + p.x,
             baseline: baseline - p.fragment.rise,
             fragment: p.fragment,
+            role,
         })
         .collect();
     marks.extend(line.rules.into_iter().map(|r| Mark::Rule {

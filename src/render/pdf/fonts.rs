@@ -1,25 +1,30 @@
 //! Measuring text: glyph advances, kerning and rule metrics from the fonts' own tables.
 //!
-//! The four faces of Liberation Serif are compiled into the binary. Widths come
-//! from `hmtx`, kerning pairs from the `kern` table, the underline from `post`
-//! and the strike-out from `OS/2`, all through `ttf-parser`.
+//! The four faces of Liberation Serif are compiled into the binary, with a
+//! symbol face (a subset of DejaVu Sans: arrows, check marks, currency signs,
+//! mathematical and other symbols) for the characters the serif lacks. Widths
+//! come from `hmtx`, kerning pairs from the `kern` table, the underline from
+//! `post` and the strike-out from `OS/2`, all through `ttf-parser`.
+//!
+//! A character no embedded face has is never replaced: [`uncovered_chars`]
+//! finds such characters so the check stage can report them in the YAML, and
+//! the placement check refuses a page that would show one.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::style::FaceId;
+use super::text::Fragment;
 
 const REGULAR: &[u8] = include_bytes!("../../../assets/fonts/LiberationSerif-Regular.ttf");
 const BOLD: &[u8] = include_bytes!("../../../assets/fonts/LiberationSerif-Bold.ttf");
 const ITALIC: &[u8] = include_bytes!("../../../assets/fonts/LiberationSerif-Italic.ttf");
 const BOLD_ITALIC: &[u8] = include_bytes!("../../../assets/fonts/LiberationSerif-BoldItalic.ttf");
+const SYMBOLS: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans-Symbols.ttf");
 
 /// Characters below this code point (Latin, punctuation, currency) have their
 /// metrics cached; others are looked up in the font each time.
 const CACHED: u32 = 0x2200;
-
-/// Printed in place of a character none of the faces has.
-pub const FALLBACK: char = '?';
 
 /// A horizontal rule's position and thickness relative to the baseline, in points.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -46,10 +51,19 @@ pub struct Face {
     strikeout: (f32, f32),
 }
 
-/// The four faces, parsed once per process.
+/// The faces, parsed once per process.
 pub struct Fonts {
-    faces: [Face; 4],
+    faces: [Face; 5],
 }
+
+/// The faces of the text, each of which must have a character for it to be
+/// set without the symbol face.
+const TEXT_FACES: [FaceId; 4] = [
+    FaceId::Regular,
+    FaceId::Bold,
+    FaceId::Italic,
+    FaceId::BoldItalic,
+];
 
 /// The embedded fonts.
 pub fn fonts() -> &'static Fonts {
@@ -60,6 +74,7 @@ pub fn fonts() -> &'static Fonts {
             Face::parse(BOLD),
             Face::parse(ITALIC),
             Face::parse(BOLD_ITALIC),
+            Face::parse(SYMBOLS),
         ],
     })
 }
@@ -72,8 +87,118 @@ impl Fonts {
             FaceId::Bold => 1,
             FaceId::Italic => 2,
             FaceId::BoldItalic => 3,
+            FaceId::Symbols => 4,
         }]
     }
+
+    /// The face that sets `c` in text meant for `face`: `face` itself when it
+    /// has the character, else the symbol face when that has it, else `face`
+    /// (which then shows nothing for it: the placement check refuses that).
+    pub fn covering(&self, face: FaceId, c: char) -> FaceId {
+        let c = shown(c);
+        if self.face(face).glyph(c).is_some() || self.face(FaceId::Symbols).glyph(c).is_none() {
+            face
+        } else {
+            FaceId::Symbols
+        }
+    }
+
+    /// True when every text face, or else the symbol face, can show `c`.
+    pub fn covers(&self, c: char) -> bool {
+        if matches!(c, '\n' | '\r' | '\t') {
+            return true;
+        }
+        if c.is_control() || right_to_left(c) {
+            return false;
+        }
+        let c = shown(c);
+        TEXT_FACES.iter().all(|&f| self.face(f).glyph(c).is_some())
+            || self.face(FaceId::Symbols).glyph(c).is_some()
+    }
+
+    /// True when `face` can show `c` as the layout draws it: a space, or a
+    /// character the face has that is not a control character or a letter of
+    /// a script written right to left.
+    pub fn shows(&self, face: FaceId, c: char) -> bool {
+        let c = shown(c);
+        c == ' ' || (!c.is_control() && !right_to_left(c) && self.face(face).glyph(c).is_some())
+    }
+
+    /// `text` in `face` at `size` as fragments, one per run of characters set
+    /// in the same face (see [`Fonts::covering`]).
+    pub fn fragments(&self, face: FaceId, text: &str, size: f32) -> Vec<Fragment> {
+        let mut out: Vec<Fragment> = Vec::new();
+        for c in text.chars() {
+            let id = self.covering(face, c);
+            match out.last_mut() {
+                Some(last) if last.face == id => last.text.push(shown(c)),
+                _ => out.push(Fragment {
+                    text: shown(c).to_string(),
+                    face: id,
+                    size,
+                    rise: 0.0,
+                    underline: false,
+                    strike: false,
+                    width: 0.0,
+                    confidential: false,
+                    run_start: false,
+                }),
+            }
+        }
+        for f in &mut out {
+            f.width = self.face(f.face).width(&f.text, size);
+        }
+        out
+    }
+
+    /// The width of `text` set in `face` at `size`, symbols in the symbol face.
+    pub fn width(&self, face: FaceId, text: &str, size: f32) -> f32 {
+        self.fragments(face, text, size)
+            .iter()
+            .map(|f| f.width)
+            .sum()
+    }
+}
+
+/// Letters of scripts written right to left (Hebrew, Arabic, Syriac, Thaana,
+/// N'Ko and their presentation forms): lines are set left to right without
+/// shaping, so such text would print reversed or unjoined even where a face
+/// has the letters.
+pub fn right_to_left(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFE | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF
+    )
+}
+
+/// What is drawn for `c`: a tab or a no-break space is drawn as a space (so
+/// copied text has an ordinary space); every other character as itself.
+pub fn shown(c: char) -> char {
+    match c {
+        '\t' | '\u{a0}' => ' ',
+        c => c,
+    }
+}
+
+/// A character as a reader can look it up: `U+2713 CHECK MARK (“✓”)`.
+pub fn describe(c: char) -> String {
+    let code = format!("U+{:04X}", u32::from(c));
+    let name = unicode_names2::name(c).map(|n| n.to_string());
+    match (name, c.is_control()) {
+        (Some(name), false) => format!("{code} {name} (“{c}”)"),
+        (Some(name), true) => format!("{code} {name}"),
+        (None, false) => format!("{code} (“{c}”)"),
+        (None, true) => format!("{code}, a control character"),
+    }
+}
+
+/// The characters of `text` that no embedded face can show, with their byte
+/// offsets: what the PDF could not print. Line breaks and tabs count as shown.
+pub fn uncovered_chars(text: &str) -> Vec<(usize, char)> {
+    let fonts = fonts();
+    text.char_indices()
+        .filter(|&(_, c)| !fonts.covers(c))
+        .collect()
 }
 
 impl Face {
@@ -145,18 +270,10 @@ impl Face {
         .filter(|&g| g != 0)
     }
 
-    /// `c` if the face can show it, otherwise a stand-in it can show.
-    pub fn printable(&self, c: char) -> char {
-        match c {
-            '\t' | '\u{a0}' => ' ',
-            c if self.glyph(c).is_some() => c,
-            _ => FALLBACK,
-        }
-    }
-
-    /// The advance width of `c` at `size` points, as the PDF states it.
+    /// The advance width of `c` at `size` points, as the PDF states it (0 for
+    /// a character the face lacks).
     pub fn advance(&self, c: char, size: f32) -> f32 {
-        let c = self.printable(c);
+        let c = shown(c);
         let advance = match self.cache.get(c as usize) {
             Some(&(_, advance)) => advance,
             None => {
@@ -258,10 +375,42 @@ mod tests {
     }
 
     #[test]
-    fn unknown_characters_fall_back() {
-        let face = fonts().face(FaceId::Bold);
-        assert_eq!(face.printable('\u{10FFFF}'), FALLBACK);
-        assert_eq!(face.printable('—'), '—');
-        assert_eq!(face.postscript_name, "LiberationSerif-Bold");
+    fn symbols_the_serif_lacks_come_from_the_symbol_face() {
+        let fonts = fonts();
+        assert_eq!(fonts.covering(FaceId::Bold, '—'), FaceId::Bold);
+        for c in ['✓', '₹', '✗', '☐', '⇒'] {
+            assert!(fonts.face(FaceId::Regular).glyph(c).is_none(), "{c}");
+            assert_eq!(fonts.covering(FaceId::Italic, c), FaceId::Symbols, "{c}");
+            assert!(fonts.face(FaceId::Symbols).advance(c, 12.0) > 1.0, "{c}");
+        }
+        assert_eq!(
+            fonts.face(FaceId::Bold).postscript_name,
+            "LiberationSerif-Bold"
+        );
+        assert_eq!(fonts.face(FaceId::Symbols).postscript_name, "DejaVuSans");
+    }
+
+    #[test]
+    fn characters_are_described_by_code_point_and_name() {
+        assert_eq!(describe('✓'), "U+2713 CHECK MARK (“✓”)");
+        assert_eq!(describe('中'), "U+4E2D CJK UNIFIED IDEOGRAPH-4E2D (“中”)");
+        assert!(describe('\u{7}').starts_with("U+0007"));
+    }
+
+    #[test]
+    fn uncovered_characters_are_found_with_their_offsets() {
+        let text = "Revenue ₹5 ✓ 中文 and 😀\u{7}.\tEnd\n";
+        assert_eq!(
+            uncovered_chars(text),
+            vec![
+                (text.find('中').unwrap(), '中'),
+                (text.find('文').unwrap(), '文'),
+                (text.find('😀').unwrap(), '😀'),
+                (text.find('\u{7}').unwrap(), '\u{7}'),
+            ]
+        );
+        // Hebrew and Arabic need shaping the layout does not do: not covered.
+        assert_eq!(uncovered_chars("שלום").len(), 4);
+        assert!(uncovered_chars("Über Straße, naïve café — “quoted” § 200.83 € ¥ £").is_empty());
     }
 }

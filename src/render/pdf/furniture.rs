@@ -2,8 +2,8 @@
 //! every page and the page code (`ABC-001`, `ABC-002`, …) at its foot. Both sit
 //! in the margins, so they never change where the letter's text falls.
 
-use super::flow::{Mark, baseline_in};
 use super::fonts::fonts;
+use super::mark::{Mark, Role, baseline_in};
 use super::pages::PageLayout;
 use super::style::{FaceId, Styles};
 
@@ -51,14 +51,28 @@ fn push_text(
     leading: f32,
     styles: &Styles,
 ) {
-    let width = fonts().face(FaceId::Regular).width(text, size);
+    let size = fitted_size(text, size, styles.page.measure());
+    let width = fonts().width(FaceId::Regular, text, size);
     let x = match align {
         Align::Right => styles.page.width - styles.page.margin_right - width,
         Align::Center => (styles.page.width - width) / 2.0,
     };
     let baseline = top + baseline_in(leading, size);
     page.marks
-        .push(Mark::plain_text(x.max(0.0), baseline, text, size));
+        .extend(Mark::plain(x, baseline, text, size, Role::Furniture));
+}
+
+/// The size at which `text`, meant for `size`, fits in `width` (a long
+/// company name in the request line is set smaller rather than run off the
+/// paper).
+pub fn fitted_size(text: &str, size: f32, width: f32) -> f32 {
+    let natural = fonts().width(FaceId::Regular, text, size);
+    if natural <= width {
+        size
+    } else {
+        // Widths scale with the size, less the PDF's rounding of each advance.
+        size * width / natural * 0.99
+    }
 }
 
 #[cfg(test)]
@@ -92,6 +106,7 @@ mod tests {
                 "{texts:?}"
             );
             for m in &page.marks {
+                assert!(m.is_furniture());
                 if let Mark::Text { baseline, .. } = m {
                     let in_top = *baseline < styles.page.margin_top;
                     let in_bottom = *baseline > styles.page.height - styles.page.margin_bottom;
@@ -100,5 +115,37 @@ mod tests {
             }
         }
         assert_eq!(page_code("EXH", 12), "EXH-012");
+    }
+
+    #[test]
+    fn a_request_line_too_long_for_the_page_is_set_smaller() {
+        let styles = Styles::default();
+        let mut pages = vec![PageLayout {
+            number: 1,
+            ..PageLayout::default()
+        }];
+        let marks = ConfidentialMarks {
+            requested_by: "Example Holdings International Limited, a company incorporated in \
+                           the Cayman Islands, on behalf of itself and its subsidiaries"
+                .into(),
+            page_code: "EXH".into(),
+        };
+        mark_pages(&mut pages, &marks, &styles);
+        let left = pages[0]
+            .marks
+            .iter()
+            .map(|m| m.bounds().left)
+            .fold(f32::MAX, f32::min);
+        let right = pages[0]
+            .marks
+            .iter()
+            .map(|m| m.bounds().right)
+            .fold(0.0, f32::max);
+        assert!(left >= styles.page.margin_left - 0.01, "{left}");
+        assert!(
+            right <= styles.page.width - styles.page.margin_right + 0.01,
+            "{right}"
+        );
+        assert!(pages[0].marks[0].fragment().unwrap().size < styles.header.size);
     }
 }

@@ -140,7 +140,7 @@ fn set_line(items: &[Item], ratio: f32) -> SetLine {
                                 &mut line.rules,
                                 x,
                                 x + w,
-                                fonts().face(a.face).underline(a.size),
+                                fonts().face(a.face.rule_face()).underline(a.size),
                             );
                         }
                         if strike && a.strike && b.strike {
@@ -148,14 +148,14 @@ fn set_line(items: &[Item], ratio: f32) -> SetLine {
                                 &mut line.rules,
                                 x,
                                 x + w,
-                                fonts().face(a.face).strikeout(a.size),
+                                fonts().face(a.face.rule_face()).strikeout(a.size),
                             );
                         }
                     }
                     x += w;
                 }
                 for fragment in fragments {
-                    let face = fonts().face(fragment.face);
+                    let face = fonts().face(fragment.face.rule_face());
                     if fragment.underline {
                         push_rule(
                             &mut line.rules,

@@ -5,17 +5,23 @@
 //! pieces → words and spaces) → [`breaks`] and [`lines`] (break and set lines) → [`flow`] and
 //! [`table`] (blocks → a vertical list of boxes) → [`pages`] (break pages, place
 //! footnotes and the running header) → [`draw`] (printpdf operations) →
-//! [`document`] (subset fonts, metadata, reproducible file).
+//! [`document`] (subset fonts, metadata, reproducible file). Between layout
+//! and drawing, [`placement`] checks that the pages hold every word of the
+//! document exactly once; no PDF is written otherwise.
 
 pub mod breaks;
+mod columns;
 pub mod document;
 pub mod draw;
 pub mod flow;
 pub mod fonts;
 pub mod furniture;
 pub mod lines;
+pub mod mark;
 pub mod pages;
+pub mod placement;
 pub mod redact;
+mod row;
 pub mod style;
 pub mod table;
 pub mod text;
@@ -24,6 +30,7 @@ use crate::markdown::{Block, Doc, InlineContent};
 
 pub use furniture::ConfidentialMarks;
 pub use pages::PageLayout;
+pub use placement::{PlacementError, verify_placement};
 pub use style::Styles;
 
 /// What the PDF says about itself and prints in its running header.
@@ -72,57 +79,57 @@ impl Default for PdfDate {
     }
 }
 
-/// Typesets `doc` with the default [`Styles`] and returns the PDF file.
-pub fn render_pdf(doc: &Doc, meta: &PdfMeta) -> Vec<u8> {
+/// Typesets `doc` with the default [`Styles`] and returns the PDF file, or
+/// why the pages would not show the document whole (see [`verify_placement`]).
+pub fn render_pdf(doc: &Doc, meta: &PdfMeta) -> Result<Vec<u8>, PlacementError> {
     render_pdf_with(doc, meta, &Styles::default())
 }
 
-/// Typesets `doc` with `styles` and returns the PDF file.
-pub fn render_pdf_with(doc: &Doc, meta: &PdfMeta, styles: &Styles) -> Vec<u8> {
+/// Typesets `doc` with `styles` and returns the PDF file: the pages are
+/// checked to hold every word of the document exactly once before a byte is
+/// written.
+pub fn render_pdf_with(
+    doc: &Doc,
+    meta: &PdfMeta,
+    styles: &Styles,
+) -> Result<Vec<u8>, PlacementError> {
     let pages = layout(doc, meta, styles);
-    document::write_pdf(&pages, meta, styles)
+    verify_placement(doc, &pages)?;
+    Ok(document::write_pdf(&pages, meta, styles))
 }
 
 /// Typesets a letter with a confidential treatment request from its staff's
 /// copy (`staff`, spans bracketed and marked): returns the public PDF — the
 /// same pages with every confidential fragment redacted — and the staff's PDF.
 /// Both paginate alike, so a page code names the same page in each; the
-/// public file's fonts hold only the glyphs it shows.
-pub fn render_pdf_pair(staff: &Doc, meta: &PdfMeta) -> (Vec<u8>, Vec<u8>) {
+/// public file's fonts hold only the glyphs it shows. The staff's pages are
+/// checked against `staff` and the redacted pages against `public` (the
+/// public version the other formats print) before a byte is written.
+pub fn render_pdf_pair(
+    staff: &Doc,
+    public: &Doc,
+    meta: &PdfMeta,
+) -> Result<(Vec<u8>, Vec<u8>), PlacementError> {
     let styles = Styles::default();
     let pages = layout(staff, meta, &styles);
-    let public = redact::redact_pages(&pages);
-    (
-        document::write_pdf(&public, meta, &styles),
+    verify_placement(staff, &pages)?;
+    let redacted = redact::redact_pages(&pages);
+    verify_placement(public, &redacted)?;
+    Ok((
+        document::write_pdf(&redacted, meta, &styles),
         document::write_pdf(&pages, meta, &styles),
-    )
+    ))
 }
 
 /// Lays `doc` out into pages (everything but the drawing).
 pub fn layout(doc: &Doc, meta: &PdfMeta, styles: &Styles) -> Vec<PageLayout> {
-    let mut numbers = footnote_numbers(doc);
-    let mut ordered: Vec<(&str, usize)> = numbers.iter().map(|(l, &n)| (l.as_str(), n)).collect();
-    ordered.sort_by_key(|&(_, n)| n);
-    let notes: Vec<&[Block]> = ordered
-        .iter()
-        .map(|(label, _)| {
-            doc.footnotes
-                .iter()
-                .find(|f| f.label == *label)
-                .map_or(&[][..], |f| f.blocks.as_slice())
-        })
-        .collect();
-    let cited = numbers.len();
-    let mut notes = notes;
-    // A footnote nothing cites still prints (as the HTML lists it), at the
-    // foot of the last page, numbered after the others.
-    for note in &doc.footnotes {
-        if !numbers.contains_key(&note.label) {
-            numbers.insert(note.label.clone(), numbers.len() + 1);
-            notes.push(&note.blocks);
-        }
-    }
+    let (numbers, notes) = ordered_notes(doc);
+    let cited = footnote_numbers(doc).len();
     let mut flow = flow::build(&doc.blocks, &notes, &numbers, styles);
+    if cited < numbers.len() && !flow.flow.iter().any(|f| matches!(f, flow::Flow::Box(_))) {
+        // Footnotes and no text: an empty line carries them to the page.
+        flow.flow.push(flow::Flow::Box(flow::VBox::default()));
+    }
     if let Some(last) = flow.flow.iter_mut().rev().find_map(|f| match f {
         flow::Flow::Box(b) => Some(b),
         flow::Flow::Space(_) => None,
@@ -133,6 +140,7 @@ pub fn layout(doc: &Doc, meta: &PdfMeta, styles: &Styles) -> Vec<PageLayout> {
     if pages.is_empty() {
         pages.push(PageLayout {
             number: 1,
+            text_block: pages::text_block(styles),
             ..PageLayout::default()
         });
     }
@@ -140,6 +148,33 @@ pub fn layout(doc: &Doc, meta: &PdfMeta, styles: &Styles) -> Vec<PageLayout> {
         furniture::mark_pages(&mut pages, marks, styles);
     }
     pages
+}
+
+/// The footnotes in the order they are numbered, with their numbers: first
+/// those the text cites, in order of first reference (a reference to a label
+/// nothing defines gets a number and an empty footnote), then those nothing
+/// cites, which still print (as the HTML lists them) at the foot of the last
+/// page.
+pub fn ordered_notes(doc: &Doc) -> (text::NoteNumbers, Vec<&[Block]>) {
+    let mut numbers = footnote_numbers(doc);
+    let mut ordered: Vec<(&str, usize)> = numbers.iter().map(|(l, &n)| (l.as_str(), n)).collect();
+    ordered.sort_by_key(|&(_, n)| n);
+    let mut notes: Vec<&[Block]> = ordered
+        .iter()
+        .map(|(label, _)| {
+            doc.footnotes
+                .iter()
+                .find(|f| f.label == *label)
+                .map_or(&[][..], |f| f.blocks.as_slice())
+        })
+        .collect();
+    for note in &doc.footnotes {
+        if !numbers.contains_key(&note.label) {
+            numbers.insert(note.label.clone(), numbers.len() + 1);
+            notes.push(&note.blocks);
+        }
+    }
+    (numbers, notes)
 }
 
 /// Footnote numbers: 1, 2, 3 … in order of first reference in the text.

@@ -9,7 +9,8 @@
 
 use std::collections::BTreeSet;
 
-use super::flow::{Flow, Layout, Mark, VBox, baseline_in};
+use super::flow::{Flow, Layout, VBox};
+use super::mark::{Mark, Rect, Role, baseline_in};
 use super::style::Styles;
 
 /// One laid-out page: everything on it, positioned from the page's top-left corner.
@@ -23,6 +24,19 @@ pub struct PageLayout {
     pub boxes: Vec<(f32, VBox)>,
     /// Footnotes whose first line is on this page.
     pub notes: Vec<usize>,
+    /// The text block: everything but page furniture lies inside it.
+    pub text_block: Rect,
+}
+
+/// The text block of every page: the paper less its margins.
+pub fn text_block(styles: &Styles) -> Rect {
+    let page = &styles.page;
+    Rect {
+        left: page.margin_left,
+        top: page.margin_top,
+        right: page.width - page.margin_right,
+        bottom: page.height - page.margin_bottom,
+    }
 }
 
 /// Breaks `layout` into pages; `header_lines` head pages 2 and later, followed by "Page N".
@@ -44,14 +58,7 @@ pub fn paginate(layout: &Layout, styles: &Styles, header_lines: &[String]) -> Ve
         while let Some(Flow::Space(_)) = flow.get(i) {
             i += 1;
         }
-        let repeat: Vec<VBox> = match flow.get(i) {
-            Some(Flow::Box(b)) if number > 1 => b
-                .repeat
-                .and_then(|h| layout.headers.get(h))
-                .cloned()
-                .unwrap_or_default(),
-            _ => Vec::new(),
-        };
+        let repeat = repeated_header(flow.get(i), layout, number, avail);
         let start = PageStart {
             start: i,
             avail,
@@ -62,6 +69,7 @@ pub fn paginate(layout: &Layout, styles: &Styles, header_lines: &[String]) -> Ve
         let fill = fill_page(start, layout, styles);
         let mut page = PageLayout {
             number,
+            text_block: text_block(styles),
             ..PageLayout::default()
         };
         if number > 1 {
@@ -69,7 +77,8 @@ pub fn paginate(layout: &Layout, styles: &Styles, header_lines: &[String]) -> Ve
         }
         let mut y = top;
         for b in &repeat {
-            page.marks.extend(b.marks.iter().map(|m| m.shifted(y)));
+            page.marks
+                .extend(b.marks.iter().map(|m| repeat_of(m).shifted(y)));
             page.boxes.push((y, b.clone()));
             y += b.height;
         }
@@ -102,6 +111,28 @@ pub fn paginate(layout: &Layout, styles: &Styles, header_lines: &[String]) -> Ve
         i = fill.next;
     }
     pages
+}
+
+/// The header rows of the table that continues at the top of page `number`:
+/// none on the first page, and none when they would take more than a third
+/// of the page (a header that tall is printed once).
+fn repeated_header(first: Option<&Flow>, layout: &Layout, number: usize, avail: f32) -> Vec<VBox> {
+    let header = match first {
+        Some(Flow::Box(b)) if number > 1 => b.repeat.and_then(|h| layout.headers.get(h)),
+        _ => None,
+    };
+    match header {
+        Some(rows) if rows.iter().map(|r| r.height).sum::<f32>() <= avail / 3.0 => rows.clone(),
+        _ => Vec::new(),
+    }
+}
+
+/// A mark of a repeated header row: its words are a copy, not new text.
+fn repeat_of(mark: &Mark) -> Mark {
+    match mark.role() {
+        Some(Role::Words(run)) => mark.with_role(Role::Repeat(run)),
+        _ => mark.clone(),
+    }
 }
 
 /// What goes on one page.
@@ -319,13 +350,14 @@ fn draw_header(page: &mut PageLayout, lines: &[String], number: usize, styles: &
     let h = &styles.header;
     let page_line = format!("Page {number}");
     for (k, text) in lines.iter().chain(std::iter::once(&page_line)).enumerate() {
-        let baseline =
-            styles.page.margin_top + k as f32 * h.leading + baseline_in(h.leading, h.size);
-        page.marks.push(Mark::plain_text(
+        let size = super::furniture::fitted_size(text, h.size, styles.page.measure());
+        let baseline = styles.page.margin_top + k as f32 * h.leading + baseline_in(h.leading, size);
+        page.marks.extend(Mark::plain(
             styles.page.margin_left,
             baseline,
             text,
-            h.size,
+            size,
+            Role::Furniture,
         ));
     }
 }

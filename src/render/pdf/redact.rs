@@ -2,7 +2,7 @@
 //! every confidential fragment redacted, so both copies paginate alike and a
 //! page code names the same page in each (the redacted span keeps its place).
 
-use super::flow::Mark;
+use super::mark::Mark;
 use super::pages::PageLayout;
 use super::text::REDACTION_MARK;
 
@@ -25,6 +25,7 @@ pub fn redact_pages(pages: &[PageLayout]) -> Vec<PageLayout> {
                 })
                 .collect(),
             notes: page.notes.clone(),
+            text_block: page.text_block,
         })
         .collect()
 }
@@ -35,6 +36,7 @@ fn redact_mark(mark: &Mark) -> Mark {
             x,
             baseline,
             fragment,
+            role,
         } if fragment.confidential => {
             let mut fragment = fragment.clone();
             fragment.text = if fragment.run_start {
@@ -47,6 +49,7 @@ fn redact_mark(mark: &Mark) -> Mark {
                 x: *x,
                 baseline: *baseline,
                 fragment,
+                role: *role,
             }
         }
         other => other.clone(),
@@ -103,6 +106,7 @@ mod tests {
                         x: xa,
                         baseline: ya,
                         fragment: fa,
+                        ..
                     },
                     Mark::Text {
                         x: xb,

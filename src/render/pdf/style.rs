@@ -4,7 +4,8 @@
 //! [`Styles::default`] (or builds its own [`Styles`]); the layout code only reads
 //! these values. All lengths are PostScript points (1/72 inch).
 
-/// One of the four embedded faces of Liberation Serif.
+/// One of the embedded faces: the four of Liberation Serif, and the symbol
+/// face for characters they lack.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FaceId {
     /// Liberation Serif Regular.
@@ -15,6 +16,8 @@ pub enum FaceId {
     Italic,
     /// Liberation Serif Bold Italic.
     BoldItalic,
+    /// Symbols the serif lacks (a subset of DejaVu Sans), in any style.
+    Symbols,
 }
 
 impl FaceId {
@@ -25,6 +28,15 @@ impl FaceId {
             (true, false) => FaceId::Bold,
             (false, true) => FaceId::Italic,
             (true, true) => FaceId::BoldItalic,
+        }
+    }
+
+    /// The face whose underline and strike-out metrics rules through this
+    /// face's text follow, so a rule runs level through a symbol.
+    pub fn rule_face(self) -> FaceId {
+        match self {
+            FaceId::Symbols => FaceId::Regular,
+            other => other,
         }
     }
 

@@ -1,14 +1,18 @@
 //! Financial tables: column widths from content, figures right-aligned on their
 //! digits, header rows under a rule (repeated after a page break), total rows
-//! with a rule above their figures, and rows that are never split.
+//! with a rule above their figures, and rows kept whole unless taller than a
+//! third of the page (see [`super::row`]).
 
 use crate::markdown::{Inline, Table};
 use crate::render::table::{RowKind, is_figure};
 
-use super::flow::{Builder, Flow, Frame, Mark, VBox};
+use super::columns::{column_widths, fit_style};
+use super::flow::{Builder, Flow, Frame, VBox};
 use super::fonts::fonts;
 use super::lines::LineAlign;
-use super::style::FaceId;
+use super::mark::Mark;
+use super::row::{RowStyle, SetCell, row_boxes};
+use super::style::{FaceId, TableStyle};
 use super::text::TextStyle;
 
 /// The financial reading of a table: which columns hold figures, how many rows
@@ -26,7 +30,7 @@ pub struct TableShape {
 /// Classifies `table` with the rules the HTML writer uses too
 /// ([`crate::render::table::classify`]), so both formats agree on which columns
 /// hold figures, which rows head the table and which are totals.
-fn classify(table: &Table) -> TableShape {
+pub(super) fn classify(table: &Table) -> TableShape {
     let shared = crate::render::table::classify(table);
     TableShape {
         header_rows: shared
@@ -42,20 +46,12 @@ fn classify(table: &Table) -> TableShape {
 /// Sets `table` as row boxes appended to `out`.
 pub(super) fn layout_table(b: &mut Builder, table: &Table, frame: Frame, out: &mut Vec<Flow>) {
     let shape = classify(table);
-    let columns = shape.numeric.len();
-    if columns == 0 {
+    if shape.numeric.is_empty() {
         return;
     }
-    let style = b.styles.table.clone();
     let rows: Vec<&Vec<Vec<Inline>>> = std::iter::once(&table.header).chain(&table.rows).collect();
-    let widths = column_widths(
-        &rows,
-        &shape,
-        frame.width,
-        style.size,
-        style.cell_padding,
-        style.min_column,
-    );
+    let style = fit_style(&rows, &shape, frame.width, &b.styles.table);
+    let widths = column_widths(&rows, &shape, frame.width, &style);
     let lefts: Vec<f32> = widths
         .iter()
         .scan(frame.left, |x, w| {
@@ -64,112 +60,143 @@ pub(super) fn layout_table(b: &mut Builder, table: &Table, frame: Frame, out: &m
             Some(left)
         })
         .collect();
-    let table_right = frame.left + widths.iter().sum::<f32>();
-    let paren = fonts().face(FaceId::Regular).advance(')', style.size);
-    let mut header = Vec::new();
-    let first_row = out.len();
-    let header_index = b.layout.headers.len();
+    let grid = Grid {
+        left: frame.left,
+        right: frame.left + widths.iter().sum::<f32>(),
+        paren: fonts().face(FaceId::Regular).advance(')', style.size),
+        rows: RowStyle {
+            padding: style.row_padding,
+            leading: style.leading,
+            split_above: b.styles.page.body_height() / 3.0,
+        },
+        header: b.layout.headers.len(),
+        shape,
+        style,
+        widths,
+        lefts,
+    };
     b.layout.headers.push(Vec::new());
+    // Each cell is a run of the document's text, numbered row by row.
+    let mut run = b.next_run;
+    let mut set_rows: Vec<Vec<VBox>> = Vec::with_capacity(rows.len());
     for (r, row) in rows.iter().enumerate() {
+        set_rows.push(grid.row(b, r, row, run));
+        run += row.len() as u32;
+    }
+    b.next_run = run;
+    let header_rows = grid.shape.header_rows.min(set_rows.len());
+    b.layout.headers[grid.header] = set_rows[..header_rows].iter().flatten().cloned().collect();
+    let short = b.styles.page.body_height() / 3.0;
+    keep_rows_together(&mut set_rows, &grid.shape, short);
+    out.extend(set_rows.into_iter().flatten().map(Flow::Box));
+}
+
+/// Where a table's columns and rules go.
+struct Grid {
+    shape: TableShape,
+    style: TableStyle,
+    widths: Vec<f32>,
+    lefts: Vec<f32>,
+    /// The table's left and right edges.
+    left: f32,
+    right: f32,
+    /// Width of a closing parenthesis, which hangs after a figure.
+    paren: f32,
+    rows: RowStyle,
+    /// The table's index in [`super::flow::Layout::headers`].
+    header: usize,
+}
+
+impl Grid {
+    /// Sets row `r`, whose first cell is run `run`, as one box or slices.
+    fn row(&self, b: &mut Builder, r: usize, row: &[Vec<Inline>], run: u32) -> Vec<VBox> {
+        let (shape, style) = (&self.shape, &self.style);
         let is_header = r < shape.header_rows;
         let mut cells = Vec::new();
         let mut col = 0;
-        while col < columns {
+        while col < shape.numeric.len() {
             let span = if is_header {
-                header_span(row, &shape, col)
+                header_span(row, shape, col)
             } else {
                 1
             };
             // The first column's text lines up with the body text at the margin.
             let left_pad = if col == 0 { 0.0 } else { style.cell_padding };
-            let spanned: f32 = widths[col..col + span].iter().sum();
+            let spanned: f32 = self.widths[col..col + span].iter().sum();
             let frame = Frame {
-                left: lefts[col] + left_pad,
+                left: self.lefts[col] + left_pad,
                 width: (spanned - left_pad - style.cell_padding).max(1.0),
             };
             let role = match (is_header, shape.numeric[col]) {
                 (true, true) => CellRole::ColumnHead,
                 (true, false) => CellRole::Label { bottom: true },
-                (false, true) => CellRole::Figure { paren },
+                (false, true) => CellRole::Figure { paren: self.paren },
                 (false, false) => CellRole::Label { bottom: false },
             };
-            let empty = Vec::new();
-            cells.push(set_cell(b, row.get(col).unwrap_or(&empty), frame, role));
+            b.next_run = run + col as u32;
+            let cell = row.get(col).map_or(&[][..], Vec::as_slice);
+            cells.push(set_cell(b, style, cell, frame, role));
             col += span;
         }
         // Column heads sit on the rule and figures on the last line of a wrapped label.
-        let height = cells.iter().map(|c| c.height).fold(style.leading, f32::max);
-        let mut row_box = VBox::default();
-        for cell in cells {
-            let dy = style.row_padding
-                + if cell.bottom {
-                    height - cell.height
-                } else {
-                    0.0
-                };
-            row_box
-                .marks
-                .extend(cell.marks.iter().map(|m| m.shifted(dy)));
-            row_box.notes.extend(cell.notes);
+        let mut slices = row_boxes(cells, self.rows);
+        self.rule(r, &mut slices);
+        for slice in &mut slices {
+            if is_header {
+                slice.keep_with_next = true;
+            } else {
+                slice.repeat = Some(self.header);
+            }
         }
-        row_box.height = height + 2.0 * style.row_padding;
-        if shape.total.get(r) == Some(&true) {
-            for col in (0..columns).filter(|&c| shape.numeric[c]) {
-                row_box.marks.push(Mark::Rule {
-                    x0: lefts[col] + style.cell_padding,
+        slices
+    }
+
+    /// The rules of row `r`: over a total's figures, under the last header row.
+    fn rule(&self, r: usize, slices: &mut [VBox]) {
+        let style = &self.style;
+        if self.shape.total.get(r) == Some(&true) {
+            for col in (0..self.shape.numeric.len()).filter(|&c| self.shape.numeric[c]) {
+                slices[0].marks.push(Mark::Rule {
+                    x0: self.lefts[col] + style.cell_padding,
                     // Over the figures, a hanging parenthesis included.
-                    x1: lefts[col] + widths[col] - style.cell_padding + paren,
+                    x1: self.lefts[col] + self.widths[col] - style.cell_padding + self.paren,
                     y: style.rule / 2.0,
                     thickness: style.rule,
                 });
             }
         }
-        if is_header {
-            row_box.keep_with_next = true;
-            if r + 1 == shape.header_rows {
-                let y = row_box.height - style.rule / 2.0;
-                row_box.marks.push(Mark::Rule {
-                    x0: frame.left,
-                    x1: table_right,
-                    y,
-                    thickness: style.rule,
-                });
-            }
-            header.push(row_box.clone());
-        } else {
-            row_box.repeat = Some(header_index);
+        if r + 1 == self.shape.header_rows
+            && let Some(last) = slices.last_mut()
+        {
+            last.marks.push(Mark::Rule {
+                x0: self.left,
+                x1: self.right,
+                y: last.height - style.rule / 2.0,
+                thickness: style.rule,
+            });
         }
-        out.push(Flow::Box(row_box));
     }
-    b.layout.headers[header_index] = header;
-    let short = b.styles.page.body_height() / 3.0;
-    keep_rows_together(&mut out[first_row..], &shape, short);
 }
 
 /// A table shorter than `short` is broken only to avoid a gap; none may break
 /// before a total row, nor leave a single body row at its start or end on a
 /// page of its own.
-fn keep_rows_together(rows: &mut [Flow], shape: &TableShape, short: f32) {
+fn keep_rows_together(rows: &mut [Vec<VBox>], shape: &TableShape, short: f32) {
     let body = rows.len().saturating_sub(shape.header_rows);
-    let height: f32 = rows.iter().map(super::flow::flow_height).sum();
+    let height: f32 = rows.iter().flatten().map(|b| b.height).sum();
     if height < short {
-        let last = rows.len().saturating_sub(1);
-        for row in &mut rows[..last] {
-            if let Flow::Box(b) = row {
-                b.keep_soft = true;
-            }
+        let count = rows.iter().map(Vec::len).sum::<usize>();
+        for b in rows.iter_mut().flatten().take(count.saturating_sub(1)) {
+            b.keep_soft = true;
         }
     }
-    let mut keep = vec![false; rows.len()];
-    for (r, k) in keep.iter_mut().enumerate() {
+    let n = rows.len();
+    for (r, row) in rows.iter_mut().enumerate() {
         let next_is_total = shape.total.get(r + 1) == Some(&true);
         let first_body = r == shape.header_rows && body >= 3;
-        let next_is_last = r + 2 == rows.len() && body >= 3;
-        *k = next_is_total || first_body || next_is_last;
-    }
-    for (row, k) in rows.iter_mut().zip(keep) {
-        if let Flow::Box(b) = row {
-            b.keep_with_next |= k;
+        let next_is_last = r + 2 == n && body >= 3;
+        if let Some(last) = row.last_mut() {
+            last.keep_with_next |= next_is_total || first_body || next_is_last;
         }
     }
 }
@@ -177,7 +204,7 @@ fn keep_rows_together(rows: &mut [Flow], shape: &TableShape, short: f32) {
 /// How many columns a header cell covers: a heading over figures extends right
 /// over the empty header cells after it ("Onshore" over two columns, "(in
 /// thousands of RMB)" over all of them).
-fn header_span(row: &[Vec<Inline>], shape: &TableShape, col: usize) -> usize {
+pub(super) fn header_span(row: &[Vec<Inline>], shape: &TableShape, col: usize) -> usize {
     let columns = shape.numeric.len();
     if !shape.numeric.get(col).copied().unwrap_or(false) || row.get(col).is_none_or(|c| is_blank(c))
     {
@@ -204,17 +231,13 @@ enum CellRole {
     Figure { paren: f32 },
 }
 
-/// A set cell, its marks relative to the row's top padding.
-struct SetCell {
-    marks: Vec<Mark>,
-    notes: Vec<usize>,
-    height: f32,
-    /// Aligned to the bottom of the row.
-    bottom: bool,
-}
-
-fn set_cell(b: &mut Builder, cell: &[Inline], frame: Frame, role: CellRole) -> SetCell {
-    let style = &b.styles.table;
+fn set_cell(
+    b: &mut Builder,
+    style: &TableStyle,
+    cell: &[Inline],
+    frame: Frame,
+    role: CellRole,
+) -> SetCell {
     let (size, leading) = (style.size, style.leading);
     let align = match role {
         CellRole::ColumnHead => LineAlign::Center,
@@ -223,58 +246,26 @@ fn set_cell(b: &mut Builder, cell: &[Inline], frame: Frame, role: CellRole) -> S
     let figure = is_figure(&cell.iter().map(Inline::plain).collect::<String>());
     let lines = b.paragraph(cell, TextStyle::plain(size), frame, align, leading);
     let mut set = SetCell {
-        marks: Vec::new(),
-        notes: Vec::new(),
+        lines: Vec::with_capacity(lines.len()),
         height: 0.0,
         bottom: !matches!(role, CellRole::Label { bottom: false }),
     };
-    for line in lines {
-        let shift = match role {
-            CellRole::Figure { paren } => {
-                let right = line_right(&line).unwrap_or(frame.left);
-                let hang = if figure && ends_with_paren(&line) {
-                    paren
-                } else {
-                    0.0
-                };
-                frame.left + frame.width + hang - right
-            }
-            CellRole::Label { .. } | CellRole::ColumnHead => 0.0,
-        };
-        set.notes.extend(&line.notes);
-        set.marks.extend(
-            line.marks
-                .iter()
-                .map(|m| shift_x(m.shifted(set.height), shift)),
-        );
-        set.height += line.height;
+    for mut line in lines {
+        if let CellRole::Figure { paren } = role {
+            let right = line_right(&line).unwrap_or(frame.left);
+            let hang = if figure && ends_with_paren(&line) {
+                paren
+            } else {
+                0.0
+            };
+            let shift = frame.left + frame.width + hang - right;
+            line.marks = line.marks.iter().map(|m| m.moved(shift, 0.0)).collect();
+        }
+        let height = line.height;
+        set.lines.push((set.height, line));
+        set.height += height;
     }
     set
-}
-
-fn shift_x(mark: Mark, dx: f32) -> Mark {
-    match mark {
-        Mark::Text {
-            x,
-            baseline,
-            fragment,
-        } => Mark::Text {
-            x: x + dx,
-            baseline,
-            fragment,
-        },
-        Mark::Rule {
-            x0,
-            x1,
-            y,
-            thickness,
-        } => Mark::Rule {
-            x0: x0 + dx,
-            x1: x1 + dx,
-            y,
-            thickness,
-        },
-    }
 }
 
 fn line_right(line: &VBox) -> Option<f32> {
@@ -293,103 +284,6 @@ fn ends_with_paren(line: &VBox) -> bool {
         .rev()
         .find_map(Mark::fragment)
         .is_some_and(|f| f.text.ends_with(')'))
-}
-
-/// Column widths that fill `measure`: figure columns as wide as their widest
-/// entry, the first column takes the rest; when that is not enough, every
-/// column is squeezed towards the width of its longest word.
-fn column_widths(
-    rows: &[&Vec<Vec<Inline>>],
-    shape: &TableShape,
-    measure: f32,
-    size: f32,
-    padding: f32,
-    min_column: f32,
-) -> Vec<f32> {
-    let columns = shape.numeric.len();
-    let face = fonts().face(FaceId::Regular);
-    let measure_text = |t: &str| face.width(t, size);
-    let paren = face.advance(')', size);
-    let mut natural = vec![2.0 * padding; columns];
-    let mut minimum = vec![2.0 * padding; columns];
-    for (r, row) in rows.iter().enumerate() {
-        for (col, cell) in row.iter().enumerate().take(columns) {
-            // A header spanning several columns wraps within them instead of widening one.
-            let span = if r < shape.header_rows {
-                header_span(row, shape, col)
-            } else {
-                1
-            };
-            if span > 1 {
-                continue;
-            }
-            let text: String = cell.iter().map(Inline::plain).collect();
-            let whole = measure_text(text.trim());
-            let longest_word = text
-                .split_whitespace()
-                .map(measure_text)
-                .fold(0.0, f32::max);
-            let figure_body = shape.numeric[col] && r >= shape.header_rows;
-            let hang = if figure_body { paren } else { 0.0 };
-            natural[col] = natural[col].max(whole + hang + 2.0 * padding);
-            let min = if figure_body {
-                whole + hang
-            } else {
-                longest_word
-            };
-            minimum[col] = minimum[col].max(min + 2.0 * padding);
-        }
-    }
-    // A spanning header asks for its width from the columns it covers.
-    for row in rows.iter().take(shape.header_rows) {
-        for col in 0..row.len().min(columns) {
-            let span = header_span(row, shape, col);
-            if span > 1 {
-                let text: String = row[col].iter().map(Inline::plain).collect();
-                let want = measure_text(text.trim()) + 2.0 * padding;
-                let have: f32 = natural[col..col + span].iter().sum();
-                if want > have {
-                    let extra = (want - have) / span as f32;
-                    natural[col..col + span]
-                        .iter_mut()
-                        .for_each(|w| *w += extra);
-                }
-            }
-        }
-    }
-    let mut widths = natural.clone();
-    let total: f32 = widths.iter().sum();
-    if total <= measure {
-        widths[0] += measure - total;
-        return widths;
-    }
-    // Too wide: give each column its minimum, then share what is left by natural excess.
-    let min_total: f32 = minimum.iter().sum();
-    if min_total <= measure {
-        let excess: f32 = natural.iter().zip(&minimum).map(|(n, m)| n - m).sum();
-        let spare = measure - min_total;
-        for col in 0..columns {
-            let share = if excess > 0.0 {
-                (natural[col] - minimum[col]) / excess
-            } else {
-                0.0
-            };
-            widths[col] = minimum[col] + spare * share;
-        }
-        return widths;
-    }
-    // Even the words do not fit: shrink in proportion, never below `min_column`
-    // unless the columns are simply too many for the page.
-    let floor = min_column.min(measure / columns as f32);
-    let scale = measure / min_total;
-    for col in 0..columns {
-        widths[col] = (minimum[col] * scale).max(floor);
-    }
-    let sum: f32 = widths.iter().sum();
-    if sum > measure {
-        widths.iter_mut().for_each(|w| *w *= measure / sum);
-    }
-    widths
 }
 
 #[cfg(test)]
@@ -442,6 +336,7 @@ mod tests {
                         x,
                         baseline,
                         fragment,
+                        ..
                     } = m
                     {
                         out.push((fragment.text.clone(), x + fragment.width, top + baseline));
@@ -492,10 +387,11 @@ mod tests {
         let t = table(VIANET);
         let rows: Vec<&Vec<Vec<Inline>>> = std::iter::once(&t.header).chain(&t.rows).collect();
         let shape = classify(&t);
-        let w = column_widths(&rows, &shape, 468.0, 10.0, 5.0, 12.0);
+        let style = crate::render::pdf::Styles::default().table;
+        let w = column_widths(&rows, &shape, 468.0, &style);
         assert!((w.iter().sum::<f32>() - 468.0).abs() < 0.01);
         assert!(w[0] > w[1]);
-        let w = column_widths(&rows, &shape, 60.0, 10.0, 5.0, 12.0);
+        let w = column_widths(&rows, &shape, 60.0, &style);
         assert!(w.iter().sum::<f32>() <= 60.01);
     }
 }

@@ -4,13 +4,13 @@ use std::collections::HashMap;
 
 use crate::markdown::{Inline, InlineContent, Style};
 
-use super::fonts::fonts;
+use super::fonts::{fonts, shown};
 use super::style::{FaceId, Styles};
 
 /// A run of text in one face and size, part of a word.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fragment {
-    /// The text (characters the face can show).
+    /// The text, in characters as drawn (see [`super::fonts::shown`]).
     pub text: String,
     /// The face.
     pub face: FaceId,
@@ -210,11 +210,12 @@ struct Builder {
 
 impl Builder {
     fn push_char(&mut self, c: char, look: Look, rise: f32) {
-        let face = fonts().face(look.face);
-        let c = face.printable(c);
+        let face_id = fonts().covering(look.face, c);
+        let face = fonts().face(face_id);
+        let c = shown(c);
         let run_start = std::mem::take(&mut self.run_start);
         if let Some(last) = self.word.last_mut()
-            && last.face == look.face
+            && last.face == face_id
             && last.size == look.size
             && last.rise == rise
             && last.underline == look.underline
@@ -234,7 +235,7 @@ impl Builder {
         }
         self.word.push(Fragment {
             text: c.to_string(),
-            face: look.face,
+            face: face_id,
             size: look.size,
             rise,
             underline: look.underline,
@@ -454,12 +455,7 @@ fn split_word(fragments: Vec<Fragment>, mut notes: Vec<usize>, measure: f32, out
             let starts_run = fragment.run_start && first;
             first = false;
             match piece.last_mut() {
-                Some(last)
-                    if last.face == fragment.face
-                        && last.rise == fragment.rise
-                        && last.confidential == fragment.confidential
-                        && !starts_run =>
-                {
+                Some(last) if same_look(last, &fragment) && !starts_run => {
                     last.text.push(c);
                     last.width += w;
                 }
@@ -479,6 +475,16 @@ fn split_word(fragments: Vec<Fragment>, mut notes: Vec<usize>, measure: f32, out
             notes: std::mem::take(&mut notes),
         });
     }
+}
+
+/// True when two fragments differ in nothing but their text.
+fn same_look(a: &Fragment, b: &Fragment) -> bool {
+    a.face == b.face
+        && a.size == b.size
+        && a.rise == b.rise
+        && a.underline == b.underline
+        && a.strike == b.strike
+        && a.confidential == b.confidential
 }
 
 #[cfg(test)]

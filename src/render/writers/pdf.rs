@@ -32,11 +32,20 @@ impl Writer for PdfWriter {
             public: true,
             read_back: None,
         };
+        let incomplete = |file: String| {
+            move |e: crate::render::pdf::PlacementError| Error::Incomplete {
+                file,
+                missing: e.to_string(),
+            }
+        };
+        let name = format!("{}.pdf", document.stem);
         let Some(staff) = &document.staff else {
-            return Ok(vec![public(render_pdf(&document.public.doc, &meta))]);
+            let bytes = render_pdf(&document.public.doc, &meta).map_err(incomplete(name))?;
+            return Ok(vec![public(bytes)]);
         };
         // One layout for both copies (the staff's), so their pages correspond.
-        let (public_bytes, staff_bytes) = render_pdf_pair(&staff.doc, &meta);
+        let (public_bytes, staff_bytes) =
+            render_pdf_pair(&staff.doc, &document.public.doc, &meta).map_err(incomplete(name))?;
         Ok(vec![
             public(public_bytes),
             WrittenFile {
