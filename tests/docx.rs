@@ -12,6 +12,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use common::wordml::{
     Mark, Paragraph, change_attributions, package_text, paragraphs, part, resolved, words,
@@ -77,9 +78,15 @@ fn build(root: &Path, env: &[(&str, &str)]) {
     );
 }
 
-/// Converts `files` with LibreOffice to `format` (`pdf`, `txt:…`) into `out`.
+/// Converts `files` with LibreOffice to `format` (`pdf`, `txt:…`) into `out`,
+/// in one run of `soffice` with a profile of its own (two runs at once must
+/// not share one).
 fn soffice(format: &str, out: &Path, files: &[PathBuf]) {
-    let profile = scratch("lo-profile");
+    static RUNS: AtomicUsize = AtomicUsize::new(0);
+    let profile = scratch(&format!(
+        "lo-profile-{}",
+        RUNS.fetch_add(1, Ordering::Relaxed)
+    ));
     let status = Command::new("soffice")
         .arg("--headless")
         .arg("--norestore")
