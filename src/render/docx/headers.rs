@@ -15,31 +15,55 @@ pub struct Headers {
     pub running: String,
 }
 
+/// How far below the paper's top edge a header starts: half the top margin,
+/// which leaves the Rule 83 request above the margin, where the PDF prints it.
+pub fn header_distance(styles: &Styles) -> f32 {
+    styles.page.margin_top / 2.0
+}
+
 /// The headers of a document whose running header shows `lines` then "Page N".
+/// As in the PDF, the running header's lines start at the top margin and the
+/// text below them after the header's gap; the request line, if any, stands
+/// above the margin.
 pub fn headers(
     lines: &[String],
     confidential: Option<&ConfidentialMarks>,
     styles: &Styles,
 ) -> Headers {
-    // The request stands apart from the lines under it, as in the PDF's margin.
+    let drop = styles.page.margin_top - header_distance(styles);
     let request = confidential.map(|ct| {
         line(
             &format!("Confidential Treatment Requested by {}", ct.requested_by),
             "right",
-            twips(styles.header.leading),
+            Space {
+                before: 0,
+                after: twips(drop - styles.header.leading).max(0),
+            },
         )
     });
     // Below the request, or an empty line, page 1 is the letter's own.
-    let first = request.clone().unwrap_or_else(|| line("", "left", 0));
+    let first = request
+        .clone()
+        .unwrap_or_else(|| line("", "left", Space::default()));
+    // The first line of the running header moves down to the top margin.
+    let mut before = if request.is_some() { 0 } else { twips(drop) };
     let mut running = request.unwrap_or_default();
     for text in lines {
-        running.push_str(&line(text, "left", 0));
+        let space = Space {
+            before: std::mem::take(&mut before),
+            after: 0,
+        };
+        running.push_str(&line(text, "left", space));
     }
-    let gap = twips(styles.header.gap);
+    let space = Space {
+        before,
+        after: twips(styles.header.gap),
+    };
     running.push_str(&format!(
-        "<w:p><w:pPr><w:pStyle w:val=\"{}\"/><w:spacing w:after=\"{gap}\"/></w:pPr><w:r><w:t xml:space=\"preserve\">Page </w:t></w:r>\
+        "<w:p><w:pPr><w:pStyle w:val=\"{}\"/>{}</w:pPr><w:r><w:t xml:space=\"preserve\">Page </w:t></w:r>\
          <w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>2</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>",
-        StyleId::Header.id()
+        StyleId::Header.id(),
+        space.xml()
     ));
     Headers {
         first: part(&first),
@@ -47,13 +71,28 @@ pub fn headers(
     }
 }
 
-/// One header paragraph, with `after` twips of space after it.
-fn line(text: &str, align: &str, after: i64) -> String {
-    let spacing = if after > 0 {
-        format!("<w:spacing w:after=\"{after}\"/>")
-    } else {
-        String::new()
-    };
+/// Space before and after a header paragraph, twips.
+#[derive(Debug, Clone, Copy, Default)]
+struct Space {
+    before: i64,
+    after: i64,
+}
+
+impl Space {
+    /// The `w:spacing` element, or nothing when there is no space to set.
+    fn xml(self) -> String {
+        match (self.before, self.after) {
+            (0, 0) => String::new(),
+            (0, after) => format!("<w:spacing w:after=\"{after}\"/>"),
+            (before, 0) => format!("<w:spacing w:before=\"{before}\"/>"),
+            (before, after) => format!("<w:spacing w:before=\"{before}\" w:after=\"{after}\"/>"),
+        }
+    }
+}
+
+/// One header paragraph with `space` around it.
+fn line(text: &str, align: &str, space: Space) -> String {
+    let spacing = space.xml();
     let run = if text.is_empty() {
         String::new()
     } else {
@@ -93,6 +132,13 @@ mod tests {
                 .contains("<w:instrText xml:space=\"preserve\"> PAGE </w:instrText>")
         );
         assert!(!h.first.contains("Securities"));
+        // The first line comes down from the header's edge to the top margin.
+        assert!(
+            h.running
+                .contains("<w:spacing w:before=\"720\"/><w:jc w:val=\"left\"/></w:pPr><w:r><w:t xml:space=\"preserve\">Securities"),
+            "{}",
+            h.running
+        );
         assert!(!h.first.contains("PAGE"));
     }
 

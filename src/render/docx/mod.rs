@@ -115,7 +115,7 @@ fn document_xml(body: &str, styles: &Styles) -> String {
         twips(page.margin_right),
         twips(page.margin_bottom),
         twips(page.margin_left),
-        twips(page.margin_top / 2.0),
+        twips(headers::header_distance(styles)),
         twips(page.margin_bottom / 2.0),
     )
 }
@@ -278,6 +278,14 @@ mod tests {
         );
         // A figure without a parenthesis stands in by the width of one.
         assert!(xml.contains("<w:ind w:left=\"0\" w:right=\""), "{xml}");
+        // A table this short stays whole: every row keeps with the next but
+        // the last, which keeps with nothing after the table.
+        let last_row = xml.rfind("<w:tr>").unwrap();
+        assert_eq!(
+            xml[..last_row].matches("<w:keepNext/>").count(),
+            2 + 3 + 3 + 3
+        );
+        assert!(!xml[last_row..].contains("<w:keepNext/>"), "{xml}");
     }
 
     #[test]
@@ -298,6 +306,21 @@ mod tests {
             3,
             "one instance per list"
         );
+    }
+
+    #[test]
+    fn a_separator_line_is_centred_as_in_the_pdf() {
+        let xml = part(
+            &docx("Before.\n\n\\* \\* \\* \\*\n\nAfter.\n"),
+            "word/document.xml",
+        );
+        let separator = xml.find("* * * *").unwrap();
+        let paragraph = xml[..separator].rfind("<w:p>").unwrap();
+        assert!(
+            xml[paragraph..separator].contains("<w:jc w:val=\"center\"/>"),
+            "{xml}"
+        );
+        assert!(!xml[..paragraph].contains("center"));
     }
 
     #[test]

@@ -10,6 +10,7 @@ use super::paragraph_props::ParagraphProps;
 use super::revisions::{Revisions, whole_change};
 use super::styles::{Measures, StyleId};
 use crate::markdown::{Block, Inline, InlineContent, Style};
+use crate::render::pdf::flow::is_ornament;
 
 /// Writes blocks as the XML of a story (the body, or one footnote).
 pub struct Body<'a> {
@@ -169,6 +170,10 @@ impl Body<'_> {
         if has_breaks {
             // Lines of an address or a signature are set flush left, not justified.
             props.align = Some("left");
+        }
+        if is_ornament(inlines) {
+            // A separator such as "* * * *" is centred, as in the PDF.
+            props.align = Some("center");
         }
         self.write_paragraph(&props, inlines, frame);
     }

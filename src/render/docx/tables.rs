@@ -44,8 +44,13 @@ impl Body<'_> {
             self.out.push_str(&format!("<w:gridCol w:w=\"{w}\"/>"));
         }
         self.out.push_str("</w:tblGrid>");
+        let keeps = self.row_keeps(&layout);
         for (r, row) in rows.iter().enumerate() {
-            self.row(&layout, r, row, &widths, frame);
+            let row_frame = Frame {
+                keep: keeps[r],
+                ..*frame
+            };
+            self.row(&layout, r, row, &widths, &row_frame);
         }
         self.out.push_str("</w:tbl>");
         // The space after a table, as after a paragraph; it also keeps two
@@ -54,6 +59,34 @@ impl Body<'_> {
             "<w:p><w:pPr><w:spacing w:after=\"0\" w:line=\"{}\" w:lineRule=\"exact\"/></w:pPr></w:p>",
             self.measures.paragraph_after.max(20)
         ));
+    }
+
+    /// Which rows keep with the row after them (their paragraphs carry
+    /// `w:keepNext`), by the PDF's rules: a table shorter than a third of the
+    /// page stays whole; in any table the header rows stay with the first
+    /// body row, no page break comes before a total row, and a single body
+    /// row is never left alone at a table's start or end. The last row keeps
+    /// with nothing, so the table does not pull the text after it along.
+    fn row_keeps(&self, layout: &TableLayout) -> Vec<bool> {
+        let table = &self.measures.styles.table;
+        let n = layout.rows.len();
+        let headers = layout
+            .rows
+            .iter()
+            .filter(|k| **k == RowKind::Header)
+            .count();
+        let body = n - headers;
+        let height = n as f32 * (table.leading + 2.0 * table.row_padding);
+        let short = height < self.measures.styles.page.body_height() / 3.0;
+        (0..n)
+            .map(|r| {
+                let next_is_total = layout.rows.get(r + 1) == Some(&RowKind::Total);
+                let before_body = r + 1 == headers;
+                let first_body = r == headers && body >= 3;
+                let next_is_last = r + 2 == n && body >= 3;
+                r + 1 < n && (short || next_is_total || before_body || first_body || next_is_last)
+            })
+            .collect()
     }
 
     fn row(
@@ -135,6 +168,7 @@ impl Body<'_> {
             && !text.trim_end().ends_with(')');
         let props = ParagraphProps {
             style: Some(StyleId::TableText),
+            keep_next: frame.keep,
             indent: paren.then(|| (0, self.paren_width(), 0)),
             align: Some(match align {
                 Align::Right => "right",
