@@ -55,20 +55,24 @@ pub fn headers(
         };
         running.push_str(&line(text, "left", space));
     }
-    let space = Space {
+    running.push_str(&page_number(Space {
         before,
         after: twips(styles.header.gap),
-    };
-    running.push_str(&format!(
-        "<w:p><w:pPr><w:pStyle w:val=\"{}\"/>{}</w:pPr><w:r><w:t xml:space=\"preserve\">Page </w:t></w:r>\
-         <w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>2</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>",
-        StyleId::Header.id(),
-        space.xml()
-    ));
+    }));
     Headers {
         first: part(&first),
         running: part(&running),
     }
+}
+
+/// The running header's last line, "Page N", N a `PAGE` field.
+fn page_number(space: Space) -> String {
+    format!(
+        "<w:p><w:pPr><w:pStyle w:val=\"{}\"/>{}</w:pPr><w:r><w:t xml:space=\"preserve\">Page </w:t></w:r>\
+         <w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>2</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>",
+        StyleId::Header.id(),
+        space.xml()
+    )
 }
 
 /// Space before and after a header paragraph, twips.
