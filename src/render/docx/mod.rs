@@ -260,8 +260,16 @@ mod tests {
             xml.contains("<w:gridSpan w:val=\"2\"/>"),
             "Onshore spans both figure columns"
         );
-        assert!(
-            xml.contains("<w:bottom w:val=\"single\""),
+        // The rule under the header rows runs the table's width, as in the
+        // PDF: under each of the last header row's three cells.
+        let last_header = xml.find("<w:t xml:space=\"preserve\">Cash").unwrap();
+        let header_row = xml[..last_header].rfind("<w:tr>").unwrap();
+        let header_row = xml[..header_row].rfind("<w:tr>").unwrap();
+        assert_eq!(
+            xml[header_row..last_header]
+                .matches("<w:bottom w:val=\"single\"")
+                .count(),
+            3,
             "a rule under the header rows"
         );
         assert!(

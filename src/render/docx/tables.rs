@@ -1,7 +1,8 @@
 //! Tables as Word tables, set by the shared table rules
 //! ([`crate::render::table::classify`]): figure columns right-aligned, their
 //! headings centred, spanning the blank header cells after them, a rule
-//! under the header rows and above total rows, header rows repeated after a
+//! under the header rows across the table (as the PDF draws it) and above
+//! the figures of total rows, header rows repeated after a
 //! page break, rows never split. Column widths come from the content, as in
 //! the PDF: figure columns as wide as their widest entry, the first column
 //! takes the rest of the measure.
@@ -148,7 +149,11 @@ impl Body<'_> {
             self.out
                 .push_str(&format!("<w:gridSpan w:val=\"{span}\"/>"));
         }
-        if kind == RowKind::Header && r == layout.last_header_row() && layout.header_rule[col] {
+        // As in the PDF, the rule under the header rows runs the table's
+        // whole width, the label column included (when the headers are not
+        // all blank); the rule over a total covers its figures only.
+        let header_ruled = layout.header_rule.iter().any(|ruled| *ruled);
+        if kind == RowKind::Header && r == layout.last_header_row() && header_ruled {
             self.out.push_str(&border("bottom"));
         } else if kind == RowKind::Total && layout.total_rule[col] {
             self.out.push_str(&border("top"));
