@@ -13,10 +13,16 @@ use crate::model::long_date;
 use crate::redline::redline;
 
 /// A blackline and its word counts.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Blackline {
     /// The blackline as Markdown: the cover line, then the compared letter.
     pub markdown: String,
+    /// The same blackline as a document: `inserted` and `deleted` mark only
+    /// what changed since the earlier draft, while the letter's own redline
+    /// is plain underlining and strike-through (its Markdown writes both kinds
+    /// of strike-through as `~~`, so a DOCX, which tracks the changes, is
+    /// written from this).
+    pub doc: Doc,
     /// Words added since the earlier draft.
     pub words_inserted: usize,
     /// Words removed since the earlier draft.
@@ -59,6 +65,7 @@ pub fn compare(
     doc.blocks.insert(0, cover);
     Ok(Blackline {
         markdown: to_markdown(&doc),
+        doc,
         words_inserted: compared.words_inserted,
         words_deleted: compared.words_deleted,
     })

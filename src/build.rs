@@ -16,8 +16,8 @@ use crate::render::markdown::{LETTER_TEMPLATE, REDLINE_TEMPLATE, TemplateError, 
 use crate::render::pdf::{ConfidentialMarks, PdfDate};
 use crate::render::view::letter_view;
 use crate::render::writers::{
-    Document, DocumentMeta, Rendition, Writer, WrittenFile, is_staff_copy, write_verified,
-    writer_for_file,
+    Document, DocumentMeta, Rendition, TrackedChanges, Writer, WrittenFile, is_staff_copy,
+    write_verified, writer_for_file,
 };
 
 /// The files built for one letter, and what its public files must never contain.
@@ -272,6 +272,10 @@ pub fn document_meta(letter: &Letter, title: String) -> DocumentMeta {
                 requested_by: ct.requested_by.clone(),
                 page_code: ct.page_code.clone(),
             }),
+        changes: TrackedChanges {
+            author: letter.revision_author.trim().to_owned(),
+            date: letter.date,
+        },
     }
 }
 

@@ -1,5 +1,6 @@
 //! The same inputs give the same bytes, whatever the locale, time zone, folder
-//! or time of day; only SOURCE_DATE_EPOCH changes the PDF's recorded dates.
+//! or time of day; only SOURCE_DATE_EPOCH changes the dates the PDF and the
+//! DOCX record.
 
 mod common;
 
@@ -43,7 +44,7 @@ fn locale_time_zone_and_folder_do_not_change_a_byte() {
             ("TZ", "Asia/Shanghai"),
         ],
     );
-    assert_eq!(first.len(), 6, "six files");
+    assert_eq!(first.len(), 8, "eight files");
     assert_eq!(first, second);
     // And again in the same place: identical.
     assert_eq!(build(a.path(), &[]), first);
@@ -61,7 +62,7 @@ fn pdf_info_dates(pdf: &[u8]) -> Vec<String> {
 }
 
 #[test]
-fn pdf_dates_come_from_the_letter_unless_source_date_epoch_is_set() {
+fn pdf_and_docx_dates_come_from_the_letter_unless_source_date_epoch_is_set() {
     let project = common::example_project();
     let plain = build(project.path(), &[]);
     let pdf = |files: &[(std::path::PathBuf, Vec<u8>)]| {
@@ -82,14 +83,27 @@ fn pdf_dates_come_from_the_letter_unless_source_date_epoch_is_set() {
         pdf_info_dates(&pdf(&epoch)),
         vec!["D:20200102030405".to_owned()]
     );
+    let core = |files: &[(std::path::PathBuf, Vec<u8>)]| {
+        let docx = files
+            .iter()
+            .find(|(p, _)| p.ends_with("letter.docx"))
+            .unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx.1.clone())).unwrap();
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name("docProps/core.xml").unwrap(), &mut text)
+            .unwrap();
+        text
+    };
+    assert!(core(&plain).contains(">2014-12-09T00:00:00Z</dcterms:created>"));
+    assert!(core(&epoch).contains(">2020-01-02T03:04:05Z</dcterms:created>"));
     for ((path, a), (_, b)) in plain.iter().zip(&epoch) {
-        let is_pdf = path.extension().is_some_and(|e| e == "pdf");
+        let dated = path.extension().is_some_and(|e| e == "pdf" || e == "docx");
         assert_eq!(
             a == b,
-            !is_pdf,
+            !dated,
             "{} {}",
             path.display(),
-            if is_pdf {
+            if dated {
                 "should differ"
             } else {
                 "should not differ"

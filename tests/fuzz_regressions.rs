@@ -78,3 +78,38 @@ fn redline_accepts_and_rejects_back_to_both_texts() {
         assert_eq!(words(&reject(&r.doc)), words(&a), "{}", path.display());
     }
 }
+
+#[test]
+fn docx_writer_reads_back_every_word_of_printable_text() {
+    use respond::markdown::{parse, parse_rendered};
+    use respond::render::docx::{read_docx, render_docx};
+    use respond::render::pdf::fonts::fonts;
+    use respond::render::writers::{DocumentMeta, TrackedChanges, verify_words};
+    let meta = DocumentMeta {
+        title: "Response".into(),
+        author: "Example Holdings, Inc.".into(),
+        header_lines: vec!["Securities and Exchange Commission".into()],
+        date: Default::default(),
+        confidential: None,
+        changes: TrackedChanges {
+            author: "Example Holdings, Inc.".into(),
+            date: time::Date::from_calendar_date(2014, time::Month::December, 9).unwrap(),
+        },
+    };
+    for (path, bytes) in inputs("docx_writer") {
+        let text = String::from_utf8_lossy(&bytes);
+        // As the fuzz target does: what the check stage refuses is left out.
+        let printable = |t: &str| -> String { t.chars().filter(|&c| fonts().covers(c)).collect() };
+        let doc = match text.split_once('\u{0}') {
+            Some((old, new)) => {
+                respond::redline::redline(&parse(&printable(old)).0, &parse(&printable(new)).0).doc
+            }
+            None => parse_rendered(&printable(&text)).0,
+        };
+        let docx = render_docx(&doc, &meta).unwrap();
+        let read = read_docx(&docx).unwrap();
+        verify_words("letter.docx", &doc, &read.shown, true)
+            .unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
+        eprintln!("ok: {}", path.display());
+    }
+}

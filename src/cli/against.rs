@@ -1,6 +1,8 @@
 //! `respond build --against REF`: the letter compared with an earlier version
-//! of itself, written as `letter.blackline.md/.htm/.pdf` in its own folder,
-//! `output/<letter-id>.blackline/`, apart from the filing outputs.
+//! of itself, written as `letter.blackline.md/.htm/.pdf/.docx` in its own
+//! folder, `output/<letter-id>.blackline/`, apart from the filing outputs. In
+//! the DOCX the changes since the earlier draft are tracked changes by
+//! "Blackline", dated the earlier draft's date.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -17,11 +19,14 @@ use crate::load::LetterSources;
 use crate::model::{Letter, long_date};
 use crate::render::markdown::{LETTER_TEMPLATE, Templates};
 use crate::render::view::letter_view;
-use crate::render::writers::Document;
+use crate::render::writers::{Document, TrackedChanges};
 use crate::world::World;
 
 /// The file stem of the blackline documents.
 pub const BLACKLINE_STEM: &str = "letter.blackline";
+
+/// The author of a blackline's tracked changes.
+pub const BLACKLINE_AUTHOR: &str = "Blackline";
 
 /// The earlier version a blackline compares with.
 #[derive(Debug, Clone)]
@@ -82,10 +87,18 @@ impl Baseline {
             long_date(letter.staff_letter),
             cover.to_lowercase()
         );
-        let public = rendition(&format!("{BLACKLINE_STEM}.md"), compared.markdown)?;
+        let mut public = rendition(&format!("{BLACKLINE_STEM}.md"), compared.markdown)?;
+        // The compared document itself, where a change since the draft and
+        // the letter's own struck passages are still told apart.
+        public.doc = compared.doc;
+        let mut meta = document_meta(&letter, title);
+        meta.changes = TrackedChanges {
+            author: BLACKLINE_AUTHOR.to_owned(),
+            date,
+        };
         let document = Document {
             stem: BLACKLINE_STEM.to_owned(),
-            meta: document_meta(&letter, title),
+            meta,
             public,
             staff: None,
         };

@@ -57,6 +57,9 @@ pub struct RawLetter {
     /// Rule 83 confidential treatment request.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidential_treatment: Option<RawConfidentialTreatment>,
+    /// The name Word shows on the tracked changes of letter.docx and redline.docx, e.g. the law firm drafting the letter. Default: the company's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revision_author: Option<String>,
 }
 
 /// One line of text, or several.

@@ -72,11 +72,22 @@ pub fn parse(text: &str) -> (Doc, Vec<MarkdownIssue>) {
     parse_mode(text, Mode::Author)
 }
 
-/// Parses a rendered letter (`letter.md`): `<ins>` marks insertions and
+/// Parses a rendered letter (`letter.md`): `<ins>` marks insertions, `~~`
+/// deletions (as the letter's Markdown writes them), and
 /// `<!-- keep-together -->` … `<!-- /keep-together -->` groups blocks.
 /// The HTML and PDF writers read the letter through this function.
 pub fn parse_rendered(text: &str) -> (Doc, Vec<MarkdownIssue>) {
     parse_mode(text, Mode::Rendered)
+}
+
+/// The style `~~` sets: an author's strike-through, or in a rendered letter a
+/// revision's deletion (which the writers show struck through and a DOCX
+/// tracks as a deletion).
+fn struck(style: &mut Style, mode: Mode) -> &mut bool {
+    match mode {
+        Mode::Author => &mut style.strike,
+        Mode::Rendered => &mut style.deleted,
+    }
 }
 
 fn parse_mode(text: &str, mode: Mode) -> (Doc, Vec<MarkdownIssue>) {
@@ -153,7 +164,7 @@ fn parse_mode(text: &str, mode: Mode) -> (Doc, Vec<MarkdownIssue>) {
                 }
                 Tag::Emphasis => style.italic = true,
                 Tag::Strong => style.bold = true,
-                Tag::Strikethrough => style.strike = true,
+                Tag::Strikethrough => *struck(&mut style, mode) = true,
                 Tag::Link { dest_url, .. } => issues.push(MarkdownIssue {
                     offset,
                     message: format!("links are not allowed in a letter filed on EDGAR (`{dest_url}`)"),
@@ -247,7 +258,7 @@ fn parse_mode(text: &str, mode: Mode) -> (Doc, Vec<MarkdownIssue>) {
                 }
                 TagEnd::Emphasis => style.italic = false,
                 TagEnd::Strong => style.bold = false,
-                TagEnd::Strikethrough => style.strike = false,
+                TagEnd::Strikethrough => *struck(&mut style, mode) = false,
                 _ => {}
             },
             Event::Text(t) => {
@@ -514,6 +525,20 @@ mod tests {
         assert_eq!(group.len(), 2);
         let (_, issues) = parse("a <ins>new</ins> b");
         assert_eq!(issues.len(), 2);
+    }
+
+    #[test]
+    fn struck_text_is_a_deletion_in_a_rendered_letter_and_a_strike_in_author_text() {
+        let piece = |doc: &Doc| match &doc.blocks[0] {
+            Block::Paragraph(p) => p.iter().find(|i| i.plain() == "old").cloned(),
+            _ => None,
+        };
+        let (rendered, _) = parse_rendered("keep ~~old~~ text\n");
+        let style = piece(&rendered).unwrap().style;
+        assert!(style.deleted && !style.strike, "{style:?}");
+        let (authored, _) = parse("keep ~~old~~ text\n");
+        let style = piece(&authored).unwrap().style;
+        assert!(style.strike && !style.deleted, "{style:?}");
     }
 
     #[test]

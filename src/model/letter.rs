@@ -47,6 +47,8 @@ pub struct Letter {
     pub translation: Option<Translation>,
     /// Rule 83 request, if any.
     pub confidential_treatment: Option<ConfidentialTreatment>,
+    /// The author of the DOCX's tracked changes (default: the company's name).
+    pub revision_author: String,
     /// The comments in number order.
     pub comments: Vec<Comment>,
 }

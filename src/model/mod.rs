@@ -100,6 +100,11 @@ pub fn model(loaded: LoadedLetter) -> (Option<Letter>, Diagnostics) {
         ..
     } = raw.clone();
     let form = filing.form.trim().to_owned();
+    let revision_author = raw
+        .revision_author
+        .clone()
+        .filter(|a| !a.trim().is_empty())
+        .unwrap_or_else(|| company.name.clone());
     let letter = Letter {
         id: loaded.id,
         date,
@@ -159,6 +164,7 @@ pub fn model(loaded: LoadedLetter) -> (Option<Letter>, Diagnostics) {
                 page_code: c.page_code.clone(),
             }
         }),
+        revision_author,
         comments,
     };
     (Some(letter), diags)

@@ -159,7 +159,7 @@ proptest! {
         let (back, issues) = parse_rendered(&written);
         prop_assert!(issues.is_empty(), "{:?}", issues);
         prop_assert_eq!(marked_words(&back, |s| s.inserted), marked_words(&r.doc, |s| s.inserted));
-        prop_assert_eq!(marked_words(&back, |s| s.strike), marked_words(&r.doc, |s| s.deleted));
+        prop_assert_eq!(marked_words(&back, |s| s.deleted), marked_words(&r.doc, |s| s.deleted));
     }
 
     #[test]

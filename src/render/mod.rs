@@ -1,5 +1,6 @@
-//! Render stage: the typed letter → Markdown (Tera), then the parsed Markdown → HTML and PDF.
+//! Render stage: the typed letter → Markdown (Tera), then the parsed Markdown → HTML, PDF and DOCX.
 
+pub mod docx;
 pub mod edgar;
 pub mod html;
 pub mod markdown;

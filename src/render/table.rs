@@ -79,6 +79,23 @@ impl TableLayout {
             .count()
             .saturating_sub(1)
     }
+
+    /// How many columns the cell at `col` of a header row covers: a heading
+    /// over a figure column extends right over the blank header cells of the
+    /// figure columns after it ("Onshore" over two columns, "(in thousands of
+    /// RMB)" over all of them); any other cell covers its own column.
+    pub fn header_span(&self, row: &[Vec<Inline>], col: usize) -> usize {
+        let blank = |c: usize| {
+            row.get(c)
+                .is_none_or(|cell| cell_text(cell).trim().is_empty())
+        };
+        if !self.numeric.get(col).copied().unwrap_or(false) || blank(col) {
+            return 1;
+        }
+        1 + (col + 1..self.columns)
+            .take_while(|&c| self.numeric[c] && blank(c))
+            .count()
+    }
 }
 
 /// The rows of a table in order: the GFM header row, then the body rows.
@@ -364,6 +381,23 @@ mod tests {
         assert_eq!(layout.header_align(0), Align::Left);
         assert_eq!(layout.header_align(1), Align::Center);
         assert_eq!(layout.total_rule, vec![false, true, true, true]);
+        let rows = all_rows(&t);
+        assert_eq!(
+            layout.header_span(rows[0], 1),
+            2,
+            "Onshore spans VIEs and non-VIEs"
+        );
+        assert_eq!(layout.header_span(rows[0], 3), 1);
+        assert_eq!(
+            layout.header_span(rows[2], 1),
+            3,
+            "the units span every figure column"
+        );
+        assert_eq!(
+            layout.header_span(rows[0], 0),
+            1,
+            "the label column never spans"
+        );
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Shared helpers for the integration tests: a temporary copy of a project and the real binary.
 #![allow(dead_code)]
 
+pub mod wordml;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

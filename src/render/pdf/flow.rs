@@ -413,8 +413,8 @@ fn code_inlines(code: &str) -> Vec<Inline> {
         .collect()
 }
 
-/// A separator line such as "* * * *", set centred.
-fn is_ornament(inlines: &[Inline]) -> bool {
+/// A separator line such as "* * * *", set centred (here and in the DOCX).
+pub(crate) fn is_ornament(inlines: &[Inline]) -> bool {
     let text: String = inlines.iter().map(Inline::plain).collect();
     text.contains('*') && text.chars().all(|c| c == '*' || c.is_whitespace())
 }

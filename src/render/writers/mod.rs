@@ -9,6 +9,7 @@
 //! format cannot be added without them. Adding a format means adding a writer
 //! here and nowhere else.
 
+mod docx;
 mod html;
 mod markdown;
 mod pdf;
@@ -18,6 +19,7 @@ use crate::error::Error;
 use crate::markdown::Doc;
 use crate::render::pdf::{ConfidentialMarks, PdfDate};
 
+pub use docx::DocxWriter;
 pub use html::{HtmlWriter, html_text};
 pub use markdown::{MarkdownWriter, markdown_text};
 pub use pdf::{PdfWriter, pdf_text};
@@ -48,6 +50,20 @@ pub struct DocumentMeta {
     pub date: PdfDate,
     /// Rule 83 page marks, for a letter with a confidential treatment request.
     pub confidential: Option<ConfidentialMarks>,
+    /// Whom the DOCX attributes its tracked changes to, and when.
+    pub changes: TrackedChanges,
+}
+
+/// The author and date of a document's tracked changes (a DOCX's `w:ins` and
+/// `w:del`): for the letter and its redline, the company (or letter.yaml's
+/// `revision_author`) on the letter's date; for a blackline, "Blackline" on
+/// the earlier draft's date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrackedChanges {
+    /// The name Word shows beside each change.
+    pub author: String,
+    /// The date of every change.
+    pub date: time::Date,
 }
 
 /// One document of a letter, ready for the writers.
@@ -117,7 +133,7 @@ pub trait Writer: Sync {
     }
 }
 
-static WRITERS: [&dyn Writer; 3] = [&MarkdownWriter, &HtmlWriter, &PdfWriter];
+static WRITERS: [&dyn Writer; 4] = [&MarkdownWriter, &HtmlWriter, &PdfWriter, &DocxWriter];
 
 /// Every output format, in the order files are listed.
 pub fn writers() -> &'static [&'static dyn Writer] {
@@ -235,6 +251,11 @@ mod verified {
                 header_lines: Vec::new(),
                 date: PdfDate::default(),
                 confidential: None,
+                changes: TrackedChanges {
+                    author: "a".into(),
+                    date: time::Date::from_calendar_date(2014, time::Month::December, 9)
+                        .expect("a valid date"),
+                },
             },
             public: Rendition {
                 markdown: markdown.into(),
