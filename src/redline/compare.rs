@@ -3,7 +3,7 @@
 //! tables, the blocks of quotations); unpaired blocks are wholly deleted or
 //! wholly inserted at their place.
 
-use crate::markdown::{Block, Inline, InlineContent, Style, Table};
+use crate::markdown::{Block, Inline, Style, Table, code_paragraph};
 
 use super::align::{Step, Unit, align};
 use super::inline::{Mark, diff_inlines, mark_inlines};
@@ -28,28 +28,19 @@ pub(crate) fn mark_blocks(blocks: &[Block], mark: Mark) -> Vec<Block> {
     blocks.iter().flat_map(|b| mark_block(b, mark)).collect()
 }
 
-/// Marks every piece of a block. A code block becomes a paragraph of code
-/// text so the mark can be shown; an inserted rule stays, a deleted one goes.
+/// Marks every piece of a block, inside lists and quotations too. A code
+/// block becomes a paragraph of code text so the mark can be shown; an
+/// inserted rule stays, a deleted one goes.
 fn mark_block(block: &Block, mark: Mark) -> Option<Block> {
     match block {
-        Block::Code(code) => {
-            let style = mark.apply(Style {
-                code: true,
-                ..Style::default()
-            });
-            let mut pieces = Vec::new();
-            for (k, line) in code.trim_end_matches('\n').split('\n').enumerate() {
-                if k > 0 {
-                    pieces.push(Inline {
-                        content: InlineContent::HardBreak,
-                        style,
-                    });
-                }
-                pieces.push(Inline::text(line, style));
-            }
-            Some(Block::Paragraph(pieces))
-        }
+        Block::Code(code) => Some(code_paragraph(code, mark.apply(Style::default()))),
         Block::Rule if mark == Mark::Deleted => None,
+        Block::List { start, items } => Some(Block::List {
+            start: *start,
+            items: items.iter().map(|item| mark_blocks(item, mark)).collect(),
+        }),
+        Block::Quote(blocks) => Some(Block::Quote(mark_blocks(blocks, mark))),
+        Block::KeepTogether(blocks) => Some(Block::KeepTogether(mark_blocks(blocks, mark))),
         _ => {
             let mut marked = block.clone();
             marked.visit_inlines_mut(&mut |inlines| *inlines = mark_inlines(inlines, mark));
