@@ -206,7 +206,7 @@ impl Writer<'_> {
     }
 
     fn paragraph(&mut self, inlines: &[Inline]) {
-        if let Some((label, rest)) = split_label(inlines) {
+        if let Some((label, rest)) = super::label::split_label(inlines) {
             return self.labelled_lines(&label, &rest);
         }
         let has_breaks = inlines
@@ -438,29 +438,6 @@ fn cell_style(
         style.push_str(&format!("; border-top: {RULE}"));
     }
     style
-}
-
-/// Splits a "Re:" or "cc:" paragraph of several lines into its label and the lines.
-fn split_label(inlines: &[Inline]) -> Option<(Vec<Inline>, Vec<Inline>)> {
-    if !inlines
-        .iter()
-        .any(|i| i.content == InlineContent::HardBreak)
-    {
-        return None;
-    }
-    let first = inlines.first()?;
-    let InlineContent::Text(text) = &first.content else {
-        return None;
-    };
-    let label = ["Re:", "RE:", "cc:", "CC:", "Cc:"]
-        .into_iter()
-        .find(|l| text.starts_with(l) && text[l.len()..].starts_with([' ', '\u{a0}']))?;
-    let mut rest = inlines[1..].to_vec();
-    let after = text[label.len()..].trim_start();
-    if !after.is_empty() {
-        rest.insert(0, Inline::text(after, first.style));
-    }
-    Some((vec![Inline::text(label, first.style)], rest))
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 
 pub mod edgar;
 pub mod html;
+pub mod label;
 pub mod markdown;
 pub mod pdf;
 pub mod table;

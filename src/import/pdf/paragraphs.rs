@@ -9,8 +9,8 @@
 //! bullet always starts anew.
 
 use super::lines::TextLine;
-use crate::import::{Line, clean_line};
 use crate::import::paragraphs::{ends_sentence, marker};
+use crate::import::{Line, clean_line};
 
 /// A gap this many times the line spacing ends a paragraph.
 const PARAGRAPH_GAP: f32 = 1.4;

@@ -32,6 +32,7 @@ pub(super) fn fit_style(
         row_padding: style.row_padding * scale,
         min_column: style.min_column * scale,
         rule: style.rule,
+        double_rule_gap: style.double_rule_gap,
     }
 }
 

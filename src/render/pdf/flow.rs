@@ -12,7 +12,8 @@ use super::lines::{LineAlign, SetLine, set_paragraph};
 use super::mark::{Mark, Role, baseline_in};
 use super::style::Styles;
 use super::table::layout_table;
-use super::text::{NoteNumbers, TextStyle, itemize, split_overlong};
+use super::text::{Item, NoteNumbers, TextStyle, itemize, split_overlong};
+use crate::render::label::split_label;
 
 /// A box of the vertical list: one line, one table row or one rule.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -137,6 +138,8 @@ impl Builder<'_> {
         gap: f32,
         out: &mut Vec<Flow>,
     ) {
+        // Whether the block before is a heading, or a title or caption set with one.
+        let mut after_heading = false;
         for (i, block) in blocks.iter().enumerate() {
             if i > 0 {
                 // A heading path (Item, section, caption) reads as one group.
@@ -144,7 +147,11 @@ impl Builder<'_> {
                     && matches!(block, Block::Heading { .. });
                 out.push(Flow::Space(if headings { gap / 2.0 } else { gap }));
             }
+            let first = out.len();
             self.block(block, frame, depth, out);
+            // A short list item is not a title.
+            let titles = self.list_level == 0;
+            after_heading = keep_with_heading(block, after_heading, titles, &mut out[first..]);
         }
     }
 
@@ -153,6 +160,11 @@ impl Builder<'_> {
         let depth = depth + 1;
         match block {
             Block::Paragraph(inlines) => {
+                if let Some((label, rest)) = split_label(inlines) {
+                    let lines = self.labelled(&label, &rest, frame);
+                    push_paragraph(lines, out);
+                    return;
+                }
                 let align = if is_ornament(inlines) {
                     LineAlign::Center
                 } else if has_hard_break(inlines) {
@@ -332,6 +344,45 @@ impl Builder<'_> {
             .collect()
     }
 
+    /// A "Re:" or "cc:" block as one run: the label at the frame's left edge
+    /// and the lines hanging beside it, each starting at the same indent.
+    fn labelled(&mut self, label: &[Inline], rest: &[Inline], frame: Frame) -> Vec<VBox> {
+        let base = TextStyle::plain(self.styles.size);
+        let leading = self.styles.leading;
+        let role = Role::Words(self.next_run);
+        self.next_run += 1;
+        let label_items = itemize(label, base, self.styles, self.numbers);
+        let label_width: f32 = label_items.iter().map(Item::width).sum();
+        let space = self.styles.size / 2.0;
+        let indent = (label_width + space)
+            .max(self.styles.hanging_indent)
+            .min(frame.width / 3.0);
+        let hung = frame.indent(indent, 0.0);
+        let items = split_overlong(itemize(rest, base, self.styles, self.numbers), hung.width);
+        let mut lines: Vec<VBox> = set_paragraph(&items, hung.width, LineAlign::Left)
+            .into_iter()
+            .map(|line| line_box(line, hung.left, leading, base.size, role))
+            .collect();
+        let label_lines = set_paragraph(&label_items, indent, LineAlign::Left)
+            .into_iter()
+            .map(|line| line_box(line, frame.left, leading, base.size, role));
+        let label_marks: Vec<Mark> = label_lines.flat_map(|b| b.marks).collect();
+        match lines.first_mut() {
+            Some(first) => {
+                // The label's words come first in the run, as in the document.
+                let mut marks = label_marks;
+                marks.append(&mut first.marks);
+                first.marks = marks;
+            }
+            None => lines.push(VBox {
+                height: leading,
+                marks: label_marks,
+                ..VBox::default()
+            }),
+        }
+        lines
+    }
+
     fn footnote(&mut self, number: usize, blocks: &[Block], frame: Frame) -> Vec<VBox> {
         let fs = &self.styles.footnotes;
         let text_frame = frame.indent(fs.indent, 0.0);
@@ -411,6 +462,52 @@ fn code_inlines(code: &str) -> Vec<Inline> {
                 .chain([Inline::text(text, Default::default())])
         })
         .collect()
+}
+
+/// Keeps a heading with what follows it: a heading, a caption under it (a
+/// one-line paragraph) and a title standing alone (a one-line paragraph
+/// without closing punctuation, such as a quoted passage's "Gross Profit")
+/// join one group that may not end a page, and the first line after the
+/// group keeps with the next, so a heading always travels with at least two
+/// lines of what follows. `boxes` is what `block` was set as (`titles`: whether
+/// a title may stand here, which it does not in a list); returns whether
+/// the block belongs to a heading group.
+fn keep_with_heading(block: &Block, after_heading: bool, titles: bool, boxes: &mut [Flow]) -> bool {
+    let lines = boxes.iter().filter(|f| matches!(f, Flow::Box(_))).count();
+    let grouped = match block {
+        Block::Heading { .. } => true,
+        Block::Paragraph(inlines) => lines == 1 && (after_heading || (titles && is_title(inlines))),
+        _ => false,
+    };
+    if grouped {
+        for f in boxes.iter_mut() {
+            if let Flow::Box(b) = f {
+                b.keep_with_next = true;
+                b.heading = true;
+            }
+        }
+    } else if after_heading
+        && let Some(Flow::Box(b)) = boxes.iter_mut().find(|f| matches!(f, Flow::Box(_)))
+    {
+        b.keep_with_next = true;
+    }
+    grouped
+}
+
+/// A short line that names what follows rather than saying something: no
+/// closing punctuation, at most eight words, not a separator.
+fn is_title(inlines: &[Inline]) -> bool {
+    let text: String = inlines.iter().map(Inline::plain).collect();
+    let text = text.trim();
+    let closing = [
+        '.', ',', ';', ':', '?', '!', ')', ']', '\u{201d}', '"', '\u{2019}',
+    ];
+    !text.is_empty()
+        && text.split_whitespace().count() <= 8
+        && !text.ends_with(closing)
+        && !text.starts_with("/s/")
+        && !is_ornament(inlines)
+        && text.chars().any(char::is_alphabetic)
 }
 
 /// A separator line such as "* * * *", set centred.

@@ -136,11 +136,15 @@ pub fn layout(doc: &Doc, meta: &PdfMeta, styles: &Styles) -> Vec<PageLayout> {
     }) {
         last.notes.extend(cited + 1..=numbers.len());
     }
-    let mut pages = pages::paginate(&flow, styles, &meta.header_lines);
+    let margin = pages::TopMargin {
+        every_page: usize::from(meta.confidential.is_some()),
+        running: &meta.header_lines,
+    };
+    let mut pages = pages::paginate(&flow, styles, margin);
     if pages.is_empty() {
         pages.push(PageLayout {
             number: 1,
-            text_block: pages::text_block(styles),
+            text_block: margin.text_block(1, styles),
             ..PageLayout::default()
         });
     }
