@@ -31,6 +31,8 @@ const SUP: &str = "<sup style=\"line-height: 0\">";
 
 /// Writes `doc` as a complete EDGAR HTML document.
 pub fn render_html(doc: &Doc, meta: &HtmlMeta) -> String {
+    // Units ("Item 5.", "page 76") never break across lines.
+    let doc = &crate::render::units::bind_units(doc);
     let mut w = Writer {
         out: String::new(),
         notes: number_footnotes(doc),
@@ -534,7 +536,7 @@ mod tests {
         assert!(html.contains("Key Information&#8212;D. Risk Factors"));
         assert!(html.contains("&#8220;Staff&#8221;"));
         assert!(html.contains("Company&#8217;s response"));
-        assert!(html.contains("&#165;25.2 million"));
+        assert!(html.contains("&#165;25.2&#160;million"));
         assert!(html.contains("provide services &amp; harm"));
         assert_eq!(
             escape_html("a<b>&\"\t\u{1}\u{a0}"),
@@ -581,7 +583,7 @@ mod tests {
             .find("<sup style=\"line-height: 0\"><a href=\"#fn2\"")
             .unwrap();
         assert!(first < second);
-        assert!(html[..first].contains("page 56 of the 2013 20-F"));
+        assert!(html[..first].contains("page&#160;56 of the 2013 20-F"));
         assert_eq!(html.matches("href=\"#fn1\"").count(), 2);
         let notes = &html[html.find("<hr").unwrap()..];
         assert!(notes.contains(

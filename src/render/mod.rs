@@ -6,5 +6,6 @@ pub mod label;
 pub mod markdown;
 pub mod pdf;
 pub mod table;
+pub mod units;
 pub mod view;
 pub mod writers;

@@ -123,6 +123,7 @@ pub fn render_pdf_pair(
 
 /// Lays `doc` out into pages (everything but the drawing).
 pub fn layout(doc: &Doc, meta: &PdfMeta, styles: &Styles) -> Vec<PageLayout> {
+    let doc = &crate::render::units::bind_units(doc);
     let (numbers, notes) = ordered_notes(doc);
     let cited = footnote_numbers(doc).len();
     let mut flow = flow::build(&doc.blocks, &notes, &numbers, styles);
