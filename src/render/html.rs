@@ -9,22 +9,28 @@
 //! aligned by [`super::table::classify`], footnotes numbered in order of first
 //! reference and printed at the end.
 
+use super::pdf::Styles;
 use super::table::{self, RowKind, TableLayout};
 use crate::markdown::{Align, Block, Doc, Inline, InlineContent, Style, Table};
 
 /// What the HTML writer needs besides the document.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct HtmlMeta {
     /// The `<title>`, e.g. "Response to SEC comment letter dated November 17, 2014".
     pub title: String,
     /// A line set flush right above the document (the Rule 83 request line).
     pub banner: Option<String>,
+    /// The house style: headings, quoted passages and hanging indents are set
+    /// as in the PDF.
+    pub styles: Styles,
 }
 
 const FONT: &str = "font-family: 'Times New Roman', Times, serif";
 const PARAGRAPH: &str = "margin: 0 0 12pt 0; text-align: justify";
 /// Paragraphs of short lines (address, signature) are not justified.
 const LINES: &str = "margin: 0 0 12pt 0; text-align: left";
+/// A separator line ("* * * *"), centred as the PDF sets it.
+const CENTERED: &str = "margin: 0 0 12pt 0; text-align: center";
 const RULE: &str = "1px solid #000000";
 /// A superscript that does not open up the spacing of its line.
 const SUP: &str = "<sup style=\"line-height: 0\">";
@@ -37,6 +43,7 @@ pub fn render_html(doc: &Doc, meta: &HtmlMeta) -> String {
         out: String::new(),
         notes: number_footnotes(doc),
         doc,
+        styles: &meta.styles,
     };
     w.out.push_str("<html>\n<head>\n<title>");
     w.out.push_str(&escape_html(&meta.title));
@@ -166,6 +173,7 @@ struct Writer<'a> {
     /// Footnote labels; a note's number is its index plus one.
     notes: Vec<String>,
     doc: &'a Doc,
+    styles: &'a Styles,
 }
 
 impl Writer<'_> {
@@ -181,8 +189,14 @@ impl Writer<'_> {
             Block::Heading { level, content } => self.heading(*level, content),
             Block::List { start, items } => self.list(*start, items, list_depth),
             Block::Quote(blocks) => {
-                self.out
-                    .push_str("<blockquote style=\"margin: 0 0.5in 0 0.5in\">\n");
+                let indent = if self.styles.quote_style.indents() {
+                    self.styles.quote_indent
+                } else {
+                    0.0
+                };
+                self.out.push_str(&format!(
+                    "<blockquote style=\"margin: 0 {indent}pt 0 {indent}pt\">\n"
+                ));
                 self.blocks(blocks, list_depth);
                 self.out.push_str("</blockquote>\n");
             }
@@ -214,7 +228,13 @@ impl Writer<'_> {
         let has_breaks = inlines
             .iter()
             .any(|i| i.content == InlineContent::HardBreak);
-        let style = if has_breaks { LINES } else { PARAGRAPH };
+        let style = if is_ornament(inlines) {
+            CENTERED
+        } else if has_breaks {
+            LINES
+        } else {
+            PARAGRAPH
+        };
         self.out.push_str(&format!("<p style=\"{style}\">"));
         self.inlines(inlines);
         self.out.push_str("</p>\n");
@@ -222,8 +242,9 @@ impl Writer<'_> {
 
     /// "Re:" and "cc:" blocks: the label in its own column, the lines beside it.
     fn labelled_lines(&mut self, label: &[Inline], rest: &[Inline]) {
+        let hang = self.styles.hanging_indent;
         self.out.push_str(&format!(
-            "<table style=\"border-collapse: collapse; margin: 0 0 12pt 0; {FONT}; font-size: 12pt\">\n<tr>\n<td style=\"padding: 0; width: 0.5in; vertical-align: top; text-align: left\">"
+            "<table style=\"border-collapse: collapse; margin: 0 0 12pt 0; {FONT}; font-size: 12pt\">\n<tr>\n<td style=\"padding: 0; width: {hang}pt; vertical-align: top; text-align: left\">"
         ));
         self.inlines(label);
         self.out
@@ -232,15 +253,21 @@ impl Writer<'_> {
         self.out.push_str("</td>\n</tr>\n</table>\n");
     }
 
+    /// A heading, in the size and face the house style gives its level (as
+    /// the PDF sets it).
     fn heading(&mut self, level: u8, content: &[Inline]) {
         let level = level.clamp(1, 6);
-        let look = if level == 1 {
-            "font-size: 14pt; text-align: center"
-        } else {
-            "font-size: 12pt; text-align: left"
-        };
+        let h = self.styles.heading(level);
+        let look = format!(
+            "font-size: {}pt; text-align: {}; font-weight: {}; font-style: {}; text-decoration: {}",
+            h.size,
+            if h.centered { "center" } else { "left" },
+            if h.bold { "bold" } else { "normal" },
+            if h.italic { "italic" } else { "normal" },
+            if h.underline { "underline" } else { "none" },
+        );
         self.out.push_str(&format!(
-            "<h{level} style=\"margin: 0 0 12pt 0; {look}; font-weight: bold; break-after: avoid; page-break-after: avoid\">"
+            "<h{level} style=\"margin: 0 0 12pt 0; {look}; break-after: avoid; page-break-after: avoid\">"
         ));
         self.inlines(content);
         self.out.push_str(&format!("</h{level}>\n"));
@@ -442,6 +469,12 @@ fn cell_style(
     style
 }
 
+/// A separator line such as "* * * *".
+fn is_ornament(inlines: &[Inline]) -> bool {
+    let text: String = inlines.iter().map(Inline::plain).collect();
+    text.contains('*') && text.chars().all(|c| c == '*' || c.is_whitespace())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -457,7 +490,7 @@ mod tests {
             &doc,
             &HtmlMeta {
                 title: "Response to SEC comment letter dated November 17, 2014".into(),
-                banner: None,
+                ..HtmlMeta::default()
             },
         )
     }
@@ -527,7 +560,7 @@ mod tests {
         assert!(html.contains("<u>In addition, although the lessors"));
         assert!(html.contains("<u>Onshore</u>"));
         assert!(!html.contains("<ins>") && !html.contains("<del>") && !html.contains("<s>"));
-        assert!(html.contains("<blockquote style=\"margin: 0 0.5in 0 0.5in\">"));
+        assert!(html.contains("<blockquote style=\"margin: 0 36pt 0 36pt\">"));
     }
 
     #[test]
@@ -647,7 +680,7 @@ mod tests {
             &parse_rendered("# Response — “A” & <B>\n").0,
             &HtmlMeta {
                 title: "Café <x>".into(),
-                banner: None,
+                ..HtmlMeta::default()
             },
         );
         assert!(html.contains("<title>Caf&#233; &lt;x&gt;</title>"));
@@ -663,7 +696,7 @@ mod tests {
             md in "([-*_>#|`~:\\[\\]^!()<>/&\"' \n\t]|[a-z0-9]|\u{2014}|\u{201c}|\u{e9}|<ins>|</ins>|<u>|</u>|<script>|\\[\\^1\\]|\\[\\^1\\]: |\\|---\\|)*"
         ) {
             let (doc, _) = parse_rendered(&md);
-            let html = render_html(&doc, &HtmlMeta { title: md.clone(), banner: None });
+            let html = render_html(&doc, &HtmlMeta { title: md.clone(), ..HtmlMeta::default() });
             proptest::prop_assert_eq!(validate_edgar_html(&html), vec![]);
         }
     }

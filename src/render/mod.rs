@@ -5,6 +5,7 @@ pub mod html;
 pub mod label;
 pub mod markdown;
 pub mod pdf;
+pub mod style;
 pub mod table;
 pub mod units;
 pub mod view;

@@ -205,7 +205,8 @@ impl Builder<'_> {
             }
             Block::List { start, items } => self.list(*start, items, frame, depth, out),
             Block::Quote(inner) => {
-                let indent = if depth > 8 {
+                // A house style that quotes with marks alone does not indent.
+                let indent = if depth > 8 || !self.styles.quote_style.indents() {
                     0.0
                 } else {
                     self.styles.quote_indent

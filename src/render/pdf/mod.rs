@@ -109,15 +109,15 @@ pub fn render_pdf_pair(
     staff: &Doc,
     public: &Doc,
     meta: &PdfMeta,
+    styles: &Styles,
 ) -> Result<(Vec<u8>, Vec<u8>), PlacementError> {
-    let styles = Styles::default();
-    let pages = layout(staff, meta, &styles);
+    let pages = layout(staff, meta, styles);
     verify_placement(staff, &pages)?;
     let redacted = redact::redact_pages(&pages);
     verify_placement(public, &redacted)?;
     Ok((
-        document::write_pdf(&redacted, meta, &styles),
-        document::write_pdf(&pages, meta, &styles),
+        document::write_pdf(&redacted, meta, styles),
+        document::write_pdf(&pages, meta, styles),
     ))
 }
 

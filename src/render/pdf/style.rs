@@ -131,10 +131,12 @@ pub struct HeaderStyle {
     pub top: f32,
 }
 
-/// The letterhead at the top of page 1: its first line (the name) is set in
-/// the style of a level-1 heading, the address lines under it in this style.
+/// The letterhead at the top of page 1: its first line (the name) larger,
+/// the address lines under it smaller.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LetterheadStyle {
+    /// Type size of the first line (the name).
+    pub name_size: f32,
     /// Type size of the address lines.
     pub size: f32,
     /// Line height of the address lines.
@@ -262,7 +264,7 @@ impl Default for Styles {
                 heading(12.0, false, true, false, false),
             ],
             quote_indent: 36.0,
-            quote_style: QuoteStyle::Both,
+            quote_style: QuoteStyle::Indent,
             hanging_indent: 36.0,
             list_indent: 36.0,
             list_item_spacing: 6.0,
@@ -297,6 +299,7 @@ impl Default for Styles {
                 top: 30.0,
             },
             letterhead: LetterheadStyle {
+                name_size: 16.0,
                 size: 10.0,
                 leading: 12.0,
                 centered: true,

@@ -16,7 +16,7 @@ mod verify;
 
 use crate::error::Error;
 use crate::markdown::Doc;
-use crate::render::pdf::{ConfidentialMarks, PdfDate};
+use crate::render::pdf::{ConfidentialMarks, PdfDate, Styles};
 
 pub use html::{HtmlWriter, html_text};
 pub use markdown::{MarkdownWriter, markdown_text};
@@ -36,7 +36,7 @@ pub struct Rendition {
 }
 
 /// What the writers print besides the document itself.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DocumentMeta {
     /// Document title (HTML `<title>`, PDF metadata).
     pub title: String,
@@ -48,6 +48,8 @@ pub struct DocumentMeta {
     pub date: PdfDate,
     /// Rule 83 page marks, for a letter with a confidential treatment request.
     pub confidential: Option<ConfidentialMarks>,
+    /// The house style the PDF and HTML are set in.
+    pub styles: Styles,
 }
 
 /// One document of a letter, ready for the writers.
@@ -235,6 +237,7 @@ mod verified {
                 header_lines: Vec::new(),
                 date: PdfDate::default(),
                 confidential: None,
+                styles: Styles::default(),
             },
             public: Rendition {
                 markdown: markdown.into(),
