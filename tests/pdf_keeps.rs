@@ -208,3 +208,55 @@ fn re_and_cc_lines_hang_beside_their_label() {
         }
     }
 }
+
+#[test]
+fn a_letterhead_is_centred_at_the_top_of_page_one_in_the_pdf_and_the_html() {
+    let md = "# Example Holdings, Inc.\n\n\
+              1 Main Street, Suite 100\\\n\
+              Springfield, Illinois 62701\n\n\
+              December 9, 2014\n\n\
+              Dear Sirs:\n";
+    let doc = doc(md);
+    let styles = Styles::default();
+    let pages = layout(&doc, &meta(), &styles);
+    verify_placement(&doc, &pages).expect("pages hold the document");
+    let centre = styles.page.width / 2.0;
+    let line_centre = |first: &str| {
+        let marks: Vec<&Mark> = pages[0]
+            .marks
+            .iter()
+            .filter(|m| m.fragment().is_some())
+            .collect();
+        let start = marks
+            .iter()
+            .position(|m| m.fragment().unwrap().text.starts_with(first))
+            .expect("line on page 1");
+        let Mark::Text { baseline, .. } = marks[start] else {
+            unreachable!()
+        };
+        let same: Vec<&&Mark> = marks
+            .iter()
+            .filter(|m| matches!(m, Mark::Text { baseline: b, .. } if b == baseline))
+            .collect();
+        let left = same
+            .iter()
+            .map(|m| m.bounds().left)
+            .fold(f32::MAX, f32::min);
+        let right = same.iter().map(|m| m.bounds().right).fold(0.0, f32::max);
+        (left + right) / 2.0
+    };
+    for first in ["Example", "1", "Springfield,"] {
+        let c = line_centre(first);
+        assert!(
+            (c - centre).abs() < 1.0,
+            "{first}: centred at {c}, page centre {centre}"
+        );
+    }
+    // The date under the letterhead stays flush left.
+    assert!(line_centre("December") < centre - 100.0);
+    let html = respond::render::html::render_html(&doc, &Default::default());
+    assert!(
+        html.contains("<p style=\"margin: 0 0 12pt 0; text-align: center\">1 Main Street"),
+        "{html}"
+    );
+}

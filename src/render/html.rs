@@ -178,8 +178,24 @@ struct Writer<'a> {
 
 impl Writer<'_> {
     fn blocks(&mut self, blocks: &[Block], list_depth: usize) {
-        for block in blocks {
-            self.block(block, list_depth);
+        for (i, block) in blocks.iter().enumerate() {
+            // Lines under a centred heading (a letterhead's address, a
+            // title block) are centred, as in the PDF.
+            let under_title = i > 0
+                && matches!(&blocks[i - 1], Block::Heading { level, .. } if self.styles.heading(*level).centered);
+            match block {
+                Block::Paragraph(inlines)
+                    if under_title
+                        && inlines
+                            .iter()
+                            .any(|i| i.content == InlineContent::HardBreak) =>
+                {
+                    self.out.push_str(&format!("<p style=\"{CENTERED}\">"));
+                    self.inlines(inlines);
+                    self.out.push_str("</p>\n");
+                }
+                _ => self.block(block, list_depth),
+            }
         }
     }
 

@@ -1,6 +1,6 @@
 //! The house style file, `style.yaml` at the project root: sizes, margins,
-//! spacing, heading styles, the running header, quoted passages and the
-//! letterhead. Every value is optional; what the file leaves out keeps the
+//! spacing, heading styles (a letterhead's first line is set as a level-1
+//! heading), the running header and quoted passages. Every value is optional; what the file leaves out keeps the
 //! built-in default ([`Styles::default`], the one place defaults live).
 //!
 //! ```yaml
@@ -11,7 +11,6 @@
 //! header: { size: 10, leading: 12, top: 30, gap: 6 }
 //! quotes: { style: marks, indent: 36 }   # marks, indent or both
 //! hanging_indent: 36   # "Re:" and "cc:" blocks
-//! letterhead: { name_size: 16, size: 10, leading: 12, centered: true, rule: true }
 //! ```
 
 use serde::Deserialize;
@@ -43,7 +42,6 @@ struct StyleFile {
     table: Option<Sized>,
     quotes: Option<Quotes>,
     hanging_indent: Option<f32>,
-    letterhead: Option<Letterhead>,
 }
 
 #[derive(Deserialize)]
@@ -110,17 +108,6 @@ enum QuoteChoice {
     Both,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Letterhead {
-    name_size: Option<f32>,
-    size: Option<f32>,
-    leading: Option<f32>,
-    centered: Option<bool>,
-    rule: Option<bool>,
-    space_after: Option<f32>,
-}
-
 /// The house style `text` (the contents of `style.yaml`) describes, over
 /// the built-in defaults.
 pub fn parse_style(text: &str) -> Result<Styles, StyleError> {
@@ -184,14 +171,6 @@ fn apply(file: &StyleFile, s: &mut Styles) {
         }
     }
     set(&mut s.hanging_indent, file.hanging_indent);
-    if let Some(l) = &file.letterhead {
-        set(&mut s.letterhead.name_size, l.name_size);
-        set(&mut s.letterhead.size, l.size);
-        set(&mut s.letterhead.leading, l.leading);
-        set(&mut s.letterhead.space_after, l.space_after);
-        s.letterhead.centered = l.centered.unwrap_or(s.letterhead.centered);
-        s.letterhead.rule = l.rule.unwrap_or(s.letterhead.rule);
-    }
 }
 
 fn heading_style(h: &Heading) -> HeadingStyle {
@@ -211,8 +190,6 @@ fn check(s: &Styles, text: &str) -> Result<(), StyleError> {
         ("size", s.header.size),
         ("size", s.footnotes.size),
         ("size", s.table.size),
-        ("size", s.letterhead.size),
-        ("name_size", s.letterhead.name_size),
     ]
     .into_iter()
     .chain(s.headings.iter().map(|h| ("size", h.size)));
@@ -230,7 +207,6 @@ fn check(s: &Styles, text: &str) -> Result<(), StyleError> {
         ("leading", s.header.leading, s.header.size),
         ("leading", s.footnotes.leading, s.footnotes.size),
         ("leading", s.table.leading, s.table.size),
-        ("leading", s.letterhead.leading, s.letterhead.size),
     ];
     for (key, leading, size) in lengths {
         if !(size..=size * 4.0).contains(&leading) {
@@ -263,7 +239,6 @@ fn check(s: &Styles, text: &str) -> Result<(), StyleError> {
         ("gap", s.header.gap),
         ("indent", s.quote_indent),
         ("hanging_indent", s.hanging_indent),
-        ("space_after", s.letterhead.space_after),
     ];
     for (key, v) in spaces {
         if !(0.0..=144.0).contains(&v) {
@@ -329,13 +304,13 @@ mod tests {
     #[test]
     fn values_given_replace_the_defaults_and_the_rest_stay() {
         let s = parse_style(
-            "body: { size: 11, leading: 13 }\nquotes: { style: marks }\nletterhead:\n  centered: false\n",
+            "body: { size: 11, leading: 13 }\nquotes: { style: marks }\nhanging_indent: 48\n",
         )
         .unwrap();
         assert_eq!(s.size, 11.0);
         assert_eq!(s.leading, 13.0);
         assert_eq!(s.quote_style, QuoteStyle::Marks);
-        assert!(!s.letterhead.centered);
+        assert_eq!(s.hanging_indent, 48.0);
         assert_eq!(s.page, Styles::default().page);
         assert_eq!(s.headings, Styles::default().headings);
     }

@@ -104,6 +104,7 @@ pub fn build(
         layout: Layout::default(),
         list_level: 0,
         next_run: 0,
+        under_title: false,
     };
     let mut flow = Vec::new();
     b.blocks(blocks, frame, 0, &mut flow);
@@ -123,6 +124,9 @@ pub(super) struct Builder<'a> {
     pub(super) list_level: usize,
     /// The number of the next run of text set (see [`Role::Words`]).
     pub(super) next_run: u32,
+    /// The block being set follows a centred heading: lines under it (a
+    /// letterhead's address, a title block) are centred too.
+    pub(super) under_title: bool,
 }
 
 impl Builder<'_> {
@@ -148,7 +152,10 @@ impl Builder<'_> {
                 out.push(Flow::Space(if headings { gap / 2.0 } else { gap }));
             }
             let first = out.len();
+            self.under_title = i > 0
+                && matches!(&blocks[i - 1], Block::Heading { level, .. } if self.styles.heading(*level).centered);
             self.block(block, frame, depth, out);
+            self.under_title = false;
             // A short list item is not a title.
             let titles = self.list_level == 0;
             after_heading = keep_with_heading(block, after_heading, titles, &mut out[first..]);
@@ -165,7 +172,8 @@ impl Builder<'_> {
                     push_paragraph(lines, out);
                     return;
                 }
-                let align = if is_ornament(inlines) {
+                let align = if is_ornament(inlines) || (self.under_title && has_hard_break(inlines))
+                {
                     LineAlign::Center
                 } else if has_hard_break(inlines) {
                     LineAlign::Left

@@ -131,24 +131,6 @@ pub struct HeaderStyle {
     pub top: f32,
 }
 
-/// The letterhead at the top of page 1: its first line (the name) larger,
-/// the address lines under it smaller.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LetterheadStyle {
-    /// Type size of the first line (the name).
-    pub name_size: f32,
-    /// Type size of the address lines.
-    pub size: f32,
-    /// Line height of the address lines.
-    pub leading: f32,
-    /// Centred (otherwise flush left).
-    pub centered: bool,
-    /// A rule across the measure under the letterhead.
-    pub rule: bool,
-    /// Space between the letterhead (its rule) and what follows.
-    pub space_after: f32,
-}
-
 /// How a quoted passage (a revised disclosure) is set apart from the letter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum QuoteStyle {
@@ -230,8 +212,6 @@ pub struct Styles {
     pub footnotes: FootnoteStyle,
     /// The running header.
     pub header: HeaderStyle,
-    /// The letterhead.
-    pub letterhead: LetterheadStyle,
 }
 
 impl Default for Styles {
@@ -297,14 +277,6 @@ impl Default for Styles {
                 leading: 12.0,
                 gap: 6.0,
                 top: 30.0,
-            },
-            letterhead: LetterheadStyle {
-                name_size: 16.0,
-                size: 10.0,
-                leading: 12.0,
-                centered: true,
-                rule: true,
-                space_after: 18.0,
             },
         }
     }
