@@ -67,7 +67,24 @@ pub struct Layout {
     pub headers: Vec<Vec<VBox>>,
     /// Each footnote's lines, by number (index 0 is footnote 1).
     pub notes: Vec<Vec<VBox>>,
+    /// What the PDF's outline (bookmarks) lists, in order: each heading of
+    /// the letter itself (not of a quoted passage) and each staff comment.
+    pub outline: Vec<Bookmark>,
 }
+
+/// An entry of the PDF's outline before it is placed on a page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bookmark {
+    /// Nesting level: a heading's level; a staff comment nests under them all.
+    pub level: u8,
+    /// What the outline shows.
+    pub title: String,
+    /// The run of text it marks (see [`Role::Words`]).
+    pub run: u32,
+}
+
+/// The outline level of a staff comment: below every heading level.
+pub const COMMENT_LEVEL: u8 = 7;
 
 /// Where a block is being set: its left edge and width.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -181,6 +198,9 @@ impl Builder<'_> {
                     LineAlign::Justify
                 };
                 let base = TextStyle::plain(self.styles.size);
+                if depth == 1 && all_bold(inlines) && is_numbered(inlines) {
+                    self.bookmark(COMMENT_LEVEL, inlines);
+                }
                 let mut lines = self.paragraph(inlines, base, frame, align, self.styles.leading);
                 // "… as follows:" introduces what comes next and stays with it,
                 // and so does a staff comment (a bold paragraph) with its response.
@@ -192,6 +212,9 @@ impl Builder<'_> {
                 push_paragraph(lines, out);
             }
             Block::Heading { level, content } => {
+                if depth == 1 {
+                    self.bookmark(*level, content);
+                }
                 let h = self.styles.heading(*level);
                 let base = TextStyle {
                     size: h.size,
@@ -351,6 +374,41 @@ impl Builder<'_> {
             .into_iter()
             .map(|line| line_box(line, frame.left, leading, base.size, role))
             .collect()
+    }
+
+    /// Records an outline entry for the run about to be set from `inlines`.
+    /// Confidential text never goes into a title, in either copy: it shows
+    /// as the public copy's mark.
+    fn bookmark(&mut self, level: u8, inlines: &[Inline]) {
+        let mut text = String::new();
+        for (i, inline) in inlines.iter().enumerate() {
+            if !inline.style.confidential {
+                text.push_str(inline.plain());
+            } else if i == 0 || !inlines[i - 1].style.confidential {
+                text.push_str(super::text::REDACTION_MARK);
+            }
+        }
+        let words: Vec<&str> = text.split_whitespace().collect();
+        // A comment's opening words name it; the outline is not the letter.
+        let keep = if level == COMMENT_LEVEL {
+            12
+        } else {
+            usize::MAX
+        };
+        let mut title = words
+            .iter()
+            .take(keep)
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if words.len() > keep {
+            title.push_str(" \u{2026}");
+        }
+        self.layout.outline.push(Bookmark {
+            level,
+            title,
+            run: self.next_run,
+        });
     }
 
     /// A "Re:" or "cc:" block as one run: the label at the frame's left edge
@@ -531,6 +589,13 @@ fn all_bold(inlines: &[Inline]) -> bool {
         .filter(|i| !i.plain().trim().is_empty())
         .all(|i| i.style.bold)
         && inlines.iter().any(|i| !i.plain().trim().is_empty())
+}
+
+/// A paragraph that opens with its number, "12. …" (a staff comment).
+fn is_numbered(inlines: &[Inline]) -> bool {
+    let text: String = inlines.iter().map(Inline::plain).collect();
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    digits > 0 && text[digits..].starts_with(". ")
 }
 
 fn ends_with_colon(inlines: &[Inline]) -> bool {

@@ -18,6 +18,7 @@ pub mod fonts;
 pub mod furniture;
 pub mod lines;
 pub mod mark;
+pub mod outline;
 pub mod pages;
 pub mod placement;
 pub mod redact;
@@ -149,6 +150,7 @@ pub fn layout(doc: &Doc, meta: &PdfMeta, styles: &Styles) -> Vec<PageLayout> {
             ..PageLayout::default()
         });
     }
+    outline::place_bookmarks(&mut pages, &flow.outline);
     if let Some(marks) = &meta.confidential {
         furniture::mark_pages(&mut pages, marks, styles);
     }

@@ -26,6 +26,8 @@ pub struct PageLayout {
     pub notes: Vec<usize>,
     /// The text block: everything but page furniture lies inside it.
     pub text_block: Rect,
+    /// The bookmarks whose text starts on this page.
+    pub outline: Vec<super::outline::OutlineEntry>,
 }
 
 /// The text block of every page: the paper less its margins.
