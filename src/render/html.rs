@@ -356,12 +356,29 @@ impl Writer<'_> {
         for (r, row) in table::all_rows(t).into_iter().enumerate() {
             let kind = layout.rows[r];
             self.out.push_str("<tr>\n");
-            for col in 0..layout.columns {
+            let mut col = 0;
+            while col < layout.columns {
                 let cell = row.get(col).map(Vec::as_slice).unwrap_or_default();
-                let style = cell_style(&layout, col, kind, r == last_header, cell);
-                self.out.push_str(&format!("<td style=\"{style}\">"));
+                let mut style = cell_style(&layout, col, kind, r == last_header, cell);
+                // A heading over figures spans the empty header cells after it, as in the PDF.
+                let span = if kind == RowKind::Header {
+                    layout.header_span(row, col)
+                } else {
+                    1
+                };
+                if layout.is_grand_total(r) && layout.total_rule[col] {
+                    style.push_str("; border-bottom: 3px double #000000");
+                }
+                if span > 1 {
+                    style = style.replace("text-align: right", "text-align: center");
+                    self.out
+                        .push_str(&format!("<td colspan=\"{span}\" style=\"{style}\">"));
+                } else {
+                    self.out.push_str(&format!("<td style=\"{style}\">"));
+                }
                 self.inlines(cell);
                 self.out.push_str("</td>\n");
+                col += span;
             }
             self.out.push_str("</tr>\n");
         }
