@@ -85,3 +85,20 @@ fn a_letter_without_headings_or_comments_has_no_outline() {
     let outline = outline_of("Dear Sirs:\n\nThank you.\n");
     assert_eq!(outline, Value::Array(Vec::new()));
 }
+
+#[test]
+fn a_bookmark_never_shows_confidential_text() {
+    let md = "### Acquisitions of <ct>Project Numbat</ct>\n\n\
+              **3. Tell us about the <ct>Numbat</ct> purchase price.**\n\n\
+              The Company respectfully advises the Staff.\n";
+    let mut found = Vec::new();
+    flatten(&outline_of(md), 0, &mut found);
+    let titles: Vec<&str> = found.iter().map(|(_, t, _)| t.as_str()).collect();
+    assert_eq!(
+        titles,
+        vec![
+            "Acquisitions of [***]",
+            "3. Tell us about the [***] purchase price."
+        ]
+    );
+}
