@@ -162,13 +162,24 @@ pub fn documents(letter: &Letter, templates: &Templates) -> Result<Vec<Document>
     ] {
         let render = |redacted: &Redacted| -> Result<Rendition, DocumentsError> {
             let markdown = templates
-                .render(template, &letter_view(redacted))
+                .render(template, &letter_view(redacted, templates.styles()))
                 .map_err(DocumentsError::Template)?;
             rendition(&format!("{stem}.md"), markdown).map_err(DocumentsError::Internal)
         };
+        let mut meta = document_meta(letter, doc_title);
+        meta.styles = templates.styles().clone();
+        if stem == "redline" {
+            // The redline is not addressed to the Commission: its header names
+            // the company and what the document is.
+            meta.header_lines = vec![
+                letter.company.name.clone(),
+                "Revised disclosure".to_owned(),
+                long_date(letter.date),
+            ];
+        }
         out.push(Document {
             stem: stem.to_owned(),
-            meta: document_meta(letter, doc_title),
+            meta,
             public: render(&public)?,
             staff: staff.as_ref().map(render).transpose()?,
         });
@@ -265,6 +276,7 @@ pub fn document_meta(letter: &Letter, title: String) -> DocumentMeta {
             long_date(letter.date),
         ],
         date: document_date(letter.date, crate::world::source_date_epoch()),
+        styles: crate::render::pdf::Styles::default(),
         confidential: letter
             .confidential_treatment
             .as_ref()
@@ -298,8 +310,14 @@ pub fn document_date(letter_date: time::Date, source_date_epoch: Option<i64>) ->
 /// A template problem as a diagnostic on the template file.
 pub fn template_diagnostic(error: &TemplateError) -> Diagnostic {
     let text = error.place.as_ref().map_or("", |p| p.text.as_str());
-    let file: Arc<SourceFile> = SourceFile::new(PathBuf::from("templates").join(&error.name), text);
     let (line, column) = error.place.as_ref().map_or((1, 1), |p| (p.line, p.column));
+    if error.name == crate::render::style::STYLE_FILE {
+        let file: Arc<SourceFile> = SourceFile::new(PathBuf::from(&error.name), text);
+        return Location::new(&file, line, column)
+            .error(format!("house style `{}`: {}", error.name, error.message))
+            .with_hint("fix the value (see the README's \"House style\"), or delete the key to keep the built-in one");
+    }
+    let file: Arc<SourceFile> = SourceFile::new(PathBuf::from("templates").join(&error.name), text);
     Location::new(&file, line, column)
         .error(format!(
             "template `{}` failed: {}",

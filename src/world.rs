@@ -213,11 +213,22 @@ impl World {
         diags
     }
 
-    /// The project's own template overrides: `(file name, text)` for each `templates/*.tera`.
+    /// The project's own template overrides: `(file name, text)` for each
+    /// `templates/*.tera`, and the house style `style.yaml` at the root when
+    /// there is one (so the build cache's key covers it too).
     pub fn template_overrides(&self) -> io::Result<Vec<(String, String)>> {
         let dir = self.root.join("templates");
         let mut out = Vec::new();
+        let style = self.root.join(crate::render::style::STYLE_FILE);
+        if style.is_file() {
+            let inside = self.confine(&style).map_err(io::Error::other)?;
+            out.push((
+                crate::render::style::STYLE_FILE.to_owned(),
+                std::fs::read_to_string(inside)?,
+            ));
+        }
         let Ok(entries) = std::fs::read_dir(&dir) else {
+            out.sort();
             return Ok(out);
         };
         for entry in entries {

@@ -283,7 +283,8 @@ fn text_outside_the_text_block_or_over_furniture_is_caught() {
             ..
         })
     ));
-    // Over the running header of page 2.
+    // Over the running header of page 2: the header is in the top margin, so
+    // text over it is outside the text block.
     let (doc, mut pages) = sample();
     let header = find(&pages, 1, "Page 2");
     let top = pages[1].marks[header].bounds().top;
@@ -298,7 +299,18 @@ fn text_outside_the_text_block_or_over_furniture_is_caught() {
     assert!(
         error
             .to_string()
-            .ends_with("over the page furniture on page 2"),
+            .ends_with("outside the text block on page 2"),
+        "{error}"
+    );
+    // Furniture set down in the text block, where the text goes.
+    let (doc, mut pages) = sample();
+    let header = find(&pages, 1, "Page 2");
+    pages[1].marks[header] = pages[1].marks[header].shifted(200.0);
+    let error = verify_placement(&doc, &pages).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .ends_with("inside the text block on page 2"),
         "{error}"
     );
 }

@@ -146,7 +146,7 @@ impl Baseline {
 fn render(letter: &Letter, templates: &Templates) -> Result<String, Error> {
     let (public, _) = versions(letter);
     templates
-        .render(LETTER_TEMPLATE, &letter_view(&public))
+        .render(LETTER_TEMPLATE, &letter_view(&public, templates.styles()))
         .map_err(|e| Error::usage(format!("template `{}` failed: {}", e.name, e.message)))
 }
 

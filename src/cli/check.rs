@@ -14,7 +14,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::model::Letter;
 use crate::parallel::{default_jobs, map_in_order};
 use crate::render::markdown::Templates;
-use crate::render::pdf::{PdfMeta, Styles, layout};
+use crate::render::pdf::{PdfMeta, layout};
 use crate::world::World;
 
 /// Checks the letters and exits 0 (clean or warnings only), 1 (errors, or
@@ -117,5 +117,5 @@ fn page_count(letter: &Letter, templates: &Templates) -> Result<usize, Documents
         confidential: meta.confidential.clone(),
         date: meta.date,
     };
-    Ok(layout(doc, &pdf, &Styles::default()).len())
+    Ok(layout(doc, &pdf, &meta.styles).len())
 }

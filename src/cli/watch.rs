@@ -71,6 +71,10 @@ impl Layout {
         if path.starts_with(&self.out) || is_scratch(path) {
             return Affected::Nothing;
         }
+        // The house style sets every letter.
+        if path == self.root.join(crate::render::style::STYLE_FILE) {
+            return Affected::Every;
+        }
         if let Ok(rest) = path.strip_prefix(self.templates()) {
             let is_template = path.extension().is_some_and(|e| e == "tera");
             return if rest.as_os_str().is_empty() || is_template {
@@ -458,6 +462,8 @@ mod tests {
             p.affected(Path::new("/p/templates/notes.txt")),
             Affected::Nothing
         );
+        assert_eq!(p.affected(Path::new("/p/style.yaml")), Affected::Every);
+        assert_eq!(p.affected(Path::new("/p/notes.yaml")), Affected::Nothing);
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! pieces, so a redline marker can never cut through a bold span or a table cell.
 
 mod parse;
+mod quotes;
 mod write;
 
 pub use parse::{

@@ -346,7 +346,9 @@ fn parse_mode(text: &str, mode: Mode) -> (Doc, Vec<MarkdownIssue>) {
         }
         _ => Vec::new(),
     };
-    (Doc { blocks, footnotes }, issues)
+    let mut doc = Doc { blocks, footnotes };
+    doc.visit_inlines_mut(&mut |inlines| super::quotes::face_quotes(inlines));
+    (doc, issues)
 }
 
 /// Recognises `<u>`, `</u>`, `<ct>`, `</ct>`, `<ins>`, `</ins>` (any case, optional

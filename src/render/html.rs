@@ -9,32 +9,41 @@
 //! aligned by [`super::table::classify`], footnotes numbered in order of first
 //! reference and printed at the end.
 
+use super::pdf::Styles;
 use super::table::{self, RowKind, TableLayout};
 use crate::markdown::{Align, Block, Doc, Inline, InlineContent, Style, Table};
 
 /// What the HTML writer needs besides the document.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct HtmlMeta {
     /// The `<title>`, e.g. "Response to SEC comment letter dated November 17, 2014".
     pub title: String,
     /// A line set flush right above the document (the Rule 83 request line).
     pub banner: Option<String>,
+    /// The house style: headings, quoted passages and hanging indents are set
+    /// as in the PDF.
+    pub styles: Styles,
 }
 
 const FONT: &str = "font-family: 'Times New Roman', Times, serif";
 const PARAGRAPH: &str = "margin: 0 0 12pt 0; text-align: justify";
 /// Paragraphs of short lines (address, signature) are not justified.
 const LINES: &str = "margin: 0 0 12pt 0; text-align: left";
+/// A separator line ("* * * *"), centred as the PDF sets it.
+const CENTERED: &str = "margin: 0 0 12pt 0; text-align: center";
 const RULE: &str = "1px solid #000000";
 /// A superscript that does not open up the spacing of its line.
 const SUP: &str = "<sup style=\"line-height: 0\">";
 
 /// Writes `doc` as a complete EDGAR HTML document.
 pub fn render_html(doc: &Doc, meta: &HtmlMeta) -> String {
+    // Units ("Item 5.", "page 76") never break across lines.
+    let doc = &crate::render::units::bind_units(doc);
     let mut w = Writer {
         out: String::new(),
         notes: number_footnotes(doc),
         doc,
+        styles: &meta.styles,
     };
     w.out.push_str("<html>\n<head>\n<title>");
     w.out.push_str(&escape_html(&meta.title));
@@ -164,12 +173,29 @@ struct Writer<'a> {
     /// Footnote labels; a note's number is its index plus one.
     notes: Vec<String>,
     doc: &'a Doc,
+    styles: &'a Styles,
 }
 
 impl Writer<'_> {
     fn blocks(&mut self, blocks: &[Block], list_depth: usize) {
-        for block in blocks {
-            self.block(block, list_depth);
+        for (i, block) in blocks.iter().enumerate() {
+            // Lines under a centred heading (a letterhead's address, a
+            // title block) are centred, as in the PDF.
+            let under_title = i > 0
+                && matches!(&blocks[i - 1], Block::Heading { level, .. } if self.styles.heading(*level).centered);
+            match block {
+                Block::Paragraph(inlines)
+                    if under_title
+                        && inlines
+                            .iter()
+                            .any(|i| i.content == InlineContent::HardBreak) =>
+                {
+                    self.out.push_str(&format!("<p style=\"{CENTERED}\">"));
+                    self.inlines(inlines);
+                    self.out.push_str("</p>\n");
+                }
+                _ => self.block(block, list_depth),
+            }
         }
     }
 
@@ -179,8 +205,14 @@ impl Writer<'_> {
             Block::Heading { level, content } => self.heading(*level, content),
             Block::List { start, items } => self.list(*start, items, list_depth),
             Block::Quote(blocks) => {
-                self.out
-                    .push_str("<blockquote style=\"margin: 0 0.5in 0 0.5in\">\n");
+                let indent = if self.styles.quote_style.indents() {
+                    self.styles.quote_indent
+                } else {
+                    0.0
+                };
+                self.out.push_str(&format!(
+                    "<blockquote style=\"margin: 0 {indent}pt 0 {indent}pt\">\n"
+                ));
                 self.blocks(blocks, list_depth);
                 self.out.push_str("</blockquote>\n");
             }
@@ -206,13 +238,19 @@ impl Writer<'_> {
     }
 
     fn paragraph(&mut self, inlines: &[Inline]) {
-        if let Some((label, rest)) = split_label(inlines) {
+        if let Some((label, rest)) = super::label::split_label(inlines) {
             return self.labelled_lines(&label, &rest);
         }
         let has_breaks = inlines
             .iter()
             .any(|i| i.content == InlineContent::HardBreak);
-        let style = if has_breaks { LINES } else { PARAGRAPH };
+        let style = if is_ornament(inlines) {
+            CENTERED
+        } else if has_breaks {
+            LINES
+        } else {
+            PARAGRAPH
+        };
         self.out.push_str(&format!("<p style=\"{style}\">"));
         self.inlines(inlines);
         self.out.push_str("</p>\n");
@@ -220,8 +258,9 @@ impl Writer<'_> {
 
     /// "Re:" and "cc:" blocks: the label in its own column, the lines beside it.
     fn labelled_lines(&mut self, label: &[Inline], rest: &[Inline]) {
+        let hang = self.styles.hanging_indent;
         self.out.push_str(&format!(
-            "<table style=\"border-collapse: collapse; margin: 0 0 12pt 0; {FONT}; font-size: 12pt\">\n<tr>\n<td style=\"padding: 0; width: 0.5in; vertical-align: top; text-align: left\">"
+            "<table style=\"border-collapse: collapse; margin: 0 0 12pt 0; {FONT}; font-size: 12pt\">\n<tr>\n<td style=\"padding: 0; width: {hang}pt; vertical-align: top; text-align: left\">"
         ));
         self.inlines(label);
         self.out
@@ -230,15 +269,21 @@ impl Writer<'_> {
         self.out.push_str("</td>\n</tr>\n</table>\n");
     }
 
+    /// A heading, in the size and face the house style gives its level (as
+    /// the PDF sets it).
     fn heading(&mut self, level: u8, content: &[Inline]) {
         let level = level.clamp(1, 6);
-        let look = if level == 1 {
-            "font-size: 14pt; text-align: center"
-        } else {
-            "font-size: 12pt; text-align: left"
-        };
+        let h = self.styles.heading(level);
+        let look = format!(
+            "font-size: {}pt; text-align: {}; font-weight: {}; font-style: {}; text-decoration: {}",
+            h.size,
+            if h.centered { "center" } else { "left" },
+            if h.bold { "bold" } else { "normal" },
+            if h.italic { "italic" } else { "normal" },
+            if h.underline { "underline" } else { "none" },
+        );
         self.out.push_str(&format!(
-            "<h{level} style=\"margin: 0 0 12pt 0; {look}; font-weight: bold; break-after: avoid; page-break-after: avoid\">"
+            "<h{level} style=\"margin: 0 0 12pt 0; {look}; break-after: avoid; page-break-after: avoid\">"
         ));
         self.inlines(content);
         self.out.push_str(&format!("</h{level}>\n"));
@@ -311,12 +356,29 @@ impl Writer<'_> {
         for (r, row) in table::all_rows(t).into_iter().enumerate() {
             let kind = layout.rows[r];
             self.out.push_str("<tr>\n");
-            for col in 0..layout.columns {
+            let mut col = 0;
+            while col < layout.columns {
                 let cell = row.get(col).map(Vec::as_slice).unwrap_or_default();
-                let style = cell_style(&layout, col, kind, r == last_header, cell);
-                self.out.push_str(&format!("<td style=\"{style}\">"));
+                let mut style = cell_style(&layout, col, kind, r == last_header, cell);
+                // A heading over figures spans the empty header cells after it, as in the PDF.
+                let span = if kind == RowKind::Header {
+                    layout.header_span(row, col)
+                } else {
+                    1
+                };
+                if layout.is_grand_total(r) && layout.total_rule[col] {
+                    style.push_str("; border-bottom: 3px double #000000");
+                }
+                if span > 1 {
+                    style = style.replace("text-align: right", "text-align: center");
+                    self.out
+                        .push_str(&format!("<td colspan=\"{span}\" style=\"{style}\">"));
+                } else {
+                    self.out.push_str(&format!("<td style=\"{style}\">"));
+                }
                 self.inlines(cell);
                 self.out.push_str("</td>\n");
+                col += span;
             }
             self.out.push_str("</tr>\n");
         }
@@ -440,27 +502,10 @@ fn cell_style(
     style
 }
 
-/// Splits a "Re:" or "cc:" paragraph of several lines into its label and the lines.
-fn split_label(inlines: &[Inline]) -> Option<(Vec<Inline>, Vec<Inline>)> {
-    if !inlines
-        .iter()
-        .any(|i| i.content == InlineContent::HardBreak)
-    {
-        return None;
-    }
-    let first = inlines.first()?;
-    let InlineContent::Text(text) = &first.content else {
-        return None;
-    };
-    let label = ["Re:", "RE:", "cc:", "CC:", "Cc:"]
-        .into_iter()
-        .find(|l| text.starts_with(l) && text[l.len()..].starts_with([' ', '\u{a0}']))?;
-    let mut rest = inlines[1..].to_vec();
-    let after = text[label.len()..].trim_start();
-    if !after.is_empty() {
-        rest.insert(0, Inline::text(after, first.style));
-    }
-    Some((vec![Inline::text(label, first.style)], rest))
+/// A separator line such as "* * * *".
+fn is_ornament(inlines: &[Inline]) -> bool {
+    let text: String = inlines.iter().map(Inline::plain).collect();
+    text.contains('*') && text.chars().all(|c| c == '*' || c.is_whitespace())
 }
 
 #[cfg(test)]
@@ -478,7 +523,7 @@ mod tests {
             &doc,
             &HtmlMeta {
                 title: "Response to SEC comment letter dated November 17, 2014".into(),
-                banner: None,
+                ..HtmlMeta::default()
             },
         )
     }
@@ -548,7 +593,7 @@ mod tests {
         assert!(html.contains("<u>In addition, although the lessors"));
         assert!(html.contains("<u>Onshore</u>"));
         assert!(!html.contains("<ins>") && !html.contains("<del>") && !html.contains("<s>"));
-        assert!(html.contains("<blockquote style=\"margin: 0 0.5in 0 0.5in\">"));
+        assert!(html.contains("<blockquote style=\"margin: 0 36pt 0 36pt\">"));
     }
 
     #[test]
@@ -557,7 +602,7 @@ mod tests {
         assert!(html.contains("Key Information&#8212;D. Risk Factors"));
         assert!(html.contains("&#8220;Staff&#8221;"));
         assert!(html.contains("Company&#8217;s response"));
-        assert!(html.contains("&#165;25.2 million"));
+        assert!(html.contains("&#165;25.2&#160;million"));
         assert!(html.contains("provide services &amp; harm"));
         assert_eq!(
             escape_html("a<b>&\"\t\u{1}\u{a0}"),
@@ -604,7 +649,7 @@ mod tests {
             .find("<sup style=\"line-height: 0\"><a href=\"#fn2\"")
             .unwrap();
         assert!(first < second);
-        assert!(html[..first].contains("page 56 of the 2013 20-F"));
+        assert!(html[..first].contains("page&#160;56 of the 2013 20-F"));
         assert_eq!(html.matches("href=\"#fn1\"").count(), 2);
         let notes = &html[html.find("<hr").unwrap()..];
         assert!(notes.contains(
@@ -668,7 +713,7 @@ mod tests {
             &parse_rendered("# Response — “A” & <B>\n").0,
             &HtmlMeta {
                 title: "Café <x>".into(),
-                banner: None,
+                ..HtmlMeta::default()
             },
         );
         assert!(html.contains("<title>Caf&#233; &lt;x&gt;</title>"));
@@ -684,7 +729,7 @@ mod tests {
             md in "([-*_>#|`~:\\[\\]^!()<>/&\"' \n\t]|[a-z0-9]|\u{2014}|\u{201c}|\u{e9}|<ins>|</ins>|<u>|</u>|<script>|\\[\\^1\\]|\\[\\^1\\]: |\\|---\\|)*"
         ) {
             let (doc, _) = parse_rendered(&md);
-            let html = render_html(&doc, &HtmlMeta { title: md.clone(), banner: None });
+            let html = render_html(&doc, &HtmlMeta { title: md.clone(), ..HtmlMeta::default() });
             proptest::prop_assert_eq!(validate_edgar_html(&html), vec![]);
         }
     }

@@ -5,6 +5,8 @@
 
 use tera::{Context, Tera};
 
+use super::pdf::Styles;
+use super::style::{STYLE_FILE, parse_style};
 use super::view::LetterView;
 
 /// The letter template's file name.
@@ -40,10 +42,12 @@ pub struct TemplatePlace {
 /// The letter templates, defaults replaced by a project's overrides.
 pub struct Templates {
     tera: Tera,
+    styles: Styles,
 }
 
 impl Templates {
-    /// Loads the templates; `overrides` maps a file name to the project's own text.
+    /// Loads the templates; `overrides` maps a file name to the project's own
+    /// text (`style.yaml` among them is the house style).
     pub fn new(overrides: &[(String, String)]) -> Result<Templates, TemplateError> {
         let mut tera = Tera::new();
         for (name, default) in [
@@ -62,7 +66,24 @@ impl Templates {
                     place: None,
                 })?;
         }
-        Ok(Templates { tera })
+        let styles = match overrides.iter().find(|(n, _)| n == STYLE_FILE) {
+            Some((_, text)) => parse_style(text).map_err(|e| TemplateError {
+                name: STYLE_FILE.to_owned(),
+                message: e.message,
+                place: Some(TemplatePlace {
+                    text: text.clone(),
+                    line: e.line,
+                    column: e.column,
+                }),
+            })?,
+            None => Styles::default(),
+        };
+        Ok(Templates { tera, styles })
+    }
+
+    /// The house style: the built-in one, or the project's `style.yaml` over it.
+    pub fn styles(&self) -> &Styles {
+        &self.styles
     }
 
     /// Renders `template` with the letter's values.

@@ -3,8 +3,11 @@
 pub mod docx;
 pub mod edgar;
 pub mod html;
+pub mod label;
 pub mod markdown;
 pub mod pdf;
+pub mod style;
 pub mod table;
+pub mod units;
 pub mod view;
 pub mod writers;

@@ -80,20 +80,24 @@ impl TableLayout {
             .saturating_sub(1)
     }
 
-    /// How many columns the cell at `col` of a header row covers: a heading
-    /// over a figure column extends right over the blank header cells of the
-    /// figure columns after it ("Onshore" over two columns, "(in thousands of
-    /// RMB)" over all of them); any other cell covers its own column.
+    /// Whether row `r` is the grand total: a total row that ends the table,
+    /// ruled above like any total and with a double rule under its figures.
+    pub fn is_grand_total(&self, r: usize) -> bool {
+        r + 1 == self.rows.len() && self.rows.get(r) == Some(&RowKind::Total)
+    }
+
+    /// How many columns header cell `col` of `row` covers: a heading over
+    /// figures extends right over the empty header cells after it ("Onshore"
+    /// over two columns, "(in thousands of RMB)" over all of them).
     pub fn header_span(&self, row: &[Vec<Inline>], col: usize) -> usize {
-        let blank = |c: usize| {
-            row.get(c)
-                .is_none_or(|cell| cell_text(cell).trim().is_empty())
-        };
-        if !self.numeric.get(col).copied().unwrap_or(false) || blank(col) {
+        let blank = |c: &[Inline]| c.iter().all(|i| i.plain().trim().is_empty());
+        let columns = self.numeric.len();
+        if !self.numeric.get(col).copied().unwrap_or(false) || row.get(col).is_none_or(|c| blank(c))
+        {
             return 1;
         }
-        1 + (col + 1..self.columns)
-            .take_while(|&c| self.numeric[c] && blank(c))
+        1 + (col + 1..columns)
+            .take_while(|&c| self.numeric[c] && row.get(c).is_none_or(|cell| blank(cell)))
             .count()
     }
 }

@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::confidential::{Redacted, Version};
 use crate::markdown::{Block, Doc, Inline, InlineContent, escape_text, to_markdown};
 use crate::model::{Comment, Letter, PlainText, ResponsePart, Revision, defined_term, long_date};
+use crate::render::pdf::Styles;
 
 /// Everything `letter.md.tera` and `redline.md.tera` can use.
 #[derive(Debug, Serialize)]
@@ -112,18 +113,26 @@ struct RevisionView {
 }
 
 /// Builds the template values of a letter already treated for its version
-/// (public or staff's copy): the view never sees confidential source text.
-pub fn letter_view(redacted: &Redacted) -> LetterView {
+/// (public or staff's copy): the view never sees confidential source text;
+/// `styles` says how a revised passage is set apart (quotation marks or not).
+pub fn letter_view(redacted: &Redacted, styles: &Styles) -> LetterView {
     let letter: &Letter = redacted.letter();
     let version = redacted.version();
     let (company_article, company_term) = defined_term(&letter.company.short);
     let (filing_article, filing_term) = defined_term(&letter.filing.short);
     let mut notes = FootnoteLabels { field: 0 };
+    let marks = styles.quote_style.marks();
     let mut comments = Vec::new();
     let mut revisions = Vec::new();
     let mut previous: &[PlainText] = &[];
     for comment in &letter.comments {
-        comments.push(comment_view(comment, previous, &mut notes, &mut revisions));
+        comments.push(comment_view(
+            comment,
+            previous,
+            &mut notes,
+            &mut revisions,
+            marks,
+        ));
         previous = &comment.headings;
     }
     revisions.sort_by_key(|r| r.order);
@@ -207,6 +216,7 @@ fn comment_view(
     previous: &[PlainText],
     notes: &mut FootnoteLabels,
     revisions: &mut Vec<RevisionView>,
+    marks: bool,
 ) -> CommentView {
     let common = previous
         .iter()
@@ -238,7 +248,7 @@ fn comment_view(
                 redline: None,
             },
             ResponsePart::Revise(revision) => {
-                revise_view(comment.number, revision, notes, revisions)
+                revise_view(comment.number, revision, notes, revisions, marks)
             }
         })
         .collect();
@@ -256,6 +266,7 @@ fn revise_view(
     revision: &Revision,
     notes: &mut FootnoteLabels,
     revisions: &mut Vec<RevisionView>,
+    marks: bool,
 ) -> PartView {
     let redline = &revision.redline;
     let location = revision.location.as_ref().map(plain_markdown);
@@ -277,7 +288,11 @@ fn revise_view(
         location,
         page,
         legend: Some(revision.legend().to_owned()),
-        redline: Some(notes.write(&quote(shown))),
+        redline: Some(notes.write(&quote(if marks {
+            with_quotation_marks(shown)
+        } else {
+            shown
+        }))),
     }
 }
 
@@ -337,6 +352,37 @@ fn quote(doc: Doc) -> Doc {
         blocks: vec![Block::Quote(doc.blocks)],
         footnotes: doc.footnotes,
     }
+}
+
+/// A passage between quotation marks, as a letter quotes revised disclosure:
+/// “ before its first paragraph (or heading), ” after its last (the last
+/// paragraph of a closing list); a passage that starts or ends otherwise
+/// (a table) goes without that mark.
+fn with_quotation_marks(mut doc: Doc) -> Doc {
+    let plain = crate::markdown::Style::default();
+    if let Some(
+        Block::Paragraph(inlines)
+        | Block::Heading {
+            content: inlines, ..
+        },
+    ) = doc.blocks.first_mut()
+    {
+        inlines.insert(0, Inline::text("\u{201c}", plain));
+    }
+    let mut last = doc.blocks.last_mut();
+    while let Some(Block::List { items, .. }) = last {
+        last = items.last_mut().and_then(|item| item.last_mut());
+    }
+    if let Some(
+        Block::Paragraph(inlines)
+        | Block::Heading {
+            content: inlines, ..
+        },
+    ) = last
+    {
+        inlines.push(Inline::text("\u{201d}", plain));
+    }
+    doc
 }
 
 /// Puts "N. " before the first paragraph of a staff comment.

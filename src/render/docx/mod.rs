@@ -43,8 +43,8 @@ pub use read::read_docx;
 /// title, author and dates, and the revision's changes tracked in the name
 /// and on the date of `meta.changes`.
 pub fn render_docx(doc: &Doc, meta: &DocumentMeta) -> Result<Vec<u8>, Error> {
-    let styles = Styles::default();
-    let measures = Measures::of(&styles);
+    let styles = &meta.styles;
+    let measures = Measures::of(styles);
     let mut revisions = Revisions::new(&meta.changes.author, meta.changes.date);
     let mut notes = Notes::new(doc);
     let mut numbering = Numbering::default();

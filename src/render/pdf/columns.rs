@@ -7,7 +7,7 @@ use crate::render::table::is_figure;
 
 use super::fonts::fonts;
 use super::style::{FaceId, TableStyle};
-use super::table::{TableShape, header_span};
+use super::table::TableShape;
 
 /// The table style scaled down, when needed, so that every column can hold
 /// its widest character with its padding within `measure`.
@@ -32,6 +32,7 @@ pub(super) fn fit_style(
         row_padding: style.row_padding * scale,
         min_column: style.min_column * scale,
         rule: style.rule,
+        double_rule_gap: style.double_rule_gap,
     }
 }
 
@@ -175,7 +176,7 @@ fn content_widths(
         for (col, cell) in row.iter().enumerate().take(columns) {
             // A header spanning several columns wraps within them instead of widening one.
             let span = if r < shape.header_rows {
-                header_span(row, shape, col)
+                shape.shared.header_span(row, col)
             } else {
                 1
             };
@@ -203,7 +204,7 @@ fn content_widths(
     // A spanning header asks for its width from the columns it covers.
     for row in rows.iter().take(shape.header_rows) {
         for col in 0..row.len().min(columns) {
-            let span = header_span(row, shape, col);
+            let span = shape.shared.header_span(row, col);
             if span > 1 {
                 let text: String = row[col].iter().map(Inline::plain).collect();
                 let want = measure_text(text.trim()) + 2.0 * padding;

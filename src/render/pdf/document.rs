@@ -67,6 +67,7 @@ pub fn write_pdf(pages: &[PageLayout], meta: &PdfMeta, styles: &Styles) -> Vec<u
     let mut warnings = Vec::new();
     let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
     drop_empty_annotations(&mut lo);
+    super::outline::write_outline(&mut lo, pages, h);
     clean_info(&mut lo);
     for object in lo.objects.values_mut() {
         if let lopdf::Object::Stream(stream) = object {

@@ -12,7 +12,8 @@ use super::lines::{LineAlign, SetLine, set_paragraph};
 use super::mark::{Mark, Role, baseline_in};
 use super::style::Styles;
 use super::table::layout_table;
-use super::text::{NoteNumbers, TextStyle, itemize, split_overlong};
+use super::text::{Item, NoteNumbers, TextStyle, itemize, split_overlong};
+use crate::render::label::split_label;
 
 /// A box of the vertical list: one line, one table row or one rule.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -66,7 +67,24 @@ pub struct Layout {
     pub headers: Vec<Vec<VBox>>,
     /// Each footnote's lines, by number (index 0 is footnote 1).
     pub notes: Vec<Vec<VBox>>,
+    /// What the PDF's outline (bookmarks) lists, in order: each heading of
+    /// the letter itself (not of a quoted passage) and each staff comment.
+    pub outline: Vec<Bookmark>,
 }
+
+/// An entry of the PDF's outline before it is placed on a page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bookmark {
+    /// Nesting level: a heading's level; a staff comment nests under them all.
+    pub level: u8,
+    /// What the outline shows.
+    pub title: String,
+    /// The run of text it marks (see [`Role::Words`]).
+    pub run: u32,
+}
+
+/// The outline level of a staff comment: below every heading level.
+pub const COMMENT_LEVEL: u8 = 7;
 
 /// Where a block is being set: its left edge and width.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -103,6 +121,7 @@ pub fn build(
         layout: Layout::default(),
         list_level: 0,
         next_run: 0,
+        under_title: false,
     };
     let mut flow = Vec::new();
     b.blocks(blocks, frame, 0, &mut flow);
@@ -122,6 +141,9 @@ pub(super) struct Builder<'a> {
     pub(super) list_level: usize,
     /// The number of the next run of text set (see [`Role::Words`]).
     pub(super) next_run: u32,
+    /// The block being set follows a centred heading: lines under it (a
+    /// letterhead's address, a title block) are centred too.
+    pub(super) under_title: bool,
 }
 
 impl Builder<'_> {
@@ -137,6 +159,8 @@ impl Builder<'_> {
         gap: f32,
         out: &mut Vec<Flow>,
     ) {
+        // Whether the block before is a heading, or a title or caption set with one.
+        let mut after_heading = false;
         for (i, block) in blocks.iter().enumerate() {
             if i > 0 {
                 // A heading path (Item, section, caption) reads as one group.
@@ -144,7 +168,14 @@ impl Builder<'_> {
                     && matches!(block, Block::Heading { .. });
                 out.push(Flow::Space(if headings { gap / 2.0 } else { gap }));
             }
+            let first = out.len();
+            self.under_title = i > 0
+                && matches!(&blocks[i - 1], Block::Heading { level, .. } if self.styles.heading(*level).centered);
             self.block(block, frame, depth, out);
+            self.under_title = false;
+            // A short list item is not a title.
+            let titles = self.list_level == 0;
+            after_heading = keep_with_heading(block, after_heading, titles, &mut out[first..]);
         }
     }
 
@@ -153,7 +184,13 @@ impl Builder<'_> {
         let depth = depth + 1;
         match block {
             Block::Paragraph(inlines) => {
-                let align = if is_ornament(inlines) {
+                if let Some((label, rest)) = split_label(inlines) {
+                    let lines = self.labelled(&label, &rest, frame);
+                    push_paragraph(lines, out);
+                    return;
+                }
+                let align = if is_ornament(inlines) || (self.under_title && has_hard_break(inlines))
+                {
                     LineAlign::Center
                 } else if has_hard_break(inlines) {
                     LineAlign::Left
@@ -161,6 +198,9 @@ impl Builder<'_> {
                     LineAlign::Justify
                 };
                 let base = TextStyle::plain(self.styles.size);
+                if depth == 1 && all_bold(inlines) && is_numbered(inlines) {
+                    self.bookmark(COMMENT_LEVEL, inlines);
+                }
                 let mut lines = self.paragraph(inlines, base, frame, align, self.styles.leading);
                 // "… as follows:" introduces what comes next and stays with it,
                 // and so does a staff comment (a bold paragraph) with its response.
@@ -172,6 +212,9 @@ impl Builder<'_> {
                 push_paragraph(lines, out);
             }
             Block::Heading { level, content } => {
+                if depth == 1 {
+                    self.bookmark(*level, content);
+                }
                 let h = self.styles.heading(*level);
                 let base = TextStyle {
                     size: h.size,
@@ -193,7 +236,8 @@ impl Builder<'_> {
             }
             Block::List { start, items } => self.list(*start, items, frame, depth, out),
             Block::Quote(inner) => {
-                let indent = if depth > 8 {
+                // A house style that quotes with marks alone does not indent.
+                let indent = if depth > 8 || !self.styles.quote_style.indents() {
                     0.0
                 } else {
                     self.styles.quote_indent
@@ -332,6 +376,80 @@ impl Builder<'_> {
             .collect()
     }
 
+    /// Records an outline entry for the run about to be set from `inlines`.
+    /// Confidential text never goes into a title, in either copy: it shows
+    /// as the public copy's mark.
+    fn bookmark(&mut self, level: u8, inlines: &[Inline]) {
+        let mut text = String::new();
+        for (i, inline) in inlines.iter().enumerate() {
+            if !inline.style.confidential {
+                text.push_str(inline.plain());
+            } else if i == 0 || !inlines[i - 1].style.confidential {
+                text.push_str(super::text::REDACTION_MARK);
+            }
+        }
+        let words: Vec<&str> = text.split_whitespace().collect();
+        // A comment's opening words name it; the outline is not the letter.
+        let keep = if level == COMMENT_LEVEL {
+            12
+        } else {
+            usize::MAX
+        };
+        let mut title = words
+            .iter()
+            .take(keep)
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if words.len() > keep {
+            title.push_str(" \u{2026}");
+        }
+        self.layout.outline.push(Bookmark {
+            level,
+            title,
+            run: self.next_run,
+        });
+    }
+
+    /// A "Re:" or "cc:" block as one run: the label at the frame's left edge
+    /// and the lines hanging beside it, each starting at the same indent.
+    fn labelled(&mut self, label: &[Inline], rest: &[Inline], frame: Frame) -> Vec<VBox> {
+        let base = TextStyle::plain(self.styles.size);
+        let leading = self.styles.leading;
+        let role = Role::Words(self.next_run);
+        self.next_run += 1;
+        let label_items = itemize(label, base, self.styles, self.numbers);
+        let label_width: f32 = label_items.iter().map(Item::width).sum();
+        let space = self.styles.size / 2.0;
+        let indent = (label_width + space)
+            .max(self.styles.hanging_indent)
+            .min(frame.width / 3.0);
+        let hung = frame.indent(indent, 0.0);
+        let items = split_overlong(itemize(rest, base, self.styles, self.numbers), hung.width);
+        let mut lines: Vec<VBox> = set_paragraph(&items, hung.width, LineAlign::Left)
+            .into_iter()
+            .map(|line| line_box(line, hung.left, leading, base.size, role))
+            .collect();
+        let label_lines = set_paragraph(&label_items, indent, LineAlign::Left)
+            .into_iter()
+            .map(|line| line_box(line, frame.left, leading, base.size, role));
+        let label_marks: Vec<Mark> = label_lines.flat_map(|b| b.marks).collect();
+        match lines.first_mut() {
+            Some(first) => {
+                // The label's words come first in the run, as in the document.
+                let mut marks = label_marks;
+                marks.append(&mut first.marks);
+                first.marks = marks;
+            }
+            None => lines.push(VBox {
+                height: leading,
+                marks: label_marks,
+                ..VBox::default()
+            }),
+        }
+        lines
+    }
+
     fn footnote(&mut self, number: usize, blocks: &[Block], frame: Frame) -> Vec<VBox> {
         let fs = &self.styles.footnotes;
         let text_frame = frame.indent(fs.indent, 0.0);
@@ -413,6 +531,52 @@ fn code_inlines(code: &str) -> Vec<Inline> {
         .collect()
 }
 
+/// Keeps a heading with what follows it: a heading, a caption under it (a
+/// one-line paragraph) and a title standing alone (a one-line paragraph
+/// without closing punctuation, such as a quoted passage's "Gross Profit")
+/// join one group that may not end a page, and the first line after the
+/// group keeps with the next, so a heading always travels with at least two
+/// lines of what follows. `boxes` is what `block` was set as (`titles`: whether
+/// a title may stand here, which it does not in a list); returns whether
+/// the block belongs to a heading group.
+fn keep_with_heading(block: &Block, after_heading: bool, titles: bool, boxes: &mut [Flow]) -> bool {
+    let lines = boxes.iter().filter(|f| matches!(f, Flow::Box(_))).count();
+    let grouped = match block {
+        Block::Heading { .. } => true,
+        Block::Paragraph(inlines) => lines == 1 && (after_heading || (titles && is_title(inlines))),
+        _ => false,
+    };
+    if grouped {
+        for f in boxes.iter_mut() {
+            if let Flow::Box(b) = f {
+                b.keep_with_next = true;
+                b.heading = true;
+            }
+        }
+    } else if after_heading
+        && let Some(Flow::Box(b)) = boxes.iter_mut().find(|f| matches!(f, Flow::Box(_)))
+    {
+        b.keep_with_next = true;
+    }
+    grouped
+}
+
+/// A short line that names what follows rather than saying something: no
+/// closing punctuation, at most eight words, not a separator.
+fn is_title(inlines: &[Inline]) -> bool {
+    let text: String = inlines.iter().map(Inline::plain).collect();
+    let text = text.trim();
+    let closing = [
+        '.', ',', ';', ':', '?', '!', ')', ']', '\u{201d}', '"', '\u{2019}',
+    ];
+    !text.is_empty()
+        && text.split_whitespace().count() <= 8
+        && !text.ends_with(closing)
+        && !text.starts_with("/s/")
+        && !is_ornament(inlines)
+        && text.chars().any(char::is_alphabetic)
+}
+
 /// A separator line such as "* * * *", set centred (here and in the DOCX).
 pub(crate) fn is_ornament(inlines: &[Inline]) -> bool {
     let text: String = inlines.iter().map(Inline::plain).collect();
@@ -425,6 +589,13 @@ fn all_bold(inlines: &[Inline]) -> bool {
         .filter(|i| !i.plain().trim().is_empty())
         .all(|i| i.style.bold)
         && inlines.iter().any(|i| !i.plain().trim().is_empty())
+}
+
+/// A paragraph that opens with its number, "12. …" (a staff comment).
+fn is_numbered(inlines: &[Inline]) -> bool {
+    let text: String = inlines.iter().map(Inline::plain).collect();
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    digits > 0 && text[digits..].starts_with(". ")
 }
 
 fn ends_with_colon(inlines: &[Inline]) -> bool {

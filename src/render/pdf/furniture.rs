@@ -1,6 +1,8 @@
 //! Rule 83 page furniture: "Confidential Treatment Requested by …" at the top of
-//! every page and the page code (`ABC-001`, `ABC-002`, …) at its foot. Both sit
-//! in the margins, so they never change where the letter's text falls.
+//! every page (the first line of the top margin's furniture, above the
+//! running header) and the page code (`ABC-001`, `ABC-002`, …) at its foot.
+//! Both sit in the margins; the page breaker leaves room for the request line
+//! (see [`super::pages::TopMargin`]).
 
 use super::fonts::fonts;
 use super::mark::{Mark, Role, baseline_in};
@@ -27,8 +29,8 @@ pub fn mark_pages(pages: &mut [PageLayout], marks: &ConfidentialMarks, styles: &
     let leading = styles.header.leading;
     let request = format!("Confidential Treatment Requested by {}", marks.requested_by);
     for page in pages.iter_mut() {
-        // Half-way into the top margin, flush right.
-        let top = (styles.page.margin_top - leading) / 2.0;
+        // Where the header starts, flush right; the running header follows under it.
+        let top = styles.header.top;
         push_text(page, &request, Align::Right, top, size, leading, styles);
         // Half-way into the bottom margin, centred.
         let foot = styles.page.height - (styles.page.margin_bottom + leading) / 2.0;

@@ -18,6 +18,7 @@ pub mod fonts;
 pub mod furniture;
 pub mod lines;
 pub mod mark;
+pub mod outline;
 pub mod pages;
 pub mod placement;
 pub mod redact;
@@ -109,20 +110,21 @@ pub fn render_pdf_pair(
     staff: &Doc,
     public: &Doc,
     meta: &PdfMeta,
+    styles: &Styles,
 ) -> Result<(Vec<u8>, Vec<u8>), PlacementError> {
-    let styles = Styles::default();
-    let pages = layout(staff, meta, &styles);
+    let pages = layout(staff, meta, styles);
     verify_placement(staff, &pages)?;
     let redacted = redact::redact_pages(&pages);
     verify_placement(public, &redacted)?;
     Ok((
-        document::write_pdf(&redacted, meta, &styles),
-        document::write_pdf(&pages, meta, &styles),
+        document::write_pdf(&redacted, meta, styles),
+        document::write_pdf(&pages, meta, styles),
     ))
 }
 
 /// Lays `doc` out into pages (everything but the drawing).
 pub fn layout(doc: &Doc, meta: &PdfMeta, styles: &Styles) -> Vec<PageLayout> {
+    let doc = &crate::render::units::bind_units(doc);
     let (numbers, notes) = ordered_notes(doc);
     let cited = footnote_numbers(doc).len();
     let mut flow = flow::build(&doc.blocks, &notes, &numbers, styles);
@@ -136,14 +138,19 @@ pub fn layout(doc: &Doc, meta: &PdfMeta, styles: &Styles) -> Vec<PageLayout> {
     }) {
         last.notes.extend(cited + 1..=numbers.len());
     }
-    let mut pages = pages::paginate(&flow, styles, &meta.header_lines);
+    let margin = pages::TopMargin {
+        every_page: usize::from(meta.confidential.is_some()),
+        running: &meta.header_lines,
+    };
+    let mut pages = pages::paginate(&flow, styles, margin);
     if pages.is_empty() {
         pages.push(PageLayout {
             number: 1,
-            text_block: pages::text_block(styles),
+            text_block: margin.text_block(1, styles),
             ..PageLayout::default()
         });
     }
+    outline::place_bookmarks(&mut pages, &flow.outline);
     if let Some(marks) = &meta.confidential {
         furniture::mark_pages(&mut pages, marks, styles);
     }

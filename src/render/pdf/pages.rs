@@ -26,6 +26,8 @@ pub struct PageLayout {
     pub notes: Vec<usize>,
     /// The text block: everything but page furniture lies inside it.
     pub text_block: Rect,
+    /// The bookmarks whose text starts on this page.
+    pub outline: Vec<super::outline::OutlineEntry>,
 }
 
 /// The text block of every page: the paper less its margins.
@@ -39,8 +41,44 @@ pub fn text_block(styles: &Styles) -> Rect {
     }
 }
 
-/// Breaks `layout` into pages; `header_lines` head pages 2 and later, followed by "Page N".
-pub fn paginate(layout: &Layout, styles: &Styles, header_lines: &[String]) -> Vec<PageLayout> {
+/// What the top margin of each page holds: lines printed on every page (the
+/// Rule 83 request line), then, from page 2, the running header and "Page N".
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TopMargin<'a> {
+    /// Lines of furniture at the top of every page, above the running header.
+    pub every_page: usize,
+    /// The running header's lines on pages 2 and later ("Page N" follows them).
+    pub running: &'a [String],
+}
+
+impl TopMargin<'_> {
+    /// How many lines of furniture the top margin of page `number` holds.
+    pub fn lines(&self, number: usize) -> usize {
+        let running = if number > 1 {
+            self.running.len() + 1
+        } else {
+            0
+        };
+        self.every_page + running
+    }
+
+    /// The text block of page `number`: the paper less its margins, and less
+    /// whatever of the furniture (set from [`super::style::HeaderStyle::top`]
+    /// down) reaches past the top margin, with the header's gap under it.
+    pub fn text_block(&self, number: usize, styles: &Styles) -> Rect {
+        let mut block = text_block(styles);
+        let lines = self.lines(number);
+        if lines > 0 {
+            let h = &styles.header;
+            let furniture_bottom = h.top + lines as f32 * h.leading;
+            block.top = block.top.max(furniture_bottom + h.gap);
+        }
+        block
+    }
+}
+
+/// Breaks `layout` into pages under the furniture of `margin`.
+pub fn paginate(layout: &Layout, styles: &Styles, margin: TopMargin) -> Vec<PageLayout> {
     let mut pages = Vec::new();
     let mut carried: Vec<NoteLine> = Vec::new();
     let mut placed_notes: BTreeSet<usize> = BTreeSet::new();
@@ -48,13 +86,9 @@ pub fn paginate(layout: &Layout, styles: &Styles, header_lines: &[String]) -> Ve
     let mut i = 0;
     while i < flow.len() || !carried.is_empty() {
         let number = pages.len() + 1;
-        let top = styles.page.margin_top
-            + if number > 1 {
-                header_height(header_lines, styles)
-            } else {
-                0.0
-            };
-        let avail = styles.page.height - styles.page.margin_bottom - top;
+        let block = margin.text_block(number, styles);
+        let top = block.top;
+        let avail = block.bottom - top;
         while let Some(Flow::Space(_)) = flow.get(i) {
             i += 1;
         }
@@ -69,11 +103,11 @@ pub fn paginate(layout: &Layout, styles: &Styles, header_lines: &[String]) -> Ve
         let fill = fill_page(start, layout, styles);
         let mut page = PageLayout {
             number,
-            text_block: text_block(styles),
+            text_block: block,
             ..PageLayout::default()
         };
         if number > 1 {
-            draw_header(&mut page, header_lines, number, styles);
+            draw_header(&mut page, &margin, number, styles);
         }
         let mut y = top;
         for b in &repeat {
@@ -341,17 +375,16 @@ struct NoteLine {
     left: usize,
 }
 
-/// Height of the running header and the gap under it.
-fn header_height(lines: &[String], styles: &Styles) -> f32 {
-    (lines.len() + 1) as f32 * styles.header.leading + styles.header.gap
-}
-
-fn draw_header(page: &mut PageLayout, lines: &[String], number: usize, styles: &Styles) {
+/// Draws the running header and "Page N" in the top margin, under the lines
+/// printed on every page.
+fn draw_header(page: &mut PageLayout, margin: &TopMargin, number: usize, styles: &Styles) {
     let h = &styles.header;
     let page_line = format!("Page {number}");
-    for (k, text) in lines.iter().chain(std::iter::once(&page_line)).enumerate() {
+    let lines = margin.running.iter().chain(std::iter::once(&page_line));
+    for (k, text) in lines.enumerate() {
         let size = super::furniture::fitted_size(text, h.size, styles.page.measure());
-        let baseline = styles.page.margin_top + k as f32 * h.leading + baseline_in(h.leading, size);
+        let row = (margin.every_page + k) as f32;
+        let baseline = h.top + row * h.leading + baseline_in(h.leading, size);
         page.marks.extend(Mark::plain(
             styles.page.margin_left,
             baseline,

@@ -67,7 +67,8 @@ pub enum PlacementError {
         text: String,
         /// Page it is on.
         page: usize,
-        /// Where: "outside the text block" or "over the page furniture".
+        /// Where: "outside the text block", "inside the text block" (furniture
+        /// set where the text goes) or "over the page furniture".
         place: &'static str,
     },
     /// Text the layout adds that is not a number, bullet or furniture.
@@ -264,14 +265,19 @@ fn check_position(
     let bounds = mark.bounds();
     let block = page.text_block;
     if mark.is_furniture() {
-        // In the margins, but across the same width as the text.
-        if bounds.left >= block.left - SLACK_X && bounds.right <= block.right + SLACK_X {
+        // In the margins, across the same width as the text, never in the text block.
+        let across = bounds.left >= block.left - SLACK_X && bounds.right <= block.right + SLACK_X;
+        let place = if !across {
+            "outside the text block"
+        } else if block.overlaps(&bounds) {
+            "inside the text block"
+        } else {
             return Ok(());
-        }
+        };
         return Err(PlacementError::Misplaced {
             text: mark.fragment().map_or_else(String::new, |f| f.text.clone()),
             page: page.number,
-            place: "outside the text block",
+            place,
         });
     }
     let inside = bounds.left >= block.left - SLACK_X

@@ -26,6 +26,8 @@ pub fn redact_pages(pages: &[PageLayout]) -> Vec<PageLayout> {
                 .collect(),
             notes: page.notes.clone(),
             text_block: page.text_block,
+            // Bookmark titles never hold confidential text (see `flow`).
+            outline: page.outline.clone(),
         })
         .collect()
 }

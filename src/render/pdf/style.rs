@@ -1,8 +1,9 @@
-//! Every size, margin, spacing and face choice of the PDF, in one place.
+//! The house style: every size, margin, spacing and face choice, in one place.
 //!
-//! A firm that wants 11 pt text, wider margins or bold italic headings changes
-//! [`Styles::default`] (or builds its own [`Styles`]); the layout code only reads
-//! these values. All lengths are PostScript points (1/72 inch).
+//! [`Styles::default`] is the built-in house style: a firm that wants 11 pt
+//! text, wider margins or bold italic headings changes it (or builds its own
+//! [`Styles`]); the layout code only reads these values. All lengths are
+//! PostScript points (1/72 inch).
 
 /// One of the embedded faces: the four of Liberation Serif, and the symbol
 /// face for characters they lack.
@@ -110,17 +111,47 @@ pub struct TableStyle {
     pub rule: f32,
     /// Narrowest a column may be squeezed to before its text is broken anywhere.
     pub min_column: f32,
+    /// Space between the two rules of the double rule under a grand total.
+    pub double_rule_gap: f32,
 }
 
-/// The running header on pages 2 and later.
+/// The running header on pages 2 and later, set in the top margin as a word
+/// processor sets it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HeaderStyle {
     /// Type size.
     pub size: f32,
     /// Line height.
     pub leading: f32,
-    /// Space between the header's last line and the first line of text.
+    /// Least space between the header's last line and the first line of text:
+    /// a header that reaches past the top margin pushes the text down.
     pub gap: f32,
+    /// Distance from the paper's top edge to the top of the header's first
+    /// line (Word's "header from top").
+    pub top: f32,
+}
+
+/// How a quoted passage (a revised disclosure) is set apart from the letter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuoteStyle {
+    /// Opening and closing quotation marks around the passage, not indented.
+    Marks,
+    /// Indented on both sides, without added quotation marks.
+    Indent,
+    /// Quotation marks and indentation.
+    Both,
+}
+
+impl QuoteStyle {
+    /// Whether the passage is wrapped in quotation marks.
+    pub fn marks(self) -> bool {
+        matches!(self, QuoteStyle::Marks | QuoteStyle::Both)
+    }
+
+    /// Whether the passage is indented.
+    pub fn indents(self) -> bool {
+        matches!(self, QuoteStyle::Indent | QuoteStyle::Both)
+    }
 }
 
 /// Footnotes at the foot of the page.
@@ -155,8 +186,14 @@ pub struct Styles {
     pub paragraph_spacing: f32,
     /// Headings by level, `#` first; deeper levels use the last entry.
     pub headings: Vec<HeadingStyle>,
-    /// Left and right indent of a quotation (a revised passage).
+    /// Left and right indent of a quotation (a revised passage), when
+    /// `quote_style` indents.
     pub quote_indent: f32,
+    /// How a revised passage is set apart: quotation marks, indentation or both.
+    pub quote_style: QuoteStyle,
+    /// Width of the label column of a "Re:" or "cc:" block; its lines hang
+    /// beside the label.
+    pub hanging_indent: f32,
     /// Indent of each list level; the marker hangs in it.
     pub list_indent: f32,
     /// Space between list items.
@@ -207,6 +244,8 @@ impl Default for Styles {
                 heading(12.0, false, true, false, false),
             ],
             quote_indent: 36.0,
+            quote_style: QuoteStyle::Indent,
+            hanging_indent: 36.0,
             list_indent: 36.0,
             list_item_spacing: 6.0,
             superscript_scale: 0.65,
@@ -220,6 +259,7 @@ impl Default for Styles {
                 row_padding: 1.5,
                 rule: 0.5,
                 min_column: 12.0,
+                double_rule_gap: 1.5,
             },
             footnotes: FootnoteStyle {
                 size: 10.0,
@@ -230,10 +270,13 @@ impl Default for Styles {
                 between: 2.0,
                 indent: 14.0,
             },
+            // Three lines from 30 pt down end 6 pt above the 1-inch margin:
+            // the running header takes no room from the text.
             header: HeaderStyle {
-                size: 12.0,
-                leading: 14.0,
-                gap: 24.0,
+                size: 10.0,
+                leading: 12.0,
+                gap: 6.0,
+                top: 30.0,
             },
         }
     }

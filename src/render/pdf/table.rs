@@ -25,6 +25,8 @@ pub struct TableShape {
     pub header_rows: usize,
     /// For each row (the GFM header row first), whether it is a total row.
     pub total: Vec<bool>,
+    /// The shared reading the shape was taken from (spans, grand totals).
+    pub shared: crate::render::table::TableLayout,
 }
 
 /// Classifies `table` with the rules the HTML writer uses too
@@ -39,7 +41,8 @@ pub(super) fn classify(table: &Table) -> TableShape {
             .take_while(|k| **k == RowKind::Header)
             .count(),
         total: shared.rows.iter().map(|k| *k == RowKind::Total).collect(),
-        numeric: shared.numeric,
+        numeric: shared.numeric.clone(),
+        shared,
     }
 }
 
@@ -116,7 +119,7 @@ impl Grid {
         let mut col = 0;
         while col < shape.numeric.len() {
             let span = if is_header {
-                header_span(row, shape, col)
+                shape.shared.header_span(row, col)
             } else {
                 1
             };
@@ -151,18 +154,36 @@ impl Grid {
         slices
     }
 
-    /// The rules of row `r`: over a total's figures, under the last header row.
+    /// The rules of row `r`: over a total's figures (and a double rule under
+    /// a grand total's), under the last header row.
     fn rule(&self, r: usize, slices: &mut [VBox]) {
         let style = &self.style;
         if self.shape.total.get(r) == Some(&true) {
+            let grand = self.shape.shared.is_grand_total(r);
+            // The double rule goes under the row's last line, in room added for it.
+            let under = slices.last().map_or(0.0, |b| b.height);
+            if grand && let Some(last) = slices.last_mut() {
+                last.height += style.double_rule_gap + 2.0 * style.rule;
+            }
+            let last = slices.len() - 1;
             for col in (0..self.shape.numeric.len()).filter(|&c| self.shape.numeric[c]) {
-                slices[0].marks.push(Mark::Rule {
-                    x0: self.lefts[col] + style.cell_padding,
-                    // Over the figures, a hanging parenthesis included.
-                    x1: self.lefts[col] + self.widths[col] - style.cell_padding + self.paren,
-                    y: style.rule / 2.0,
+                // Over the figures, a hanging parenthesis included.
+                let x0 = self.lefts[col] + style.cell_padding;
+                let x1 = self.lefts[col] + self.widths[col] - style.cell_padding + self.paren;
+                let rule = |y: f32| Mark::Rule {
+                    x0,
+                    x1,
+                    y,
                     thickness: style.rule,
-                });
+                };
+                slices[0].marks.push(rule(style.rule / 2.0));
+                if grand {
+                    let first = under + style.rule / 2.0;
+                    slices[last].marks.push(rule(first));
+                    slices[last]
+                        .marks
+                        .push(rule(first + style.rule + style.double_rule_gap));
+                }
             }
         }
         if r + 1 == self.shape.header_rows
@@ -199,24 +220,6 @@ fn keep_rows_together(rows: &mut [Vec<VBox>], shape: &TableShape, short: f32) {
             last.keep_with_next |= next_is_total || first_body || next_is_last;
         }
     }
-}
-
-/// How many columns a header cell covers: a heading over figures extends right
-/// over the empty header cells after it ("Onshore" over two columns, "(in
-/// thousands of RMB)" over all of them).
-pub(super) fn header_span(row: &[Vec<Inline>], shape: &TableShape, col: usize) -> usize {
-    let columns = shape.numeric.len();
-    if !shape.numeric.get(col).copied().unwrap_or(false) || row.get(col).is_none_or(|c| is_blank(c))
-    {
-        return 1;
-    }
-    1 + (col + 1..columns)
-        .take_while(|&c| shape.numeric[c] && row.get(c).is_none_or(|cell| is_blank(cell)))
-        .count()
-}
-
-fn is_blank(cell: &[Inline]) -> bool {
-    cell.iter().all(|i| i.plain().trim().is_empty())
 }
 
 /// How a cell is set.

@@ -28,6 +28,7 @@ impl Writer for HtmlWriter {
                 .confidential
                 .as_ref()
                 .map(|ct| format!("Confidential Treatment Requested by {}", ct.requested_by)),
+            styles: document.meta.styles.clone(),
         };
         let html = render_html(&document.public.doc, &meta);
         let violations = validate_edgar_html(&html);

@@ -17,7 +17,7 @@ mod verify;
 
 use crate::error::Error;
 use crate::markdown::Doc;
-use crate::render::pdf::{ConfidentialMarks, PdfDate};
+use crate::render::pdf::{ConfidentialMarks, PdfDate, Styles};
 
 pub use docx::DocxWriter;
 pub use html::{HtmlWriter, html_text};
@@ -38,7 +38,7 @@ pub struct Rendition {
 }
 
 /// What the writers print besides the document itself.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DocumentMeta {
     /// Document title (HTML `<title>`, PDF metadata).
     pub title: String,
@@ -50,6 +50,8 @@ pub struct DocumentMeta {
     pub date: PdfDate,
     /// Rule 83 page marks, for a letter with a confidential treatment request.
     pub confidential: Option<ConfidentialMarks>,
+    /// The house style the PDF and HTML are set in.
+    pub styles: Styles,
     /// Whom the DOCX attributes its tracked changes to, and when.
     pub changes: TrackedChanges,
 }
@@ -256,6 +258,7 @@ mod verified {
                     date: time::Date::from_calendar_date(2014, time::Month::December, 9)
                         .expect("a valid date"),
                 },
+                styles: Styles::default(),
             },
             public: Rendition {
                 markdown: markdown.into(),

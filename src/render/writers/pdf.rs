@@ -3,7 +3,7 @@
 
 use super::{Document, ReadBack, STAFF_INFIX, Writer, WrittenFile};
 use crate::error::Error;
-use crate::render::pdf::{PdfMeta, render_pdf, render_pdf_pair};
+use crate::render::pdf::{PdfMeta, render_pdf_pair, render_pdf_with};
 
 /// Typesets the document as PDF.
 #[derive(Debug, Clone, Copy)]
@@ -40,12 +40,18 @@ impl Writer for PdfWriter {
         };
         let name = format!("{}.pdf", document.stem);
         let Some(staff) = &document.staff else {
-            let bytes = render_pdf(&document.public.doc, &meta).map_err(incomplete(name))?;
+            let bytes = render_pdf_with(&document.public.doc, &meta, &document.meta.styles)
+                .map_err(incomplete(name))?;
             return Ok(vec![public(bytes)]);
         };
         // One layout for both copies (the staff's), so their pages correspond.
-        let (public_bytes, staff_bytes) =
-            render_pdf_pair(&staff.doc, &document.public.doc, &meta).map_err(incomplete(name))?;
+        let (public_bytes, staff_bytes) = render_pdf_pair(
+            &staff.doc,
+            &document.public.doc,
+            &meta,
+            &document.meta.styles,
+        )
+        .map_err(incomplete(name))?;
         Ok(vec![
             public(public_bytes),
             WrittenFile {
