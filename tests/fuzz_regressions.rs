@@ -91,6 +91,7 @@ fn docx_writer_reads_back_every_word_of_printable_text() {
         header_lines: vec!["Securities and Exchange Commission".into()],
         date: Default::default(),
         confidential: None,
+        styles: Default::default(),
         changes: TrackedChanges {
             author: "Example Holdings, Inc.".into(),
             date: time::Date::from_calendar_date(2014, time::Month::December, 9).unwrap(),

@@ -32,6 +32,7 @@ fuzz_target!(|data: &[u8]| {
         ],
         date: PdfDate::default(),
         confidential: None,
+        styles: Default::default(),
         changes: TrackedChanges {
             author: "Example Holdings, Inc.".into(),
             date: time::Date::from_calendar_date(2014, time::Month::December, 9).unwrap(),

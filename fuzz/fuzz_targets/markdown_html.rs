@@ -6,7 +6,9 @@
 use libfuzzer_sys::fuzz_target;
 use respond::markdown::{parse, parse_rendered, to_markdown};
 use respond::render::pdf::PdfDate;
-use respond::render::writers::{Document, DocumentMeta, Rendition, write_verified, writer};
+use respond::render::writers::{
+    Document, DocumentMeta, Rendition, TrackedChanges, write_verified, writer,
+};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
@@ -20,6 +22,12 @@ fuzz_target!(|data: &[u8]| {
                 header_lines: Vec::new(),
                 date: PdfDate::default(),
                 confidential: None,
+                styles: Default::default(),
+                changes: TrackedChanges {
+                    author: "fuzz".into(),
+                    date: time::Date::from_calendar_date(2014, time::Month::December, 9)
+                        .expect("a valid date"),
+                },
             },
             public: Rendition {
                 markdown: text.to_owned(),

@@ -181,6 +181,7 @@ mod tests {
             ],
             date: PdfDate::default(),
             confidential: None,
+            styles: Default::default(),
             changes: TrackedChanges {
                 author: "Skadden".into(),
                 date: time::Date::from_calendar_date(2014, time::Month::December, 9).unwrap(),
