@@ -273,8 +273,21 @@ fn the_letter_opens_in_libreoffice_with_every_paragraph_of_the_example() {
 fn pages_two_on_carry_the_running_header_with_their_number_and_page_one_does_not() {
     let built = example();
     let letter = compiled(&built.root, EXAMPLE);
-    let header = respond::build::document_meta(&letter, String::new()).header_lines;
-    for name in ["letter.pdf", "redline.pdf"] {
+    let letter_header = respond::build::document_meta(&letter, String::new()).header_lines;
+    let date = letter_header
+        .last()
+        .expect("the header ends with the date")
+        .clone();
+    // The redline's running header names the company and what the document is.
+    let redline_header = vec![
+        letter.company.name.clone(),
+        "Revised disclosure".into(),
+        date,
+    ];
+    for (name, header) in [
+        ("letter.pdf", &letter_header),
+        ("redline.pdf", &redline_header),
+    ] {
         let pdf = built.converted(name);
         let out = Command::new("pdftotext")
             .arg(&pdf)
