@@ -59,11 +59,11 @@ pub fn render_docx(doc: &Doc, meta: &DocumentMeta) -> Result<Vec<u8>, Error> {
     let mut text = std::mem::take(&mut body.out);
     text.push_str(&unplaced_references(body.notes));
     let written = Written {
-        document: document_xml(&text, &styles),
+        document: document_xml(&text, styles),
         footnotes: footnotes_xml(&mut body, doc),
         numbering: numbering.xml(measures.list_indent),
     };
-    zip_parts(&parts(written, meta, &styles))
+    zip_parts(&parts(written, meta, styles))
 }
 
 /// The parts written from the document's blocks.
