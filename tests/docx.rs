@@ -588,3 +588,24 @@ fn a_blackline_docx_tracks_the_changes_since_the_draft_by_blackline_on_its_date(
     );
     let _ = std::fs::remove_dir_all(&root);
 }
+
+#[test]
+fn the_letterhead_is_centred_as_in_the_pdf() {
+    let built = example();
+    let body = part(&built.output(EXAMPLE, "letter.docx"), "word/document.xml");
+    let paragraph_of = |needle: &str| -> String {
+        let at = body
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle} is in the letter"));
+        let start = body[..at].rfind("<w:p>").expect("inside a paragraph");
+        body[start..at].to_owned()
+    };
+    for line in ["21Vianet Group, Inc.", "Jiuxianqiao", "Beijing 100016"] {
+        let p = paragraph_of(line);
+        assert!(
+            p.contains("<w:jc w:val=\"center\"/>") || p.contains("Heading1"),
+            "{line}: {p}"
+        );
+    }
+    assert!(!paragraph_of("VIA EDGAR").contains("<w:jc w:val=\"center\"/>"));
+}

@@ -72,8 +72,22 @@ impl Frame {
 impl Body<'_> {
     /// Writes `blocks` in `frame`.
     pub fn blocks(&mut self, blocks: &[Block], frame: &Frame) {
-        for block in blocks {
-            self.block(block, frame);
+        for (i, block) in blocks.iter().enumerate() {
+            // Lines under a centred heading (a letterhead's address, a title
+            // block) are centred too, as in the PDF.
+            let under_title = i > 0
+                && matches!(&blocks[i - 1], Block::Heading { level, .. }
+                    if self.measures.styles.heading(*level).centered);
+            match block {
+                Block::Paragraph(inlines) if under_title => {
+                    let props = ParagraphProps {
+                        align: Some("center"),
+                        ..self.framed(frame, inlines)
+                    };
+                    self.write_paragraph(&props, inlines, frame);
+                }
+                _ => self.block(block, frame),
+            }
         }
     }
 
