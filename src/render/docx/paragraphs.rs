@@ -10,6 +10,7 @@ use super::paragraph_props::ParagraphProps;
 use super::revisions::{Revisions, whole_change};
 use super::styles::{Measures, StyleId};
 use crate::markdown::{Block, Inline, InlineContent, Style};
+use crate::render::label::split_label;
 use crate::render::pdf::flow::is_ornament;
 
 /// Writes blocks as the XML of a story (the body, or one footnote).
@@ -261,28 +262,10 @@ fn is_staff_comment(inlines: &[Inline]) -> bool {
 /// A "Re:" or "cc:" paragraph of several lines with a tab after its label, so
 /// that the lines align at the hanging indent; `None` for any other paragraph.
 fn labelled_lines(inlines: &[Inline]) -> Option<Vec<Inline>> {
-    if !inlines
-        .iter()
-        .any(|i| i.content == InlineContent::HardBreak)
-    {
-        return None;
-    }
-    let first = inlines.first()?;
-    let InlineContent::Text(text) = &first.content else {
-        return None;
-    };
-    let label = ["Re:", "RE:", "cc:", "CC:", "Cc:"]
-        .into_iter()
-        .find(|l| text.starts_with(l) && text[l.len()..].starts_with([' ', '\u{a0}']))?;
-    let after = text[label.len()..].trim_start();
-    let mut out = vec![
-        Inline::text(label, first.style),
-        Inline::text("\t", first.style),
-    ];
-    if !after.is_empty() {
-        out.push(Inline::text(after, first.style));
-    }
-    out.extend(inlines[1..].iter().cloned());
+    let (mut out, rest) = split_label(inlines)?;
+    let style = out.first()?.style;
+    out.push(Inline::text("\t", style));
+    out.extend(rest);
     Some(out)
 }
 
