@@ -62,11 +62,16 @@ impl Finding {
         }
     }
 
-    /// The warning at its place in `sources`; `None` when its file is not one of them.
+    /// The warning at its place in `sources`; `None` when its file is not one
+    /// of them or the place is not in it (a record edited by hand).
     fn replay(&self, sources: &LetterSources) -> Option<Diagnostic> {
         let file = std::iter::once(&sources.letter)
             .chain(&sources.comments)
             .find(|f| f.path == self.file)?;
+        let line = file.line_text(self.line)?;
+        if self.column == 0 || self.column > line.chars().count() + 1 {
+            return None;
+        }
         Some(Diagnostic {
             severity: self.severity,
             location: Location::new(file, self.line, self.column),
@@ -287,6 +292,17 @@ mod tests {
             replayed[0].render_short(),
             "responses/a/letter.yaml:2:13: warning: a bare name (write Ms. Roe)"
         );
+        // A warning at a place its file does not have: built again.
+        let mut record: Record =
+            serde_json::from_str(&std::fs::read_to_string(cache.record_path("a")).unwrap())
+                .unwrap();
+        record.findings[0].line = 99;
+        std::fs::write(
+            cache.record_path("a"),
+            serde_json::to_string(&record).unwrap(),
+        )
+        .unwrap();
+        assert!(cache.fresh(&a, "k", &folder).is_none());
         // A warning in a file the letter no longer has: built again.
         let mut moved = sources("date: x\nsalutation: Jane Roe\n");
         moved.letter = SourceFile::new("responses/a/other.yaml", "date: x");
