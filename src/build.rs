@@ -111,18 +111,14 @@ fn build_caught(sources: &LetterSources, templates: &Templates, writers: &[&dyn 
         }
         Err(DocumentsError::Internal(error)) => return Built::Failed(error, diags),
     };
-    let files = match write_documents(&documents, writers) {
-        Ok(files) => files,
+    let secrets = confidential::secrets(&letter);
+    let (files, leaks) = match write_documents(&documents, writers, &secrets) {
+        Ok(written) => written,
         Err(error) => return Built::Failed(error, diags),
     };
-    let secrets = confidential::secrets(&letter);
-    match scan_files(&files, &secrets) {
-        Ok(leaks) if leaks.is_empty() => {}
-        Ok(leaks) => {
-            diags.extend(leaks);
-            return Built::Refused(diags);
-        }
-        Err(error) => return Built::Failed(error, diags),
+    if !leaks.is_empty() {
+        diags.extend(leaks);
+        return Built::Refused(diags);
     }
     Built::Letter(
         LetterOutput {
@@ -213,37 +209,60 @@ pub fn rendition(name: &str, markdown: String) -> Result<Rendition, Error> {
             ),
         ));
     }
-    Ok(Rendition { markdown, doc })
+    Ok(Rendition::new(markdown, doc))
 }
 
-/// Writes every document with every writer, one document and writer per core;
-/// each file verified whole.
+/// Writes every document with every writer, one document and writer per
+/// core (the typeset formats, which take longest, first); each file verified
+/// whole and each public one scanned for `secrets` as soon as it is written.
+/// Returns the files, in the order of documents and writers, and the leaks found.
 pub fn write_documents(
     documents: &[Document],
     writers: &[&dyn Writer],
-) -> Result<Vec<WrittenFile>, Error> {
+    secrets: &[Secret],
+) -> Result<(Vec<WrittenFile>, Vec<Diagnostic>), Error> {
     let jobs: Vec<(&Document, &dyn Writer)> = documents
         .iter()
         .flat_map(|d| writers.iter().map(move |w| (d, *w)))
         .collect();
-    let mut files = Vec::new();
-    for written in map_in_order(&jobs, default_jobs(), |(d, w)| write_verified(*w, d)) {
-        files.extend(written??);
+    let mut order: Vec<usize> = (0..jobs.len()).collect();
+    order.sort_by_key(|&i| !jobs[i].1.typesets());
+    let scheduled: Vec<(&Document, &dyn Writer)> = order.iter().map(|&i| jobs[i]).collect();
+    let done = map_in_order(&scheduled, default_jobs(), |(d, w)| {
+        let mut files = write_verified(*w, d)?;
+        let leaks = scan_files(&mut files, secrets)?;
+        Ok::<_, Error>((files, leaks))
+    });
+    let mut by_job: Vec<Option<_>> = (0..jobs.len()).map(|_| None).collect();
+    for (i, result) in order.into_iter().zip(done) {
+        by_job[i] = Some(result);
     }
-    Ok(files)
+    let (mut files, mut leaks) = (Vec::new(), Vec::new());
+    for result in by_job {
+        let result = result.ok_or_else(|| Error::writer("a document", "a file was not written"))?;
+        let (written, found) = result??;
+        files.extend(written);
+        leaks.extend(found);
+    }
+    Ok((files, leaks))
 }
 
-/// Reads every public file back through its writer and reports each secret
-/// found in it, at the place the secret is written.
-pub fn scan_files(files: &[WrittenFile], secrets: &[Secret]) -> Result<Vec<Diagnostic>, Error> {
+/// Reports each secret found in a public file of `files`, at the place the
+/// secret is written, from the text each file was read back as when it was
+/// verified (read again if it was not); the read-back text is let go.
+fn scan_files(files: &mut [WrittenFile], secrets: &[Secret]) -> Result<Vec<Diagnostic>, Error> {
     let mut found = Vec::new();
-    if secrets.is_empty() {
-        return Ok(found);
-    }
-    for file in files.iter().filter(|f| !is_staff_copy(&f.name)) {
-        let writer = writer_for_file(&file.name)
-            .ok_or_else(|| Error::writer(&file.name, "no writer reads this kind of file"))?;
-        let text = writer.public_text(&file.bytes)?;
+    for file in files.iter_mut() {
+        let read_back = file.read_back.take();
+        if secrets.is_empty() || is_staff_copy(&file.name) {
+            continue;
+        }
+        let text = match read_back {
+            Some(read_back) => read_back.all(),
+            None => writer_for_file(&file.name)
+                .ok_or_else(|| Error::writer(&file.name, "no writer reads this kind of file"))?
+                .public_text(&file.bytes)?,
+        };
         for leak in confidential::scan(&text, secrets) {
             found.push(leak_diagnostic(&secrets[leak.secret], &file.name));
         }

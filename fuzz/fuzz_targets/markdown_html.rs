@@ -34,10 +34,7 @@ fuzz_target!(|data: &[u8]| {
                         .expect("a valid date"),
                 },
             },
-            public: Rendition {
-                markdown: text.to_owned(),
-                doc,
-            },
+            public: Rendition::new(text.to_owned(), doc),
             staff: None,
         };
         for name in ["md", "html"] {

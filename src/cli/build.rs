@@ -9,7 +9,7 @@ use super::{
     BuildArgs, EXIT_INPUT, EXIT_IO, Project, against, open_project, print_diagnostics,
     selected_writers,
 };
-use crate::build::{Built, LetterOutput, build_letter, scan_files, write_documents};
+use crate::build::{Built, LetterOutput, build_letter, write_documents};
 use crate::cache::{self, Cache};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::error::Error;
@@ -362,9 +362,12 @@ fn blackline(
             &output.secrets,
         )
         .map_err(BlacklineProblem::Baseline)?;
-    let files = write_documents(std::slice::from_ref(&document), &setup.writers)
-        .map_err(BlacklineProblem::Internal)?;
-    let leaks = scan_files(&files, &output.secrets).map_err(BlacklineProblem::Internal)?;
+    let (files, leaks) = write_documents(
+        std::slice::from_ref(&document),
+        &setup.writers,
+        &output.secrets,
+    )
+    .map_err(BlacklineProblem::Internal)?;
     if !leaks.is_empty() {
         let mut diags = Diagnostics::new();
         diags.extend(leaks);

@@ -55,18 +55,46 @@ fn is_invisible(c: char) -> bool {
 /// The form in which text is compared: normalised, lowercased, without
 /// whitespace or Markdown markup (`*`, `_`, `~`, `` ` ``, `\`, `<u>`, `<ins>`, `<ct>`).
 pub fn key(text: &str) -> String {
-    let mut stripped = if text.is_ascii() {
-        text.to_ascii_lowercase()
+    // Whitespace is dropped, and no normal form or tag crosses it, so the key
+    // of a text is its words' keys one after another; most words are ASCII.
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        push_key(word, &mut out);
+    }
+    out
+}
+
+/// Appends the key of `word` (no whitespace in it) to `out`.
+fn push_key(word: &str, out: &mut String) {
+    let lowered = if word.is_ascii() {
+        if !word.contains('<') {
+            out.extend(
+                word.chars()
+                    .filter(|&c| !is_markup(c))
+                    .map(|c| c.to_ascii_lowercase()),
+            );
+            return;
+        }
+        word.to_ascii_lowercase()
     } else {
-        normalize(text).to_lowercase()
+        normalize(word).to_lowercase()
     };
+    let mut stripped = lowered;
     if stripped.contains('<') {
         for tag in ["<ins>", "</ins>", "<u>", "</u>", "<ct>", "</ct>"] {
             stripped = stripped.replace(tag, "");
         }
     }
-    stripped.retain(|c| !c.is_whitespace() && !matches!(c, '*' | '_' | '~' | '`' | '\\'));
-    stripped
+    out.extend(
+        stripped
+            .chars()
+            .filter(|&c| !c.is_whitespace() && !is_markup(c)),
+    );
+}
+
+/// Markdown's emphasis, code and escape characters, which the key drops.
+fn is_markup(c: char) -> bool {
+    matches!(c, '*' | '_' | '~' | '`' | '\\')
 }
 
 /// A text in key form that remembers where its words began and ended, so a

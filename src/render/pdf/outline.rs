@@ -5,6 +5,8 @@
 //! printpdf's own bookmarks are flat and sorted by name within a page, so
 //! the outline is written into the finished file with lopdf.
 
+use std::collections::{HashMap, HashSet};
+
 use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
 
 use super::flow::Bookmark;
@@ -22,19 +24,25 @@ pub struct OutlineEntry {
     pub top: f32,
 }
 
-/// Puts each bookmark on the page where its text starts.
+/// Puts each bookmark on the page where its text starts: one pass over the
+/// pages finds where each run of text first appears.
 pub fn place_bookmarks(pages: &mut [PageLayout], bookmarks: &[Bookmark]) {
+    let wanted: HashSet<u32> = bookmarks.iter().map(|b| b.run).collect();
+    let mut first: HashMap<u32, (usize, f32)> = HashMap::new();
+    for (i, page) in pages.iter().enumerate() {
+        for mark in &page.marks {
+            if let Mark::Text {
+                role: Role::Words(run),
+                ..
+            } = mark
+                && wanted.contains(run)
+            {
+                first.entry(*run).or_insert((i, mark.bounds().top));
+            }
+        }
+    }
     for bookmark in bookmarks {
-        let found = pages.iter().enumerate().find_map(|(i, page)| {
-            page.marks.iter().find_map(|m| match m {
-                Mark::Text {
-                    role: Role::Words(run),
-                    ..
-                } if *run == bookmark.run => Some((i, m.bounds().top)),
-                _ => None,
-            })
-        });
-        if let Some((i, top)) = found {
+        if let Some(&(i, top)) = first.get(&bookmark.run) {
             pages[i].outline.push(OutlineEntry {
                 level: bookmark.level,
                 title: bookmark.title.clone(),
@@ -64,6 +72,12 @@ pub fn write_outline(doc: &mut Document, pages: &[PageLayout], page_height: f32)
     let top_level: Vec<usize> = (0..nodes.len())
         .filter(|&i| nodes[i].parent.is_none())
         .collect();
+    let mut place = vec![0; nodes.len()];
+    for list in nodes.iter().map(|n| &n.children).chain([&top_level]) {
+        for (at, &child) in list.iter().enumerate() {
+            place[child] = at;
+        }
+    }
     for (i, node) in nodes.iter().enumerate() {
         let siblings = match node.parent {
             Some(p) => &nodes[p].children,
@@ -72,7 +86,7 @@ pub fn write_outline(doc: &mut Document, pages: &[PageLayout], page_height: f32)
         let mut dict = Dictionary::new();
         dict.set("Title", text_string(&node.entry.title));
         dict.set("Parent", node.parent.map_or(root, |p| ids[p]));
-        let at = siblings.iter().position(|&s| s == i).unwrap_or(0);
+        let at = place[i];
         if at > 0 {
             dict.set("Prev", ids[siblings[at - 1]]);
         }

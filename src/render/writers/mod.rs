@@ -15,6 +15,8 @@ mod markdown;
 mod pdf;
 mod verify;
 
+use std::sync::OnceLock;
+
 use crate::error::Error;
 use crate::markdown::Doc;
 use crate::render::pdf::{ConfidentialMarks, PdfDate, Styles};
@@ -23,7 +25,7 @@ pub use docx::DocxWriter;
 pub use html::{HtmlWriter, html_text};
 pub use markdown::{MarkdownWriter, markdown_text};
 pub use pdf::{PdfWriter, pdf_text};
-pub use verify::verify_words;
+pub use verify::{DocWords, verify_doc_words, verify_words};
 
 /// The infix of a staff's copy: `letter.unredacted.pdf`.
 pub const STAFF_INFIX: &str = "unredacted";
@@ -35,6 +37,24 @@ pub struct Rendition {
     pub markdown: String,
     /// The same Markdown parsed: what every writer draws from.
     pub doc: Doc,
+    /// The words every file of this version must hold, computed once.
+    words: OnceLock<DocWords>,
+}
+
+impl Rendition {
+    /// The version rendered as `markdown`, parsed as `doc`.
+    pub fn new(markdown: String, doc: Doc) -> Rendition {
+        Rendition {
+            markdown,
+            doc,
+            words: OnceLock::new(),
+        }
+    }
+
+    /// The words of the document, in the form the writers' check compares.
+    pub fn words(&self) -> &DocWords {
+        self.words.get_or_init(|| DocWords::of(&self.doc))
+    }
 }
 
 /// What the writers print besides the document itself.
@@ -129,6 +149,11 @@ pub trait Writer: Sync {
     fn public_text(&self, bytes: &[u8]) -> Result<String, Error> {
         Ok(self.read_back(bytes)?.all())
     }
+    /// True for a format set in pages (PDF), which takes longest to write:
+    /// the build starts these first.
+    fn typesets(&self) -> bool {
+        false
+    }
     /// True when [`ReadBack::shown`] is in reading order.
     fn reads_in_order(&self) -> bool {
         true
@@ -181,9 +206,9 @@ pub fn write_verified(writer: &dyn Writer, document: &Document) -> Result<Vec<Wr
             ));
         }
         let read_back = writer.read_back(&file.bytes)?;
-        verify_words(
+        verify_doc_words(
             &file.name,
-            &rendition.doc,
+            rendition.words(),
             &read_back.shown,
             writer.reads_in_order(),
         )?;
@@ -260,10 +285,7 @@ mod verified {
                 },
                 styles: Styles::default(),
             },
-            public: Rendition {
-                markdown: markdown.into(),
-                doc,
-            },
+            public: Rendition::new(markdown.into(), doc),
             staff: None,
         }
     }

@@ -1,6 +1,9 @@
 //! `letter.pdf` and, with a confidential treatment request, the staff's copy
 //! `letter.unredacted.pdf`.
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
 use super::{Document, ReadBack, STAFF_INFIX, Writer, WrittenFile};
 use crate::error::Error;
 use crate::render::pdf::{PdfMeta, render_pdf_pair, render_pdf_with};
@@ -67,6 +70,10 @@ impl Writer for PdfWriter {
         read_pdf(bytes)
     }
 
+    fn typesets(&self) -> bool {
+        true
+    }
+
     /// A PDF's text comes back in drawing order (a list bullet after its
     /// line's words); the layout is checked in reading order instead.
     fn reads_in_order(&self) -> bool {
@@ -82,9 +89,10 @@ pub fn pdf_text(bytes: &[u8]) -> Result<String, Error> {
 
 fn read_pdf(bytes: &[u8]) -> Result<ReadBack, Error> {
     let mut doc = load(bytes)?;
+    // Every stream is inflated once: the pages' text and the rest read the same bytes.
+    doc.decompress();
     let shown = page_text(&doc)?;
     let mut rest = String::new();
-    doc.decompress();
     for object in doc.objects.values() {
         match object {
             lopdf::Object::Stream(stream) => {
@@ -114,11 +122,92 @@ fn load(bytes: &[u8]) -> Result<lopdf::Document, Error> {
         .map_err(|e| Error::writer("a PDF file", format!("cannot be read back: {e}")))
 }
 
-/// The text of every page, as the PDF draws it.
+fn unreadable(e: lopdf::Error) -> Error {
+    Error::writer("a PDF file", format!("its text cannot be read back: {e}"))
+}
+
+/// The text of every page, as the PDF draws it: each string a text operator
+/// shows, decoded through its font's encoding (read once per font, however
+/// many pages use it); a line end after each text object and line move, a
+/// space after each `TJ` array and for each gap in one wider than a tenth of
+/// an em.
 fn page_text(doc: &lopdf::Document) -> Result<String, Error> {
-    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
-    doc.extract_text(&pages)
-        .map_err(|e| Error::writer("a PDF file", format!("its text cannot be read back: {e}")))
+    // Fonts are told apart by where their dictionary lives in `doc` (the
+    // pages share one font resource dictionary).
+    let mut encodings: HashMap<*const lopdf::Dictionary, lopdf::Encoding> = HashMap::new();
+    let mut text = String::new();
+    for page in doc.get_pages().into_values() {
+        let mut fonts: HashMap<Vec<u8>, *const lopdf::Dictionary> = HashMap::new();
+        for (name, font) in doc.get_page_fonts(page).map_err(unreadable)? {
+            let key: *const lopdf::Dictionary = font;
+            if let Entry::Vacant(slot) = encodings.entry(key) {
+                slot.insert(font.get_font_encoding(doc).map_err(unreadable)?);
+            }
+            fonts.insert(name, key);
+        }
+        let content =
+            lopdf::content::Content::decode(&doc.get_page_content(page)).map_err(unreadable)?;
+        let mut encoding = None;
+        for operation in &content.operations {
+            match operation.operator.as_str() {
+                "Tf" => {
+                    let name = operation
+                        .operands
+                        .first()
+                        .ok_or_else(|| {
+                            unreadable(lopdf::Error::Syntax("Tf without a font".into()))
+                        })?
+                        .as_name()
+                        .map_err(unreadable)?;
+                    encoding = fonts.get(name).and_then(|key| encodings.get(key));
+                }
+                "Tj" | "TJ" | "'" | "\"" => {
+                    let Some(encoding) = encoding else {
+                        return Err(unreadable(lopdf::Error::CharacterEncoding));
+                    };
+                    if operation.operator != "Tj" && operation.operator != "TJ" {
+                        end_line(&mut text);
+                    }
+                    let shown = match operation.operator.as_str() {
+                        "\"" => operation.operands.get(2..).unwrap_or(&[]),
+                        _ => &operation.operands[..],
+                    };
+                    show(&mut text, encoding, shown)?;
+                }
+                "T*" | "ET" => end_line(&mut text),
+                _ => {}
+            }
+        }
+    }
+    Ok(text)
+}
+
+fn end_line(text: &mut String) {
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+}
+
+/// Appends the strings of a text operator's operands.
+fn show(
+    text: &mut String,
+    encoding: &lopdf::Encoding,
+    operands: &[lopdf::Object],
+) -> Result<(), Error> {
+    for operand in operands {
+        match operand {
+            lopdf::Object::String(bytes, _) => {
+                encoding.write_to_string(bytes, text).map_err(unreadable)?;
+            }
+            lopdf::Object::Array(items) => {
+                show(text, encoding, items)?;
+                text.push(' ');
+            }
+            lopdf::Object::Integer(gap) if *gap < -100 => text.push(' '),
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 /// A PDF text string: UTF-16BE with a byte-order mark, or bytes read as Latin-1.
@@ -131,5 +220,40 @@ fn decode_pdf_string(bytes: &[u8]) -> String {
         String::from_utf16_lossy(&units)
     } else {
         bytes.iter().map(|&b| char::from(b)).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::pdf::{PdfMeta, render_pdf};
+
+    #[test]
+    fn page_text_reads_what_lopdf_reads_with_each_font_read_once() {
+        let paragraph = "The **Company** will _revise_ its disclosure of “Item 5” on page 76.[^1] ";
+        let markdown = format!(
+            "# Heading\n\n{}\n\n[^1]: A note in ***bold italic***.\n",
+            paragraph.repeat(150)
+        );
+        let (doc, _) = crate::markdown::parse_rendered(&markdown);
+        let meta = PdfMeta {
+            title: "t".into(),
+            author: "a".into(),
+            header_lines: vec!["Header".into()],
+            confidential: None,
+            date: crate::render::pdf::PdfDate::default(),
+        };
+        let bytes = render_pdf(&doc, &meta).unwrap();
+        let mut pdf = load(&bytes).unwrap();
+        let pages: Vec<u32> = pdf.get_pages().keys().copied().collect();
+        assert!(pages.len() > 2, "{} pages", pages.len());
+        let expected = pdf.extract_text(&pages).unwrap();
+        pdf.decompress();
+        let text = page_text(&pdf).unwrap();
+        assert_eq!(text, expected);
+        assert!(
+            text.contains("Company") && text.contains("italic"),
+            "{text}"
+        );
     }
 }

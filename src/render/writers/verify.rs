@@ -16,76 +16,155 @@ use crate::markdown::{Block, Doc, InlineContent};
 /// text must hold at least as many of each letter and digit as the document;
 /// the PDF is checked word by word, in order, at the layout.
 pub fn verify_words(file: &str, doc: &Doc, text: &str, ordered: bool) -> Result<(), Error> {
+    verify_doc_words(file, &DocWords::of(doc), text, ordered)
+}
+
+/// A document's words in the form [`verify_words`] compares them: the body's,
+/// then each footnote's. Computed once per version of a document and shared
+/// by every writer's check.
+#[derive(Debug, Clone, Default)]
+pub struct DocWords {
+    sequences: Vec<Vec<String>>,
+}
+
+impl DocWords {
+    /// The words of `doc`.
+    pub fn of(doc: &Doc) -> DocWords {
+        let mut sequences = vec![words(&doc.blocks)];
+        sequences.extend(doc.footnotes.iter().map(|note| words(&note.blocks)));
+        DocWords { sequences }
+    }
+}
+
+/// [`verify_words`] with the document's words already computed.
+pub fn verify_doc_words(
+    file: &str,
+    words: &DocWords,
+    text: &str,
+    ordered: bool,
+) -> Result<(), Error> {
     let hay = key(text);
-    let mut sequences = vec![words(&doc.blocks)];
-    sequences.extend(doc.footnotes.iter().map(|note| words(&note.blocks)));
     if !ordered {
-        let all: Vec<String> = sequences.into_iter().flatten().collect();
+        let all: Vec<&String> = words.sequences.iter().flatten().collect();
         return find_each_character(&hay, &all).map_err(|c| Error::Incomplete {
             file: file.to_owned(),
             missing: format!("it has fewer “{c}” characters than the document"),
         });
     }
-    for words in &sequences {
-        find_in_order(&hay, words).map_err(|at| incomplete(file, words, at))?;
+    let Some((body, notes)) = words.sequences.split_first() else {
+        return Ok(());
+    };
+    find_in_order(&hay, 0, body).map_err(|at| incomplete(file, body, at))?;
+    // Formats print footnotes in their order (after the text, or each after
+    // the text that cites it), so each is looked for after the one before it,
+    // and only if it is not found there, from the start. Searching on from
+    // where the last one ended keeps the whole check one pass over the text.
+    let mut from = 0;
+    for note in notes {
+        from = match find_in_order(&hay, from, note) {
+            Ok(end) => end,
+            Err(_) => {
+                find_in_order(&hay, 0, note).map_err(|at| incomplete(file, note, at))?;
+                from
+            }
+        };
     }
     Ok(())
 }
 
 /// Checks that `hay` has at least as many of each letter and digit as `words`;
 /// the first character short.
-fn find_each_character(hay: &str, words: &[String]) -> Result<(), char> {
-    let mut counts: std::collections::BTreeMap<char, i64> = std::collections::BTreeMap::new();
-    for c in words
-        .iter()
-        .flat_map(|w| w.chars())
-        .filter(|c| c.is_alphanumeric())
-    {
-        *counts.entry(c).or_default() += 1;
+fn find_each_character(hay: &str, words: &[&String]) -> Result<(), char> {
+    let mut counts = CharCounts {
+        ascii: [0; 128],
+        other: std::collections::BTreeMap::new(),
+    };
+    for word in words {
+        counts.add(word, 1);
     }
-    for c in hay.chars().filter(|c| c.is_alphanumeric()) {
-        if let Some(n) = counts.get_mut(&c) {
-            *n -= 1;
+    counts.add(hay, -1);
+    counts.first_short()
+}
+
+/// Counts of letters and digits: ASCII in an array, the rest in a map.
+struct CharCounts {
+    ascii: [i64; 128],
+    other: std::collections::BTreeMap<char, i64>,
+}
+
+impl CharCounts {
+    fn add(&mut self, text: &str, by: i64) {
+        for c in text.chars().filter(|c| c.is_alphanumeric()) {
+            match usize::try_from(u32::from(c)) {
+                Ok(i) if i < 128 => self.ascii[i] += by,
+                _ => *self.other.entry(c).or_default() += by,
+            }
         }
     }
-    counts
-        .into_iter()
-        .find(|&(_, n)| n > 0)
-        .map_or(Ok(()), |(c, _)| Err(c))
+
+    /// The first character counted more often than taken away, in code point order.
+    fn first_short(&self) -> Result<(), char> {
+        let ascii = (0u8..128)
+            .filter(|&b| self.ascii[usize::from(b)] > 0)
+            .map(char::from);
+        let other = self.other.iter().filter(|&(_, &n)| n > 0).map(|(&c, _)| c);
+        ascii.chain(other).next().map_or(Ok(()), Err)
+    }
 }
 
 /// The words of `blocks` in the form the check compares (empty ones dropped).
 /// A footnote reference separates words: formats print its number (or label)
-/// inside the word it follows.
+/// inside the word it follows. No word runs from one block (or table cell) into
+/// the next.
 fn words(blocks: &[Block]) -> Vec<String> {
-    let mut doc = Doc {
-        blocks: blocks.to_vec(),
-        footnotes: Vec::new(),
-    };
-    doc.visit_inlines_mut(&mut |inlines| {
-        for inline in inlines.iter_mut() {
-            if matches!(inline.content, InlineContent::FootnoteRef(_)) {
-                inline.content = InlineContent::Text(" ".to_owned());
-            }
-        }
-    });
-    doc.plain_text()
-        .split_whitespace()
-        .map(key)
-        .filter(|w| !w.is_empty())
-        .collect()
+    let mut out = Vec::new();
+    for block in blocks {
+        collect_words(block, &mut out);
+    }
+    out
 }
 
-/// Finds each word after the previous one; the index of the first one missing.
-fn find_in_order(hay: &str, words: &[String]) -> Result<(), usize> {
-    let mut at = 0;
+fn collect_words(block: &Block, out: &mut Vec<String>) {
+    match block {
+        Block::Code(code) => push_words(code, out),
+        Block::List { items, .. } => items.iter().flatten().for_each(|b| collect_words(b, out)),
+        Block::Quote(blocks) | Block::KeepTogether(blocks) => {
+            blocks.iter().for_each(|b| collect_words(b, out))
+        }
+        _ => block.visit_inlines(&mut |inlines| {
+            let mut text = String::new();
+            for inline in inlines {
+                match inline.content {
+                    InlineContent::FootnoteRef(_) => text.push(' '),
+                    _ => text.push_str(inline.plain()),
+                }
+            }
+            push_words(&text, out);
+        }),
+    }
+}
+
+fn push_words(text: &str, out: &mut Vec<String>) {
+    out.extend(text.split_whitespace().map(key).filter(|w| !w.is_empty()));
+}
+
+/// Finds each word after the previous one, from byte `from` of `hay`: where
+/// the last one ends, or the index of the first word missing.
+fn find_in_order(hay: &str, from: usize, words: &[String]) -> Result<usize, usize> {
+    let mut at = from;
     for (i, word) in words.iter().enumerate() {
-        match hay[at..].find(word.as_str()) {
+        // Mostly the next word follows at once: no searcher to set up.
+        let found = if hay[at..].starts_with(word.as_str()) {
+            Some(0)
+        } else {
+            hay[at..].find(word.as_str())
+        };
+        match found {
             Some(found) => at += found + word.len(),
             None => return Err(i),
         }
     }
-    Ok(())
+    Ok(at)
 }
 
 fn incomplete(file: &str, words: &[String], at: usize) -> Error {
@@ -124,6 +203,21 @@ mod tests {
         let no_note = "The Company will revise “Item 5”.";
         let err = verify_words("x", &doc, no_note, true).unwrap_err();
         assert!(err.to_string().contains("“separate”"), "{err}");
+    }
+
+    #[test]
+    fn footnotes_are_found_after_the_text_beside_it_or_out_of_order() {
+        let (doc, _) =
+            parse("Alpha beta.[^a] Gamma delta.[^b]\n\n[^a]: First note.\n\n[^b]: Second note.\n");
+        let at_end = "Alpha beta.1 Gamma delta.2 1 First note. 2 Second note.";
+        verify_words("x", &doc, at_end, true).unwrap();
+        let beside = "Alpha beta.1 First note. Gamma delta.2 Second note.";
+        verify_words("x", &doc, beside, true).unwrap();
+        let swapped = "Alpha beta. Gamma delta. Second note. First note.";
+        verify_words("x", &doc, swapped, true).unwrap();
+        let missing = "Alpha beta. Gamma delta. First note. Second";
+        let err = verify_words("x", &doc, missing, true).unwrap_err();
+        assert!(err.to_string().contains("“note.”"), "{err}");
     }
 
     #[test]
