@@ -66,6 +66,9 @@ pub fn write_pdf(pages: &[PageLayout], meta: &PdfMeta, styles: &Styles) -> Vec<u
     };
     let mut warnings = Vec::new();
     let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
+    // The pages' operations are in the file's streams now: let them go
+    // before the streams are compressed and the file is saved.
+    drop(doc);
     drop_empty_annotations(&mut lo);
     super::outline::write_outline(&mut lo, pages, h);
     clean_info(&mut lo);
@@ -256,12 +259,19 @@ fn subset_font(face: FaceId, chars: &BTreeSet<char>) -> Option<ParsedFont> {
         widths.insert(new, full.get_glyph_width(old).unwrap_or(0));
     }
     let bytes = subsetter::subset(metrics.bytes, 0, &remapper).ok()?;
-    let mut font = full.clone();
-    font.font_name = Some(format!("{}+{}", subset_tag(chars), metrics.postscript_name));
-    font.original_bytes = bytes;
-    font.codepoint_to_glyph = to_glyph;
-    font.glyph_widths = widths;
-    Some(font)
+    // The whole face's metrics with the subset's bytes and maps (the whole
+    // face's bytes and maps are not copied only to be replaced).
+    Some(ParsedFont {
+        original_bytes: bytes,
+        font_index: full.font_index,
+        font_name: Some(format!("{}+{}", subset_tag(chars), metrics.postscript_name)),
+        codepoint_to_glyph: to_glyph,
+        glyph_widths: widths,
+        units_per_em: full.units_per_em,
+        font_metrics: full.font_metrics.clone(),
+        font_type: full.font_type.clone(),
+        pdf_font_metrics: full.pdf_font_metrics.clone(),
+    })
 }
 
 /// Six capital letters naming a subset, derived from its characters.
