@@ -269,7 +269,7 @@ fn subset_font(face: FaceId, chars: &BTreeSet<char>) -> Option<ParsedFont> {
         glyph_widths: widths,
         units_per_em: full.units_per_em,
         font_metrics: full.font_metrics.clone(),
-        font_type: full.font_type.clone(),
+        font_type: full.font_type,
         pdf_font_metrics: full.pdf_font_metrics.clone(),
     })
 }
