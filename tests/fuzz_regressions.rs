@@ -114,3 +114,41 @@ fn docx_writer_reads_back_every_word_of_printable_text() {
         eprintln!("ok: {}", path.display());
     }
 }
+
+#[test]
+fn markdown_and_html_writers_read_back_every_word_of_printable_text() {
+    use respond::markdown::parse_rendered;
+    use respond::render::pdf::fonts::fonts;
+    use respond::render::writers::{
+        Document, DocumentMeta, Rendition, TrackedChanges, write_verified, writer,
+    };
+    for (path, bytes) in inputs("markdown_html") {
+        let raw = String::from_utf8_lossy(&bytes);
+        // As the fuzz target does: what the check stage refuses is left out.
+        let text: String = raw.chars().filter(|&c| fonts().covers(c)).collect();
+        let (doc, issues) = parse_rendered(&text);
+        assert!(issues.is_empty(), "{}: {issues:?}", path.display());
+        let document = Document {
+            stem: "letter".into(),
+            meta: DocumentMeta {
+                title: "Response".into(),
+                author: "Example Holdings, Inc.".into(),
+                header_lines: Vec::new(),
+                date: Default::default(),
+                confidential: None,
+                styles: Default::default(),
+                changes: TrackedChanges {
+                    author: "Example Holdings, Inc.".into(),
+                    date: time::Date::from_calendar_date(2014, time::Month::December, 9).unwrap(),
+                },
+            },
+            public: Rendition::new(text.clone(), doc),
+            staff: None,
+        };
+        for name in ["md", "html"] {
+            write_verified(writer(name).unwrap(), &document)
+                .unwrap_or_else(|e| panic!("{} ({name}): {e}", path.display()));
+        }
+        eprintln!("ok: {}", path.display());
+    }
+}

@@ -64,32 +64,37 @@ pub fn key(text: &str) -> String {
     out
 }
 
-/// Appends the key of `word` (no whitespace in it) to `out`.
+/// Appends the key of `word` (no whitespace in it) to `out`. A run of
+/// hyphens in a word is one: Markdown's `--` and `---` are the dashes a
+/// reader sees, and every dash is a hyphen in the key.
 fn push_key(word: &str, out: &mut String) {
-    let lowered = if word.is_ascii() {
-        if !word.contains('<') {
-            out.extend(
-                word.chars()
-                    .filter(|&c| !is_markup(c))
-                    .map(|c| c.to_ascii_lowercase()),
-            );
-            return;
-        }
+    if word.is_ascii() && !word.contains('<') {
+        push_kept(word.chars().map(|c| c.to_ascii_lowercase()), out);
+        return;
+    }
+    let mut stripped = if word.is_ascii() {
         word.to_ascii_lowercase()
     } else {
         normalize(word).to_lowercase()
     };
-    let mut stripped = lowered;
     if stripped.contains('<') {
         for tag in ["<ins>", "</ins>", "<u>", "</u>", "<ct>", "</ct>"] {
             stripped = stripped.replace(tag, "");
         }
     }
-    out.extend(
-        stripped
-            .chars()
-            .filter(|&c| !c.is_whitespace() && !is_markup(c)),
-    );
+    push_kept(stripped.chars(), out);
+}
+
+/// Appends `chars` less whitespace and markup, a run of hyphens as one.
+fn push_kept(chars: impl Iterator<Item = char>, out: &mut String) {
+    let mut last = None;
+    for c in chars {
+        if c.is_whitespace() || is_markup(c) || (c == '-' && last == Some('-')) {
+            continue;
+        }
+        out.push(c);
+        last = Some(c);
+    }
 }
 
 /// Markdown's emphasis, code and escape characters, which the key drops.
@@ -167,6 +172,17 @@ pub fn scan(text: &str, secrets: &[Secret]) -> Vec<Leak> {
 mod tests {
     use super::*;
     use crate::confidential::SecretKind;
+
+    #[test]
+    fn the_key_drops_markup_and_space_and_reads_dashes_as_one_hyphen() {
+        assert_eq!(key("The **Company** <ins>will</ins>"), "thecompanywill");
+        assert_eq!(key("2011---2013 and 2011–2013"), "2011-2013and2011-2013");
+        assert_eq!(key("|---|---|"), key("|—|—|"));
+        // Runs are joined within a word only, as the scan reads text word by word.
+        assert_eq!(key("a- -b"), "a--b");
+        assert_eq!(key("Ａ　Ｂ"), "ab");
+    }
+
     use crate::diagnostic::{Location, SourceFile};
 
     fn secret(text: &str, left: Option<&str>, right: Option<&str>) -> Secret {
