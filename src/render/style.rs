@@ -16,6 +16,7 @@
 use serde::Deserialize;
 
 use super::pdf::style::{HeadingStyle, QuoteStyle, Styles};
+use crate::load::duplicate_keys::duplicate_key;
 
 /// The house style file's name, at the project root.
 pub const STYLE_FILE: &str = "style.yaml";
@@ -111,6 +112,16 @@ enum QuoteChoice {
 /// The house style `text` (the contents of `style.yaml`) describes, over
 /// the built-in defaults.
 pub fn parse_style(text: &str) -> Result<Styles, StyleError> {
+    if let Some(d) = duplicate_key(text) {
+        return Err(StyleError {
+            message: format!(
+                "`{}` is given twice in the same place (first on line {}, column {}); keep one of them",
+                d.key, d.first.0, d.first.1
+            ),
+            line: d.again.0,
+            column: d.again.1,
+        });
+    }
     let file: StyleFile = if text.trim().is_empty() {
         StyleFile::default()
     } else {
@@ -320,6 +331,19 @@ mod tests {
         let e = parse_style("body:\n  size: 11\n  leadin: 13\n").unwrap_err();
         assert_eq!((e.line, e.column), (3, 3), "{e:?}");
         assert!(e.message.contains("leadin"), "{e:?}");
+    }
+
+    #[test]
+    fn a_key_given_twice_is_refused_where_it_is_repeated() {
+        let e = parse_style("body:\n  size: 11\nquotes: { style: marks }\nbody:\n  size: 12\n")
+            .unwrap_err();
+        assert_eq!((e.line, e.column), (4, 1), "{e:?}");
+        assert!(
+            e.message.contains("`body`") && e.message.contains("line 1"),
+            "{e:?}"
+        );
+        let e = parse_style("body: { size: 11, leading: 13, size: 12 }\n").unwrap_err();
+        assert_eq!((e.line, e.column), (1, 32), "{e:?}");
     }
 
     #[test]
