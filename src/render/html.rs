@@ -11,7 +11,9 @@
 
 use super::pdf::Styles;
 use super::table::{self, RowKind, TableLayout};
-use crate::markdown::{Align, Block, Doc, Inline, InlineContent, Style, Table};
+use crate::markdown::{
+    Align, Block, Doc, Inline, InlineContent, Style, Table, footnote_order, printed_numbers,
+};
 
 /// What the HTML writer needs besides the document.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -41,7 +43,8 @@ pub fn render_html(doc: &Doc, meta: &HtmlMeta) -> String {
     let doc = &crate::render::units::bind_units(doc);
     let mut w = Writer {
         out: String::new(),
-        notes: number_footnotes(doc),
+        numbers: printed_numbers(&footnote_order(doc)),
+        notes: footnote_order(doc),
         doc,
         styles: &meta.styles,
     };
@@ -83,42 +86,6 @@ pub fn escape_html(text: &str) -> String {
         }
     }
     out
-}
-
-/// Footnote labels in the order they are numbered: first reference in the
-/// body, then references made inside notes, then notes never referenced.
-fn number_footnotes(doc: &Doc) -> Vec<String> {
-    let defined = |label: &str| doc.footnotes.iter().any(|n| n.label == label);
-    let mut order: Vec<String> = Vec::new();
-    let note_refs = |inlines: &[Inline], order: &mut Vec<String>| {
-        for inline in inlines {
-            if let InlineContent::FootnoteRef(label) = &inline.content
-                && defined(label)
-                && !order.contains(label)
-            {
-                order.push(label.clone());
-            }
-        }
-    };
-    for block in &doc.blocks {
-        block.visit_inlines(&mut |inlines| note_refs(inlines, &mut order));
-    }
-    let mut next = 0;
-    while next < order.len() {
-        let label = order[next].clone();
-        if let Some(note) = doc.footnotes.iter().find(|n| n.label == label) {
-            for block in &note.blocks {
-                block.visit_inlines(&mut |inlines| note_refs(inlines, &mut order));
-            }
-        }
-        next += 1;
-    }
-    for note in &doc.footnotes {
-        if !order.contains(&note.label) {
-            order.push(note.label.clone());
-        }
-    }
-    order
 }
 
 /// An inline style that needs a tag of its own, in nesting order.
@@ -170,8 +137,10 @@ impl Mark {
 
 struct Writer<'a> {
     out: String,
-    /// Footnote labels; a note's number is its index plus one.
+    /// Footnote labels in numbering order.
     notes: Vec<String>,
+    /// The number each of `notes` prints.
+    numbers: Vec<usize>,
     doc: &'a Doc,
     styles: &'a Styles,
 }
@@ -393,11 +362,15 @@ impl Writer<'_> {
             "<hr style=\"width: 2in; margin: 24pt auto 12pt 0; border: 0; border-top: 1px solid #000000; text-align: left\">\n<div style=\"font-size: 10pt\">\n",
         );
         let doc = self.doc;
-        for (i, label) in self.notes.clone().iter().enumerate() {
-            let Some(note) = doc.footnotes.iter().find(|n| &n.label == label) else {
+        // Listed by number (a redline may cite the letter's note 4 before its note 2).
+        let mut listed: Vec<usize> = (0..self.notes.len()).collect();
+        listed.sort_by_key(|&i| self.numbers[i]);
+        for i in listed {
+            let label = self.notes[i].clone();
+            let Some(note) = doc.footnotes.iter().find(|n| n.label == label) else {
                 continue;
             };
-            let n = i + 1;
+            let n = self.numbers[i];
             let marker = format!("<a name=\"fn{n}\"></a>{SUP}{n}</sup> ");
             self.out
                 .push_str("<p style=\"margin: 0 0 6pt 0; text-align: justify\">");
@@ -449,7 +422,7 @@ impl Writer<'_> {
         match self.notes.iter().position(|l| l == label) {
             Some(i) => self.out.push_str(&format!(
                 "{SUP}<a href=\"#fn{n}\" style=\"color: #000000; text-decoration: none\">{n}</a></sup>",
-                n = i + 1
+                n = self.numbers[i]
             )),
             // A reference to a note that does not exist: shown, never linked.
             None => self

@@ -5,6 +5,7 @@ pub mod edgar;
 pub mod html;
 pub mod label;
 pub mod markdown;
+pub mod note_labels;
 pub mod pdf;
 pub mod style;
 pub mod table;

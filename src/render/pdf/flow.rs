@@ -6,6 +6,8 @@
 //! (headings keep with the next block, no lone first or last line of a
 //! paragraph, keep-together groups) so the page breaker needs no knowledge of blocks.
 
+use std::collections::BTreeMap;
+
 use crate::markdown::{Block, Inline, InlineContent};
 
 use super::lines::{LineAlign, SetLine, set_paragraph};
@@ -65,8 +67,8 @@ pub struct Layout {
     pub flow: Vec<Flow>,
     /// Header rows of tables, repeated after a page break inside the table.
     pub headers: Vec<Vec<VBox>>,
-    /// Each footnote's lines, by number (index 0 is footnote 1).
-    pub notes: Vec<Vec<VBox>>,
+    /// Each footnote's lines, by the number it prints.
+    pub notes: BTreeMap<usize, Vec<VBox>>,
     /// What the PDF's outline (bookmarks) lists, in order: each heading of
     /// the letter itself (not of a quoted passage) and each staff comment.
     pub outline: Vec<Bookmark>,
@@ -104,10 +106,11 @@ impl Frame {
     }
 }
 
-/// Builds the vertical list of `blocks` and the footnotes `notes` (in number order).
+/// Builds the vertical list of `blocks` and the footnotes `notes` (each with
+/// the number it prints, in numbering order).
 pub fn build(
     blocks: &[Block],
-    notes: &[&[Block]],
+    notes: &[(usize, &[Block])],
     numbers: &NoteNumbers,
     styles: &Styles,
 ) -> Layout {
@@ -126,9 +129,9 @@ pub fn build(
     let mut flow = Vec::new();
     b.blocks(blocks, frame, 0, &mut flow);
     b.layout.flow = flow;
-    for (i, note) in notes.iter().enumerate() {
-        let lines = b.footnote(i + 1, note, frame);
-        b.layout.notes.push(lines);
+    for &(number, note) in notes {
+        let lines = b.footnote(number, note, frame);
+        b.layout.notes.insert(number, lines);
     }
     b.layout
 }

@@ -128,7 +128,7 @@ pub fn paginate(layout: &Layout, styles: &Styles, margin: TopMargin) -> Vec<Page
         for &n in &fill.notes {
             if placed_notes.insert(n) {
                 page.notes.push(n);
-                let note = layout.notes.get(n - 1).map_or(&[][..], Vec::as_slice);
+                let note = layout.notes.get(&n).map_or(&[][..], Vec::as_slice);
                 lines.extend(note.iter().enumerate().map(|(index, line)| NoteLine {
                     line: line.clone(),
                     index,
@@ -173,7 +173,9 @@ fn repeat_of(mark: &Mark) -> Mark {
 struct Fill {
     /// Indices of the flow's boxes on the page, with their top below the body's top.
     boxes: Vec<(usize, f32)>,
-    /// Footnotes cited by those boxes, in order of number.
+    /// Footnotes first cited by those boxes (by the numbers they print), in
+    /// order of citation: numbering order, which a redline's notes (printed
+    /// with the letter's numbers) follow too.
     notes: Vec<usize>,
     /// Index of the first flow element of the next page.
     next: usize,
@@ -302,9 +304,7 @@ fn choose_break(
     }
 }
 
-fn finish(boxes: Vec<(usize, f32)>, mut notes: Vec<usize>, next: usize, bottom: f32) -> Fill {
-    notes.sort_unstable();
-    notes.dedup();
+fn finish(boxes: Vec<(usize, f32)>, notes: Vec<usize>, next: usize, bottom: f32) -> Fill {
     Fill {
         boxes,
         notes,
@@ -317,7 +317,7 @@ fn finish(boxes: Vec<(usize, f32)>, mut notes: Vec<usize>, next: usize, bottom: 
 fn note_height(layout: &Layout, n: usize, lines: usize) -> f32 {
     layout
         .notes
-        .get(n.wrapping_sub(1))
+        .get(&n)
         .map_or(0.0, |l| l.iter().take(lines).map(|b| b.height).sum())
 }
 
