@@ -9,7 +9,9 @@
 //! aligned by [`super::table::classify`], footnotes numbered in order of first
 //! reference and printed at the end.
 
+use super::letterhead::{Letterhead, find_letterhead};
 use super::pdf::Styles;
+use super::pdf::style::LetterheadAlign;
 use super::table::{self, RowKind, TableLayout};
 use crate::markdown::{
     Align, Block, Doc, Inline, InlineContent, Style, Table, footnote_order, printed_numbers,
@@ -62,7 +64,14 @@ pub fn render_html(doc: &Doc, meta: &HtmlMeta) -> String {
             escape_html(banner)
         ));
     }
-    w.blocks(&doc.blocks, 0);
+    match find_letterhead(&doc.blocks) {
+        Some(lh) => {
+            w.blocks(&doc.blocks[..lh.index], 0);
+            w.letterhead(lh);
+            w.blocks(&doc.blocks[lh.index + 1..], 0);
+        }
+        None => w.blocks(&doc.blocks, 0),
+    }
     w.footnotes();
     w.out.push_str("</div>\n</body>\n</html>\n");
     w.out
@@ -240,6 +249,59 @@ impl Writer<'_> {
 
     /// A heading, in the size and face the house style gives its level (as
     /// the PDF sets it).
+    /// The letterhead as the house style sets it (as the PDF does): the name
+    /// in the level-1 heading's face at the letterhead's size, the address
+    /// lines, aligned alike, and a rule under them if asked.
+    fn letterhead(&mut self, lh: Letterhead) {
+        let style = &self.styles.letterhead;
+        let h = self.styles.heading(1);
+        let align = match style.align {
+            LetterheadAlign::Left => "left",
+            LetterheadAlign::Center => "center",
+            LetterheadAlign::Right => "right",
+        };
+        let look = format!(
+            "font-size: {}pt; text-align: {align}; font-weight: {}; font-style: {}; text-decoration: {}; font-variant: {}",
+            style.size,
+            if h.bold { "bold" } else { "normal" },
+            if h.italic { "italic" } else { "normal" },
+            if h.underline { "underline" } else { "none" },
+            if style.small_caps {
+                "small-caps"
+            } else {
+                "normal"
+            },
+        );
+        let rule = style.rule.then(|| {
+            format!(
+                "<hr style=\"margin: 0 0 12pt 0; border: 0; border-top: {}pt solid #000000\">\n",
+                style.rule_thickness
+            )
+        });
+        self.out
+            .push_str("<div style=\"break-inside: avoid; page-break-inside: avoid\">\n");
+        self.out
+            .push_str(&format!("<h1 style=\"margin: 0 0 12pt 0; {look}\">"));
+        self.inlines(lh.name);
+        self.out.push_str("</h1>\n");
+        for block in lh.lines {
+            match block {
+                Block::Paragraph(inlines) => {
+                    self.out.push_str(&format!(
+                        "<p style=\"margin: 0 0 12pt 0; text-align: {align}\">"
+                    ));
+                    self.inlines(inlines);
+                    self.out.push_str("</p>\n");
+                }
+                other => self.block(other, 0),
+            }
+        }
+        if let Some(rule) = rule {
+            self.out.push_str(&rule);
+        }
+        self.out.push_str("</div>\n");
+    }
+
     fn heading(&mut self, level: u8, content: &[Inline]) {
         let level = level.clamp(1, 6);
         let h = self.styles.heading(level);

@@ -4,6 +4,7 @@ pub mod docx;
 pub mod edgar;
 pub mod html;
 pub mod label;
+pub mod letterhead;
 pub mod markdown;
 pub mod note_labels;
 pub mod pdf;

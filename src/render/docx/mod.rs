@@ -39,6 +39,8 @@ use crate::render::writers::DocumentMeta;
 
 pub use read::read_docx;
 
+use crate::render::letterhead::find_letterhead;
+
 /// Writes `doc` as a DOCX package: the house style, `meta`'s running header,
 /// title, author and dates, and the revision's changes tracked in the name
 /// and on the date of `meta.changes`.
@@ -55,7 +57,14 @@ pub fn render_docx(doc: &Doc, meta: &DocumentMeta) -> Result<Vec<u8>, Error> {
         numbering: &mut numbering,
         measures: &measures,
     };
-    body.blocks(&doc.blocks, &Frame::body());
+    match find_letterhead(&doc.blocks) {
+        Some(lh) => {
+            body.blocks(&doc.blocks[..lh.index], &Frame::body());
+            body.letterhead(lh, &Frame::body());
+            body.blocks(&doc.blocks[lh.index + 1..], &Frame::body());
+        }
+        None => body.blocks(&doc.blocks, &Frame::body()),
+    }
     let mut text = std::mem::take(&mut body.out);
     text.push_str(&unplaced_references(body.notes));
     let written = Written {

@@ -12,10 +12,11 @@ use crate::markdown::{Block, Inline, InlineContent};
 
 use super::lines::{LineAlign, SetLine, set_paragraph};
 use super::mark::{Mark, Role, baseline_in};
-use super::style::Styles;
+use super::style::{LetterheadAlign, Styles};
 use super::table::layout_table;
 use super::text::{Item, NoteNumbers, TextStyle, itemize, split_overlong};
 use crate::render::label::split_label;
+use crate::render::letterhead::{Letterhead, find_letterhead};
 
 /// A box of the vertical list: one line, one table row or one rule.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -125,8 +126,10 @@ pub fn build(
         list_level: 0,
         next_run: 0,
         under_title: false,
+        letterhead: None,
     };
     let mut flow = Vec::new();
+    b.letterhead = find_letterhead(blocks).map(|l| l.index);
     b.blocks(blocks, frame, 0, &mut flow);
     b.layout.flow = flow;
     for &(number, note) in notes {
@@ -147,6 +150,8 @@ pub(super) struct Builder<'a> {
     /// The block being set follows a centred heading: lines under it (a
     /// letterhead's address, a title block) are centred too.
     pub(super) under_title: bool,
+    /// Which top-level block is the letterhead.
+    pub(super) letterhead: Option<usize>,
 }
 
 impl Builder<'_> {
@@ -174,7 +179,13 @@ impl Builder<'_> {
             let first = out.len();
             self.under_title = i > 0
                 && matches!(&blocks[i - 1], Block::Heading { level, .. } if self.styles.heading(*level).centered);
-            self.block(block, frame, depth, out);
+            let letterhead = (depth == 0 && self.letterhead == Some(i))
+                .then(|| find_letterhead(blocks))
+                .flatten();
+            match letterhead {
+                Some(lh) => self.set_letterhead(lh, frame, out),
+                None => self.block(block, frame, depth, out),
+            }
             self.under_title = false;
             // A short list item is not a title.
             let titles = self.list_level == 0;
@@ -224,6 +235,7 @@ impl Builder<'_> {
                     bold: h.bold,
                     italic: h.italic,
                     underline: h.underline,
+                    small_caps: false,
                 };
                 let align = if h.centered {
                     LineAlign::Center
@@ -283,6 +295,66 @@ impl Builder<'_> {
                 out.extend(group);
             }
         }
+    }
+
+    /// The letterhead as the house style sets it: the name in the level-1
+    /// heading's face at the letterhead's size (small capitals if asked),
+    /// the address lines under it, both aligned alike, and a rule under
+    /// them if asked; kept together.
+    fn set_letterhead(&mut self, lh: Letterhead, frame: Frame, out: &mut Vec<Flow>) {
+        let style = self.styles.letterhead.clone();
+        let h1 = self.styles.heading(1);
+        let align = match style.align {
+            LetterheadAlign::Left => LineAlign::Left,
+            LetterheadAlign::Center => LineAlign::Center,
+            LetterheadAlign::Right => LineAlign::Right,
+        };
+        let base = TextStyle {
+            size: style.size,
+            bold: h1.bold,
+            italic: h1.italic,
+            underline: h1.underline,
+            small_caps: style.small_caps,
+        };
+        let leading = self.styles.leading * (style.size / self.styles.size).max(1.0);
+        let mut group = Vec::new();
+        for mut line in self.paragraph(lh.name, base, frame, align, leading) {
+            line.heading = true;
+            group.push(Flow::Box(line));
+        }
+        for block in lh.lines {
+            group.push(Flow::Space(self.styles.paragraph_spacing));
+            match block {
+                Block::Paragraph(inlines) => {
+                    let base = TextStyle::plain(self.styles.size);
+                    let lines = self.paragraph(inlines, base, frame, align, self.styles.leading);
+                    group.extend(lines.into_iter().map(Flow::Box));
+                }
+                other => self.block(other, frame, 1, &mut group),
+            }
+        }
+        if style.rule {
+            let height = self.styles.paragraph_spacing;
+            group.push(Flow::Box(VBox {
+                height,
+                marks: vec![Mark::Rule {
+                    x0: frame.left,
+                    x1: frame.left + frame.width,
+                    y: height - style.rule_thickness / 2.0,
+                    thickness: style.rule_thickness,
+                }],
+                ..VBox::default()
+            }));
+        }
+        let last_box = group.iter().rposition(|f| matches!(f, Flow::Box(_)));
+        for (i, f) in group.iter_mut().enumerate() {
+            if let Flow::Box(b) = f
+                && Some(i) != last_box
+            {
+                b.keep_with_next = true;
+            }
+        }
+        out.extend(group);
     }
 
     fn list(
