@@ -427,10 +427,13 @@ fn push_piece(
     face: &super::fonts::Face,
 ) {
     if let Some(last) = pieces.last_mut() {
-        last.push(Fragment {
-            width: face.width(&text, model.size),
+        let piece = Fragment {
             text,
             ..model.clone()
+        };
+        last.push(Fragment {
+            width: face.width(&piece.drawn(), model.size),
+            ..piece
         });
     }
 }
@@ -480,7 +483,8 @@ fn split_word(fragments: Vec<Fragment>, mut notes: Vec<usize>, measure: f32, out
         let face = fonts().face(fragment.face);
         let mut first = true;
         for c in fragment.text.chars() {
-            let w = face.advance(c, fragment.size);
+            let drawn = if fragment.caps { capital(c) } else { c };
+            let w = face.advance(drawn, fragment.size);
             if piece_width + w > measure && piece_width > 0.0 {
                 out.push(Item::Word {
                     width: piece_width,
@@ -524,6 +528,7 @@ fn same_look(a: &Fragment, b: &Fragment) -> bool {
         && a.underline == b.underline
         && a.strike == b.strike
         && a.confidential == b.confidential
+        && a.caps == b.caps
 }
 
 #[cfg(test)]
@@ -532,6 +537,36 @@ mod tests {
 
     fn text(s: &str, style: Style) -> Inline {
         Inline::text(s, style)
+    }
+
+    #[test]
+    fn small_capitals_keep_their_letters_and_take_the_width_of_capitals() {
+        let inlines = [text("Vianet Smith-Jones", Style::default())];
+        let base = TextStyle {
+            small_caps: true,
+            ..TextStyle::plain(10.0)
+        };
+        let items = itemize(&inlines, base, &Styles::default(), &NoteNumbers::new());
+        let fragments: Vec<&Fragment> = items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Word { fragments, .. } => Some(fragments),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        let small = fragments.iter().find(|f| f.text == "ianet").unwrap();
+        assert!(small.caps && (small.size - 8.0).abs() < 1e-4);
+        assert_eq!(small.drawn(), "IANET");
+        let face = fonts().face(small.face);
+        assert!((small.width - face.width("IANET", 8.0)).abs() < 0.5);
+        // Split at the hyphen, each piece is still measured as drawn.
+        for f in fragments.iter().filter(|f| f.caps) {
+            assert!(
+                (f.width - face.width(&f.drawn(), f.size)).abs() < 0.5,
+                "{f:?}"
+            );
+        }
     }
 
     #[test]
