@@ -334,17 +334,11 @@ impl Builder<'_> {
             }
         }
         if style.rule {
-            let height = self.styles.paragraph_spacing;
-            group.push(Flow::Box(VBox {
-                height,
-                marks: vec![Mark::Rule {
-                    x0: frame.left,
-                    x1: frame.left + frame.width,
-                    y: height - style.rule_thickness / 2.0,
-                    thickness: style.rule_thickness,
-                }],
-                ..VBox::default()
-            }));
+            group.push(Flow::Box(rule_under(
+                frame,
+                self.styles.paragraph_spacing,
+                style.rule_thickness,
+            )));
         }
         let last_box = group.iter().rposition(|f| matches!(f, Flow::Box(_)));
         for (i, f) in group.iter_mut().enumerate() {
@@ -650,6 +644,21 @@ fn is_title(inlines: &[Inline]) -> bool {
         && !text.starts_with("/s/")
         && !is_ornament(inlines)
         && text.chars().any(char::is_alphabetic)
+}
+
+/// A box `height` tall with a rule of `thickness` across `frame` at its foot
+/// (the rule under a letterhead).
+fn rule_under(frame: Frame, height: f32, thickness: f32) -> VBox {
+    VBox {
+        height,
+        marks: vec![Mark::Rule {
+            x0: frame.left,
+            x1: frame.left + frame.width,
+            y: height - thickness / 2.0,
+            thickness,
+        }],
+        ..VBox::default()
+    }
 }
 
 /// A separator line such as "* * * *", set centred (here and in the DOCX).

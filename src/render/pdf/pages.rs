@@ -3,7 +3,11 @@
 //! Pages are filled one box at a time; when a box does not fit, the page ends at
 //! the last place a break is allowed (see [`VBox::keep_with_next`]). Footnotes go
 //! to the foot of the page whose text cites them, under a short rule; a footnote
-//! too long for what is left of the page continues at the foot of the next one.
+//! too long for what is left of the page continues at the foot of the next one,
+//! and so does a page's last footnote when keeping it whole would end the page
+//! three lines early or more. A soft keep yields when honouring it would leave
+//! a quarter of the page empty, or cut a paragraph and leave three lines or
+//! more empty.
 //! Pages 2 and later start with the running header. A table broken across pages
 //! repeats its header rows.
 
