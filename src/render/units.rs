@@ -2,8 +2,8 @@
 //! one: "Item 5.", "page 76", "Rule 83", "Section IV.C", "Form 20-F",
 //! "December 31, 2013", "US$ 1.2 million", "(852) 3740 4891".
 //!
-//! The PDF and HTML writers set the document through [`bind_units`]; the
-//! Markdown keeps plain spaces. A no-break space is whitespace to the
+//! The PDF, HTML and DOCX writers set the document through [`bind_units`];
+//! the Markdown keeps plain spaces. A no-break space is whitespace to the
 //! placement check, the read-back verification and the leak scan alike.
 
 use crate::markdown::{Block, Doc, InlineContent};
