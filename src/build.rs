@@ -13,6 +13,7 @@ use crate::markdown::parse_rendered;
 use crate::model::{self, Letter, long_date};
 use crate::parallel::{default_jobs, map_in_order};
 use crate::render::markdown::{LETTER_TEMPLATE, REDLINE_TEMPLATE, TemplateError, Templates};
+use crate::render::note_labels::NoteNumbering;
 use crate::render::pdf::{ConfidentialMarks, PdfDate};
 use crate::render::view::letter_view;
 use crate::render::writers::{
@@ -147,20 +148,18 @@ pub fn documents(letter: &Letter, templates: &Templates) -> Result<Vec<Document>
         long_date(letter.staff_letter)
     );
     let (public, staff) = versions(letter);
+    let public = render_markdown(&public, templates)?;
+    let staff = staff.map(|s| render_markdown(&s, templates)).transpose()?;
     let mut out = Vec::new();
-    for (template, stem, doc_title) in [
-        (LETTER_TEMPLATE, "letter", title.clone()),
-        (
-            REDLINE_TEMPLATE,
-            "redline",
-            format!("Redline of revised disclosure: {title}"),
-        ),
-    ] {
-        let render = |redacted: &Redacted| -> Result<Rendition, DocumentsError> {
-            let markdown = templates
-                .render(template, &letter_view(redacted, templates.styles()))
-                .map_err(DocumentsError::Template)?;
-            rendition(&format!("{stem}.md"), markdown).map_err(DocumentsError::Internal)
+    for (k, (stem, doc_title)) in [
+        ("letter", title.clone()),
+        ("redline", format!("Redline of revised disclosure: {title}")),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let read = |markdown: &[String; 2]| {
+            rendition(&format!("{stem}.md"), markdown[k].clone()).map_err(DocumentsError::Internal)
         };
         let mut meta = document_meta(letter, doc_title);
         meta.styles = templates.styles().clone();
@@ -176,11 +175,44 @@ pub fn documents(letter: &Letter, templates: &Templates) -> Result<Vec<Document>
         out.push(Document {
             stem: stem.to_owned(),
             meta,
-            public: render(&public)?,
-            staff: staff.as_ref().map(render).transpose()?,
+            public: read(&public)?,
+            staff: staff.as_ref().map(read).transpose()?,
         });
     }
     Ok(out)
+}
+
+/// The Markdown of the letter and of its redline for one version: rendered
+/// once to learn the letter's footnote numbering, then (when there are
+/// footnotes) again with every note labelled by its number in the letter, so
+/// the redline prints the letter's numbers.
+pub fn render_markdown(
+    redacted: &Redacted,
+    templates: &Templates,
+) -> Result<[String; 2], DocumentsError> {
+    let render = |numbering: &NoteNumbering| -> Result<[String; 2], DocumentsError> {
+        let view = letter_view(redacted, templates.styles(), numbering);
+        let letter = templates.render(LETTER_TEMPLATE, &view);
+        let redline = templates.render(REDLINE_TEMPLATE, &view);
+        Ok([
+            letter.map_err(DocumentsError::Template)?,
+            redline.map_err(DocumentsError::Template)?,
+        ])
+    };
+    let first = render(&NoteNumbering::default())?;
+    let read = |name: &str, markdown: &str| {
+        rendition(name, markdown.to_owned())
+            .map(|r| r.doc)
+            .map_err(DocumentsError::Internal)
+    };
+    let numbering = NoteNumbering::of(
+        &read("letter.md", &first[0])?,
+        &read("redline.md", &first[1])?,
+    );
+    if numbering.is_empty() {
+        return Ok(first);
+    }
+    render(&numbering)
 }
 
 /// The public version of a letter and, with a confidential treatment request, the staff's copy.

@@ -600,12 +600,22 @@ fn the_letterhead_is_centred_as_in_the_pdf() {
         let start = body[..at].rfind("<w:p>").expect("inside a paragraph");
         body[start..at].to_owned()
     };
+    // The letterhead's paragraphs are in its styles, which centre them.
     for line in ["21Vianet Group, Inc.", "Jiuxianqiao", "Beijing 100016"] {
         let p = paragraph_of(line);
         assert!(
-            p.contains("<w:jc w:val=\"center\"/>") || p.contains("Heading1"),
+            p.contains("<w:pStyle w:val=\"Letterhead\"/>")
+                || p.contains("<w:pStyle w:val=\"LetterheadAddress\"/>"),
             "{line}: {p}"
         );
+    }
+    let styles = part(&built.output(EXAMPLE, "letter.docx"), "word/styles.xml");
+    for id in ["Letterhead", "LetterheadAddress"] {
+        let at = styles
+            .find(&format!("w:styleId=\"{id}\""))
+            .unwrap_or_else(|| panic!("style {id}"));
+        let style = &styles[at..at + styles[at..].find("</w:style>").unwrap()];
+        assert!(style.contains("<w:jc w:val=\"center\"/>"), "{style}");
     }
     assert!(!paragraph_of("VIA EDGAR").contains("<w:jc w:val=\"center\"/>"));
 }

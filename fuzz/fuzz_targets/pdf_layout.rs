@@ -2,13 +2,15 @@
 //! PDF passes its own placement check (every word on the pages exactly once,
 //! in order, inside the text block, clear of the furniture): a refusal is a
 //! finding. Characters no embedded font has are left out first, as the check
-//! stage refuses them before a PDF is made.
+//! stage refuses them before a PDF is made. A third of the inputs are set with
+//! a letterhead in small capitals.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use respond::markdown::parse_rendered;
 use respond::render::pdf::fonts::fonts;
-use respond::render::pdf::{ConfidentialMarks, PdfMeta, render_pdf};
+use respond::render::pdf::style::LetterheadAlign;
+use respond::render::pdf::{ConfidentialMarks, PdfMeta, Styles, render_pdf_with};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
@@ -23,7 +25,15 @@ fuzz_target!(|data: &[u8]| {
         }),
         ..PdfMeta::default()
     };
-    match render_pdf(&doc, &meta) {
+    // A third of the inputs are set with the letterhead in small capitals,
+    // flush right, with a rule under it.
+    let mut styles = Styles::default();
+    if data.len() % 3 == 0 {
+        styles.letterhead.small_caps = true;
+        styles.letterhead.rule = true;
+        styles.letterhead.align = LetterheadAlign::Right;
+    }
+    match render_pdf_with(&doc, &meta, &styles) {
         Ok(pdf) => assert!(pdf.starts_with(b"%PDF-")),
         Err(error) => panic!("the placement check refused the pages: {error} ({error:?})"),
     }

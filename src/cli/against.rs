@@ -10,15 +10,14 @@ use std::sync::Arc;
 use time::Date;
 
 use crate::blackline::{compare, cover_line};
-use crate::build::{compile, document_meta, rendition, versions};
+use crate::build::{DocumentsError, compile, document_meta, render_markdown, rendition, versions};
 use crate::confidential::Secret;
 use crate::diagnostic::SourceFile;
 use crate::error::Error;
 use crate::history::{self, FileAtRevision, Repo};
 use crate::load::LetterSources;
 use crate::model::{Letter, long_date};
-use crate::render::markdown::{LETTER_TEMPLATE, Templates};
-use crate::render::view::letter_view;
+use crate::render::markdown::Templates;
 use crate::render::writers::{Document, TrackedChanges};
 use crate::world::World;
 
@@ -145,9 +144,14 @@ impl Baseline {
 /// blackline may travel as far as the letter itself.
 fn render(letter: &Letter, templates: &Templates) -> Result<String, Error> {
     let (public, _) = versions(letter);
-    templates
-        .render(LETTER_TEMPLATE, &letter_view(&public, templates.styles()))
-        .map_err(|e| Error::usage(format!("template `{}` failed: {}", e.name, e.message)))
+    match render_markdown(&public, templates) {
+        Ok([letter, _]) => Ok(letter),
+        Err(DocumentsError::Template(e)) => Err(Error::usage(format!(
+            "template `{}` failed: {}",
+            e.name, e.message
+        ))),
+        Err(DocumentsError::Internal(e)) => Err(e),
+    }
 }
 
 /// Renders letter `id` from its files and the project's templates as they were at `rev`.

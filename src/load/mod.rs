@@ -3,6 +3,7 @@
 //! Every problem becomes a [`Diagnostic`]; a file with a syntax error is reported
 //! and skipped, and schema violations of all files are reported together.
 
+pub mod duplicate_keys;
 mod mistakes;
 pub mod raw;
 pub mod source_map;

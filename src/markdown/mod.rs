@@ -6,9 +6,12 @@
 //! text for the letter templates. Inline content is a flat list of styled
 //! pieces, so a redline marker can never cut through a bold span or a table cell.
 
+mod notes;
 mod parse;
 mod quotes;
 mod write;
+
+pub use notes::{footnote_order, printed_numbers};
 
 pub use parse::{
     MAX_NESTING, MAX_WORD_CHARS, MarkdownIssue, inline_tag, parse, parse_rendered, parser_options,

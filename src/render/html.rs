@@ -9,9 +9,13 @@
 //! aligned by [`super::table::classify`], footnotes numbered in order of first
 //! reference and printed at the end.
 
+use super::letterhead::{Letterhead, find_letterhead};
 use super::pdf::Styles;
+use super::pdf::style::LetterheadAlign;
 use super::table::{self, RowKind, TableLayout};
-use crate::markdown::{Align, Block, Doc, Inline, InlineContent, Style, Table};
+use crate::markdown::{
+    Align, Block, Doc, Inline, InlineContent, Style, Table, footnote_order, printed_numbers,
+};
 
 /// What the HTML writer needs besides the document.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -41,7 +45,8 @@ pub fn render_html(doc: &Doc, meta: &HtmlMeta) -> String {
     let doc = &crate::render::units::bind_units(doc);
     let mut w = Writer {
         out: String::new(),
-        notes: number_footnotes(doc),
+        numbers: printed_numbers(&footnote_order(doc)),
+        notes: footnote_order(doc),
         doc,
         styles: &meta.styles,
     };
@@ -59,7 +64,14 @@ pub fn render_html(doc: &Doc, meta: &HtmlMeta) -> String {
             escape_html(banner)
         ));
     }
-    w.blocks(&doc.blocks, 0);
+    match find_letterhead(&doc.blocks) {
+        Some(lh) => {
+            w.blocks(&doc.blocks[..lh.index], 0);
+            w.letterhead(lh);
+            w.blocks(&doc.blocks[lh.index + 1..], 0);
+        }
+        None => w.blocks(&doc.blocks, 0),
+    }
     w.footnotes();
     w.out.push_str("</div>\n</body>\n</html>\n");
     w.out
@@ -83,42 +95,6 @@ pub fn escape_html(text: &str) -> String {
         }
     }
     out
-}
-
-/// Footnote labels in the order they are numbered: first reference in the
-/// body, then references made inside notes, then notes never referenced.
-fn number_footnotes(doc: &Doc) -> Vec<String> {
-    let defined = |label: &str| doc.footnotes.iter().any(|n| n.label == label);
-    let mut order: Vec<String> = Vec::new();
-    let note_refs = |inlines: &[Inline], order: &mut Vec<String>| {
-        for inline in inlines {
-            if let InlineContent::FootnoteRef(label) = &inline.content
-                && defined(label)
-                && !order.contains(label)
-            {
-                order.push(label.clone());
-            }
-        }
-    };
-    for block in &doc.blocks {
-        block.visit_inlines(&mut |inlines| note_refs(inlines, &mut order));
-    }
-    let mut next = 0;
-    while next < order.len() {
-        let label = order[next].clone();
-        if let Some(note) = doc.footnotes.iter().find(|n| n.label == label) {
-            for block in &note.blocks {
-                block.visit_inlines(&mut |inlines| note_refs(inlines, &mut order));
-            }
-        }
-        next += 1;
-    }
-    for note in &doc.footnotes {
-        if !order.contains(&note.label) {
-            order.push(note.label.clone());
-        }
-    }
-    order
 }
 
 /// An inline style that needs a tag of its own, in nesting order.
@@ -170,8 +146,10 @@ impl Mark {
 
 struct Writer<'a> {
     out: String,
-    /// Footnote labels; a note's number is its index plus one.
+    /// Footnote labels in numbering order.
     notes: Vec<String>,
+    /// The number each of `notes` prints.
+    numbers: Vec<usize>,
     doc: &'a Doc,
     styles: &'a Styles,
 }
@@ -271,6 +249,59 @@ impl Writer<'_> {
 
     /// A heading, in the size and face the house style gives its level (as
     /// the PDF sets it).
+    /// The letterhead as the house style sets it (as the PDF does): the name
+    /// in the level-1 heading's face at the letterhead's size, the address
+    /// lines, aligned alike, and a rule under them if asked.
+    fn letterhead(&mut self, lh: Letterhead) {
+        let style = &self.styles.letterhead;
+        let h = self.styles.heading(1);
+        let align = match style.align {
+            LetterheadAlign::Left => "left",
+            LetterheadAlign::Center => "center",
+            LetterheadAlign::Right => "right",
+        };
+        let look = format!(
+            "font-size: {}pt; text-align: {align}; font-weight: {}; font-style: {}; text-decoration: {}; font-variant: {}",
+            style.size,
+            if h.bold { "bold" } else { "normal" },
+            if h.italic { "italic" } else { "normal" },
+            if h.underline { "underline" } else { "none" },
+            if style.small_caps {
+                "small-caps"
+            } else {
+                "normal"
+            },
+        );
+        let rule = style.rule.then(|| {
+            format!(
+                "<hr style=\"margin: 0 0 12pt 0; border: 0; border-top: {}pt solid #000000\">\n",
+                style.rule_thickness
+            )
+        });
+        self.out
+            .push_str("<div style=\"break-inside: avoid; page-break-inside: avoid\">\n");
+        self.out
+            .push_str(&format!("<h1 style=\"margin: 0 0 12pt 0; {look}\">"));
+        self.inlines(lh.name);
+        self.out.push_str("</h1>\n");
+        for block in lh.lines {
+            match block {
+                Block::Paragraph(inlines) => {
+                    self.out.push_str(&format!(
+                        "<p style=\"margin: 0 0 12pt 0; text-align: {align}\">"
+                    ));
+                    self.inlines(inlines);
+                    self.out.push_str("</p>\n");
+                }
+                other => self.block(other, 0),
+            }
+        }
+        if let Some(rule) = rule {
+            self.out.push_str(&rule);
+        }
+        self.out.push_str("</div>\n");
+    }
+
     fn heading(&mut self, level: u8, content: &[Inline]) {
         let level = level.clamp(1, 6);
         let h = self.styles.heading(level);
@@ -393,11 +424,15 @@ impl Writer<'_> {
             "<hr style=\"width: 2in; margin: 24pt auto 12pt 0; border: 0; border-top: 1px solid #000000; text-align: left\">\n<div style=\"font-size: 10pt\">\n",
         );
         let doc = self.doc;
-        for (i, label) in self.notes.clone().iter().enumerate() {
-            let Some(note) = doc.footnotes.iter().find(|n| &n.label == label) else {
+        // Listed by number (a redline may cite the letter's note 4 before its note 2).
+        let mut listed: Vec<usize> = (0..self.notes.len()).collect();
+        listed.sort_by_key(|&i| self.numbers[i]);
+        for i in listed {
+            let label = self.notes[i].clone();
+            let Some(note) = doc.footnotes.iter().find(|n| n.label == label) else {
                 continue;
             };
-            let n = i + 1;
+            let n = self.numbers[i];
             let marker = format!("<a name=\"fn{n}\"></a>{SUP}{n}</sup> ");
             self.out
                 .push_str("<p style=\"margin: 0 0 6pt 0; text-align: justify\">");
@@ -449,7 +484,7 @@ impl Writer<'_> {
         match self.notes.iter().position(|l| l == label) {
             Some(i) => self.out.push_str(&format!(
                 "{SUP}<a href=\"#fn{n}\" style=\"color: #000000; text-decoration: none\">{n}</a></sup>",
-                n = i + 1
+                n = self.numbers[i]
             )),
             // A reference to a note that does not exist: shown, never linked.
             None => self

@@ -11,11 +11,13 @@
 //! header: { size: 10, leading: 12, top: 30, gap: 6 }
 //! quotes: { style: marks, indent: 36 }   # marks, indent or both
 //! hanging_indent: 36   # "Re:" and "cc:" blocks
+//! letterhead: { size: 14, small_caps: false, rule: false, align: center }
 //! ```
 
 use serde::Deserialize;
 
-use super::pdf::style::{HeadingStyle, QuoteStyle, Styles};
+use super::pdf::style::{HeadingStyle, LetterheadAlign, QuoteStyle, Styles};
+use crate::load::duplicate_keys::duplicate_key;
 
 /// The house style file's name, at the project root.
 pub const STYLE_FILE: &str = "style.yaml";
@@ -42,6 +44,24 @@ struct StyleFile {
     table: Option<Sized>,
     quotes: Option<Quotes>,
     hanging_indent: Option<f32>,
+    letterhead: Option<Letterhead>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Letterhead {
+    size: Option<f32>,
+    small_caps: Option<bool>,
+    rule: Option<bool>,
+    align: Option<AlignChoice>,
+}
+
+#[derive(Deserialize, Clone, Copy)]
+#[serde(rename_all = "lowercase")]
+enum AlignChoice {
+    Left,
+    Center,
+    Right,
 }
 
 #[derive(Deserialize)]
@@ -111,6 +131,16 @@ enum QuoteChoice {
 /// The house style `text` (the contents of `style.yaml`) describes, over
 /// the built-in defaults.
 pub fn parse_style(text: &str) -> Result<Styles, StyleError> {
+    if let Some(d) = duplicate_key(text) {
+        return Err(StyleError {
+            message: format!(
+                "`{}` is given twice in the same place (first on line {}, column {}); keep one of them",
+                d.key, d.first.0, d.first.1
+            ),
+            line: d.again.0,
+            column: d.again.1,
+        });
+    }
     let file: StyleFile = if text.trim().is_empty() {
         StyleFile::default()
     } else {
@@ -171,6 +201,19 @@ fn apply(file: &StyleFile, s: &mut Styles) {
         }
     }
     set(&mut s.hanging_indent, file.hanging_indent);
+    if let Some(l) = &file.letterhead {
+        set(&mut s.letterhead.size, l.size);
+        let lh = &mut s.letterhead;
+        lh.small_caps = l.small_caps.unwrap_or(lh.small_caps);
+        lh.rule = l.rule.unwrap_or(lh.rule);
+        if let Some(align) = l.align {
+            lh.align = match align {
+                AlignChoice::Left => LetterheadAlign::Left,
+                AlignChoice::Center => LetterheadAlign::Center,
+                AlignChoice::Right => LetterheadAlign::Right,
+            };
+        }
+    }
 }
 
 fn heading_style(h: &Heading) -> HeadingStyle {
@@ -201,6 +244,14 @@ fn check(s: &Styles, text: &str) -> Result<(), StyleError> {
                 format!("`{key}: {v}` is not a type size: use 4 to 72 points"),
             ));
         }
+    }
+    let name = s.letterhead.size;
+    if !(4.0..=72.0).contains(&name) {
+        return Err(at_path(
+            text,
+            &["letterhead", "size"],
+            format!("the letterhead's `size: {name}` is not a type size: use 4 to 72 points"),
+        ));
     }
     let lengths = [
         ("leading", s.leading, s.size),
@@ -259,6 +310,35 @@ fn check(s: &Styles, text: &str) -> Result<(), StyleError> {
         }
     }
     Ok(())
+}
+
+/// An error at `path`'s last key inside the first mapping its earlier keys
+/// name ("letterhead", then its "size"), or where `at_key` finds the last key.
+fn at_path(text: &str, path: &[&str], message: String) -> StyleError {
+    let mut from = 0;
+    for (k, key) in path.iter().enumerate() {
+        let pattern = format!("{key}:");
+        let found = text[from..].match_indices(&pattern).find(|&(at, _)| {
+            let before = text[..from + at].chars().last();
+            before.is_none_or(|c| c.is_whitespace() || c == '{' || c == ',')
+        });
+        match found {
+            Some((at, _)) if k + 1 == path.len() => {
+                let offset = from + at;
+                let line = text[..offset].matches('\n').count() + 1;
+                let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+                let column = text[start..offset].chars().count() + 1;
+                return StyleError {
+                    message,
+                    line,
+                    column,
+                };
+            }
+            Some((at, _)) => from += at + pattern.len(),
+            None => break,
+        }
+    }
+    at_key(text, path.last().copied().unwrap_or(""), message)
 }
 
 /// An error at the first line that sets `key` (line 1 if none does).
@@ -320,6 +400,42 @@ mod tests {
         let e = parse_style("body:\n  size: 11\n  leadin: 13\n").unwrap_err();
         assert_eq!((e.line, e.column), (3, 3), "{e:?}");
         assert!(e.message.contains("leadin"), "{e:?}");
+    }
+
+    #[test]
+    fn a_key_given_twice_is_refused_where_it_is_repeated() {
+        let e = parse_style("body:\n  size: 11\nquotes: { style: marks }\nbody:\n  size: 12\n")
+            .unwrap_err();
+        assert_eq!((e.line, e.column), (4, 1), "{e:?}");
+        assert!(
+            e.message.contains("`body`") && e.message.contains("line 1"),
+            "{e:?}"
+        );
+        let e = parse_style("body: { size: 11, leading: 13, size: 12 }\n").unwrap_err();
+        assert_eq!((e.line, e.column), (1, 32), "{e:?}");
+    }
+
+    #[test]
+    fn the_letterhead_is_set_as_the_file_says_and_the_rest_stays() {
+        let s = parse_style("letterhead: { size: 18, small_caps: true, rule: true }\n").unwrap();
+        assert_eq!(s.letterhead.size, 18.0);
+        assert!(s.letterhead.small_caps && s.letterhead.rule);
+        assert_eq!(s.letterhead.align, Styles::default().letterhead.align);
+        let s = parse_style("letterhead:\n  align: left\n").unwrap();
+        assert_eq!(s.letterhead.align, LetterheadAlign::Left);
+        assert_eq!(s.letterhead.size, Styles::default().letterhead.size);
+    }
+
+    #[test]
+    fn a_wrong_letterhead_value_is_refused_at_its_key() {
+        let e = parse_style("body: { size: 12 }\nletterhead:\n  size: 200\n").unwrap_err();
+        assert_eq!((e.line, e.column), (3, 3), "{e:?}");
+        assert!(e.message.contains("letterhead"), "{e:?}");
+        let e = parse_style("letterhead: { align: justified }\n").unwrap_err();
+        assert_eq!(e.line, 1, "{e:?}");
+        assert!(e.message.contains("center"), "{e:?}");
+        let e = parse_style("letterhead: { smallcaps: true }\n").unwrap_err();
+        assert!(e.message.contains("small_caps"), "{e:?}");
     }
 
     #[test]

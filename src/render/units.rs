@@ -2,8 +2,8 @@
 //! one: "Item 5.", "page 76", "Rule 83", "Section IV.C", "Form 20-F",
 //! "December 31, 2013", "US$ 1.2 million", "(852) 3740 4891".
 //!
-//! The PDF and HTML writers set the document through [`bind_units`]; the
-//! Markdown keeps plain spaces. A no-break space is whitespace to the
+//! The PDF, HTML and DOCX writers set the document through [`bind_units`];
+//! the Markdown keeps plain spaces. A no-break space is whitespace to the
 //! placement check, the read-back verification and the leak scan alike.
 
 use crate::markdown::{Block, Doc, InlineContent};
@@ -111,11 +111,14 @@ pub fn bind_text(text: &str) -> String {
     }
     let words: Vec<&str> = text.split(' ').collect();
     let mut out = String::with_capacity(text.len());
+    // Whether the word before belongs to a telephone number.
+    let mut phone = false;
     for (i, word) in words.iter().enumerate() {
         if i > 0 {
             let before = words[i - 1];
             let earlier = (i >= 2).then(|| words[i - 2]);
-            out.push(if binds(earlier, before, word) {
+            phone = continues_phone(phone, before, word);
+            out.push(if phone || binds(earlier, before, word) {
                 NBSP
             } else {
                 ' '
@@ -126,10 +129,23 @@ pub fn bind_text(text: &str) -> String {
     out
 }
 
+/// Whether `b` is the next group of a telephone number that `a` starts
+/// (an area code) or continues (`phone`: `a` is one of its groups), so that
+/// "(852) 3740 4891", "+86 10 8456 2121" and "(202) 551-3735" each stay on
+/// one line whole. A group followed by punctuation ends the number.
+fn continues_phone(phone: bool, a: &str, b: &str) -> bool {
+    let b_bare = b.trim_end_matches(PUNCTUATION_AFTER);
+    let a_opens = is_area_code(a) || (phone && is_digit_group(a));
+    a_opens && !b_bare.is_empty() && is_digit_group(b_bare)
+}
+
+/// What may close a word after a unit: brackets, quotes, punctuation.
+const PUNCTUATION_AFTER: [char; 10] = [')', ']', '”', '’', '"', '\'', ',', ';', ':', '.'];
+
 /// Whether the space between `a` and `b` (after `earlier`) must not break.
 fn binds(earlier: Option<&str>, a: &str, b: &str) -> bool {
     let a_bare = a.trim_start_matches(['(', '[', '“', '‘', '"', '\'']);
-    let b_bare = b.trim_end_matches([')', ']', '”', '’', '"', '\'', ',', ';', ':', '.']);
+    let b_bare = b.trim_end_matches(PUNCTUATION_AFTER);
     if a_bare.is_empty() || b_bare.is_empty() {
         return false;
     }
@@ -222,8 +238,26 @@ mod tests {
         assert_eq!(bound("was US$ 1.2 million in"), "was US$~1.2~million in");
         assert_eq!(bound("at (852) 3740 4891 or"), "at (852)~3740~4891 or");
         assert_eq!(bound("call +86 10 8456"), "call +86~10~8456");
+        assert_eq!(
+            bound("call +86 10 8456 2121 or"),
+            "call +86~10~8456~2121 or"
+        );
+        assert_eq!(bound("at (202) 551-3735 with"), "at (202)~551-3735 with");
+        assert_eq!(bound("at +1 202 551 3735."), "at +1~202~551~3735.");
         assert_eq!(bound("(File No. 001-35126)"), "(File No.~001-35126)");
         assert_eq!(bound("page F-61 of Form 20-F"), "page~F-61 of Form~20-F");
+    }
+
+    #[test]
+    fn a_telephone_number_is_bound_whole_and_ends_at_punctuation() {
+        assert_eq!(
+            bound("Mr. Cai at (852) 3740 4891, or 2013 to 2014"),
+            "Mr. Cai at (852)~3740~4891, or 2013 to 2014"
+        );
+        assert_eq!(
+            bound("(852) 3740 4891 and +86 10 8456 2121 are"),
+            "(852)~3740~4891 and +86~10~8456~2121 are"
+        );
     }
 
     #[test]

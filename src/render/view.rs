@@ -7,8 +7,9 @@
 use serde::Serialize;
 
 use crate::confidential::{Redacted, Version};
-use crate::markdown::{Block, Doc, Inline, InlineContent, escape_text, to_markdown};
+use crate::markdown::{Block, Doc, Inline, escape_text};
 use crate::model::{Comment, Letter, PlainText, ResponsePart, Revision, defined_term, long_date};
+use crate::render::note_labels::{FootnoteLabels, NoteNumbering};
 use crate::render::pdf::Styles;
 
 /// Everything `letter.md.tera` and `redline.md.tera` can use.
@@ -114,13 +115,15 @@ struct RevisionView {
 
 /// Builds the template values of a letter already treated for its version
 /// (public or staff's copy): the view never sees confidential source text;
-/// `styles` says how a revised passage is set apart (quotation marks or not).
-pub fn letter_view(redacted: &Redacted, styles: &Styles) -> LetterView {
+/// `styles` says how a revised passage is set apart (quotation marks or not);
+/// `numbering` labels each footnote by its number in the letter (empty: by
+/// field, before the letter's numbering is known).
+pub fn letter_view(redacted: &Redacted, styles: &Styles, numbering: &NoteNumbering) -> LetterView {
     let letter: &Letter = redacted.letter();
     let version = redacted.version();
     let (company_article, company_term) = defined_term(&letter.company.short);
     let (filing_article, filing_term) = defined_term(&letter.filing.short);
-    let mut notes = FootnoteLabels { field: 0 };
+    let mut notes = FootnoteLabels::new(numbering);
     let marks = styles.quote_style.marks();
     let mut comments = Vec::new();
     let mut revisions = Vec::new();
@@ -214,7 +217,7 @@ fn capitalize(text: &str) -> String {
 fn comment_view(
     comment: &Comment,
     previous: &[PlainText],
-    notes: &mut FootnoteLabels,
+    notes: &mut FootnoteLabels<'_>,
     revisions: &mut Vec<RevisionView>,
     marks: bool,
 ) -> CommentView {
@@ -264,35 +267,39 @@ fn comment_view(
 fn revise_view(
     number: u32,
     revision: &Revision,
-    notes: &mut FootnoteLabels,
+    notes: &mut FootnoteLabels<'_>,
     revisions: &mut Vec<RevisionView>,
     marks: bool,
 ) -> PartView {
     let redline = &revision.redline;
     let location = revision.location.as_ref().map(plain_markdown);
     let page = revision.page.as_ref().map(plain_markdown);
+    let intro = revision.intro.as_ref().map(|m| notes.write(&m.doc));
+    let (shown, _) = revision.shown();
+    let shown = if marks {
+        with_quotation_marks(shown)
+    } else {
+        shown
+    };
+    // One passage, two copies: the redline's and the letter's share labels.
+    let (full, shown) = notes.write_pair(&quote(redline.doc.clone()), &quote(shown));
     revisions.push(RevisionView {
         comment: number,
         location: location.clone(),
         page: page.clone(),
         words_inserted: redline.words_inserted,
         words_deleted: redline.words_deleted,
-        redline: notes.write(&quote(redline.doc.clone())),
+        redline: full,
         order: filing_order(revision, number, revisions.len()),
     });
-    let (shown, _) = revision.shown();
     PartView {
         kind: "revise",
         text: None,
-        intro: revision.intro.as_ref().map(|m| notes.write(&m.doc)),
+        intro,
         location,
         page,
         legend: Some(revision.legend().to_owned()),
-        redline: Some(notes.write(&quote(if marks {
-            with_quotation_marks(shown)
-        } else {
-            shown
-        }))),
+        redline: Some(shown),
     }
 }
 
@@ -399,37 +406,5 @@ fn number_first_paragraph(doc: &mut Doc, number: u32) {
             0,
             Block::Paragraph(vec![Inline::text(format!("{number}."), style)]),
         ),
-    }
-}
-
-/// Writes each Markdown field for the template, footnote labels numbered
-/// afresh (one namespace per field; an author's label never reaches an output).
-#[derive(Debug)]
-struct FootnoteLabels {
-    field: usize,
-}
-
-impl FootnoteLabels {
-    fn write(&mut self, doc: &Doc) -> String {
-        self.field += 1;
-        let field = self.field;
-        let mut doc = doc.clone();
-        if !doc.footnotes.is_empty() || doc.any_footnote_ref() {
-            let mut order: Vec<String> = doc.footnotes.iter().map(|n| n.label.clone()).collect();
-            doc.visit_inlines(&mut |inlines| {
-                for inline in inlines {
-                    if let InlineContent::FootnoteRef(label) = &inline.content
-                        && !order.contains(label)
-                    {
-                        order.push(label.clone());
-                    }
-                }
-            });
-            doc.rename_footnotes(|label| {
-                let n = order.iter().position(|l| l == label).map_or(0, |i| i + 1);
-                format!("f{field}-{n}")
-            });
-        }
-        to_markdown(&doc).trim_end().to_owned()
     }
 }

@@ -81,6 +81,8 @@ pub fn paragraphs(xml: &str) -> Vec<Paragraph> {
     };
     let (mut run_mark, mut row_mark) = (Mark::Plain, Mark::Plain);
     let (mut in_text, mut in_ppr, mut in_trpr) = (false, false, false);
+    // The run's text is a footnote's own mark (its number), not the passage's.
+    let mut note_mark = false;
     loop {
         let event = reader.read_event().expect("well-formed XML");
         match event {
@@ -107,6 +109,13 @@ pub fn paragraphs(xml: &str) -> Vec<Paragraph> {
                         current.pieces.push((run_mark, " ".into()));
                         continue;
                     }
+                    "footnoteReference" => {
+                        note_mark = e
+                            .attributes()
+                            .flatten()
+                            .any(|a| a.key.local_name().as_ref() == "customMarkFollows");
+                        continue;
+                    }
                     _ => continue,
                 };
                 if in_ppr {
@@ -122,8 +131,10 @@ pub fn paragraphs(xml: &str) -> Vec<Paragraph> {
                 "pPr" => in_ppr = false,
                 "trPr" => in_trpr = false,
                 "tr" => row_mark = Mark::Plain,
+                "r" => note_mark = false,
                 _ => {}
             },
+            Event::Text(_) if in_text && note_mark => {}
             Event::Text(t) if in_text => {
                 let mark = if row_mark == Mark::Plain {
                     run_mark

@@ -6,14 +6,16 @@
 //! from inside another note (Word has no notes in notes), prints the note's
 //! number as a superscript. A note the body never cites (nothing cites it, or
 //! only another note does) still prints: its reference is placed at the end
-//! of the body, numbered after the others, as the PDF prints it last.
+//! of the body, numbered after the others, as the PDF prints it last. A
+//! document labelled by other numbers than Word's 1, 2, 3 (a redline prints
+//! the letter's) writes each note's number as its custom mark.
 
 use super::paragraph_props::ParagraphProps;
 use super::paragraphs::{Body, Frame};
 use super::runs::run_props;
 use super::styles::StyleId;
 use super::xml::{DECLARATION, namespaces};
-use crate::markdown::{Block, Doc, InlineContent, Style};
+use crate::markdown::{Block, Doc, Style, footnote_order, printed_numbers};
 
 /// How a footnote reference is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,49 +31,35 @@ pub enum NoteRef {
 /// The footnotes of a document: their numbers and which have a reference yet.
 #[derive(Debug, Clone)]
 pub struct Notes {
-    /// Labels in numbering order; a note's number and id are its index plus one.
+    /// Labels in numbering order; a note's id is its index plus one.
     order: Vec<String>,
+    /// The number each note prints.
+    numbers: Vec<usize>,
     /// Whether each note's reference has been written.
     placed: Vec<bool>,
 }
 
 impl Notes {
-    /// The notes of `doc`, numbered: first references in the body in order,
-    /// then notes cited only from notes, then notes nothing cites.
+    /// The notes of `doc`, in numbering order ([`footnote_order`]), each
+    /// with the number it prints ([`printed_numbers`]).
     pub fn new(doc: &Doc) -> Notes {
-        let defined = |label: &str| doc.footnotes.iter().any(|n| n.label == label);
-        let mut order: Vec<String> = Vec::new();
-        let cite = |blocks: &[Block], order: &mut Vec<String>| {
-            for block in blocks {
-                block.visit_inlines(&mut |inlines| {
-                    for inline in inlines {
-                        if let InlineContent::FootnoteRef(label) = &inline.content
-                            && defined(label)
-                            && !order.contains(label)
-                        {
-                            order.push(label.clone());
-                        }
-                    }
-                });
-            }
-        };
-        cite(&doc.blocks, &mut order);
-        let mut next = 0;
-        while next < order.len() {
-            if let Some(note) = doc.footnotes.iter().find(|n| n.label == order[next]) {
-                cite(&note.blocks, &mut order);
-            }
-            next += 1;
-        }
-        for note in &doc.footnotes {
-            if !order.contains(&note.label) {
-                order.push(note.label.clone());
-            }
-        }
+        let order = footnote_order(doc);
+        let numbers = printed_numbers(&order);
         Notes {
             placed: vec![false; order.len()],
             order,
+            numbers,
         }
+    }
+
+    /// The mark note `id` prints when it is not Word's own number (a redline
+    /// prints the letter's numbers): Word numbers notes 1, 2, 3 … in order.
+    pub fn custom_mark(&self, id: usize) -> Option<usize> {
+        let own = self.numbers.iter().enumerate().all(|(i, &n)| n == i + 1);
+        if own {
+            return None;
+        }
+        self.numbers.get(id.checked_sub(1)?).copied()
     }
 
     /// How to write a reference to `label`; the first from the body places the note.
@@ -80,7 +68,7 @@ impl Notes {
             return NoteRef::Unknown;
         };
         if in_note || self.placed[index] {
-            return NoteRef::Number(index + 1);
+            return NoteRef::Number(self.numbers[index]);
         }
         self.placed[index] = true;
         NoteRef::Placed(index + 1)
@@ -119,12 +107,21 @@ pub fn unplaced_references(notes: &Notes) -> String {
     let props = run_props(&Style::default(), Some(StyleId::FootnoteReference));
     let mut xml = String::from("<w:p>");
     for id in ids {
-        xml.push_str(&format!(
-            "<w:r>{props}<w:footnoteReference w:id=\"{id}\"/></w:r>"
-        ));
+        xml.push_str(&format!("<w:r>{props}{}</w:r>", reference_xml(notes, id)));
     }
     xml.push_str("</w:p>");
     xml
+}
+
+/// A footnote reference to note `id`, followed by its mark when Word's own
+/// number is not the one it prints.
+pub fn reference_xml(notes: &Notes, id: usize) -> String {
+    match notes.custom_mark(id) {
+        Some(mark) => format!(
+            "<w:footnoteReference w:customMarkFollows=\"1\" w:id=\"{id}\"/><w:t>{mark}</w:t>"
+        ),
+        None => format!("<w:footnoteReference w:id=\"{id}\"/>"),
+    }
 }
 
 /// `word/footnotes.xml`: the separators, then every note in number order.
@@ -143,7 +140,8 @@ pub fn footnotes_xml(body: &mut Body, doc: &Doc) -> String {
             continue;
         };
         body.out.clear();
-        note_text(body, &note.blocks);
+        let mark = body.notes.custom_mark(id);
+        note_text(body, &note.blocks, mark);
         xml.push_str(&format!(
             "<w:footnote w:id=\"{id}\">{}</w:footnote>",
             body.out
@@ -153,11 +151,16 @@ pub fn footnotes_xml(body: &mut Body, doc: &Doc) -> String {
     xml
 }
 
-/// A note's blocks, its first paragraph opened by the note's number.
-fn note_text(body: &mut Body, blocks: &[Block]) {
+/// A note's blocks, its first paragraph opened by the note's number (Word's
+/// own, or `custom`).
+fn note_text(body: &mut Body, blocks: &[Block], custom: Option<usize>) {
     let frame = Frame::note();
+    let number = custom.map_or_else(
+        || "<w:footnoteRef/>".to_owned(),
+        |n| format!("<w:t>{n}</w:t>"),
+    );
     let mark = format!(
-        "<w:r>{}<w:footnoteRef/></w:r><w:r><w:t xml:space=\"preserve\"> </w:t></w:r>",
+        "<w:r>{}{number}</w:r><w:r><w:t xml:space=\"preserve\"> </w:t></w:r>",
         run_props(&Style::default(), Some(StyleId::FootnoteReference))
     );
     let (first, rest) = match blocks.split_first() {
@@ -196,5 +199,21 @@ mod tests {
         assert_eq!(notes.reference("zz", false), NoteRef::Unknown);
         assert_eq!(notes.unplaced(), vec![3, 4]);
         assert!(unplaced_references(&notes).contains("<w:footnoteReference w:id=\"4\"/>"));
+        assert_eq!(notes.custom_mark(1), None);
+    }
+
+    #[test]
+    fn notes_labelled_by_number_print_that_number_as_their_mark() {
+        let (doc, _) =
+            parse_rendered("A[^4] and B[^2] and A again[^4].\n\n[^2]: Two.\n\n[^4]: Four.\n");
+        let mut notes = Notes::new(&doc);
+        assert_eq!(notes.reference("4", false), NoteRef::Placed(1));
+        assert_eq!(notes.custom_mark(1), Some(4));
+        assert_eq!(notes.reference("2", false), NoteRef::Placed(2));
+        assert_eq!(notes.reference("4", false), NoteRef::Number(4));
+        assert_eq!(
+            reference_xml(&notes, 2),
+            "<w:footnoteReference w:customMarkFollows=\"1\" w:id=\"2\"/><w:t>2</w:t>"
+        );
     }
 }

@@ -39,10 +39,15 @@ use crate::render::writers::DocumentMeta;
 
 pub use read::read_docx;
 
+use crate::render::letterhead::find_letterhead;
+
 /// Writes `doc` as a DOCX package: the house style, `meta`'s running header,
 /// title, author and dates, and the revision's changes tracked in the name
 /// and on the date of `meta.changes`.
 pub fn render_docx(doc: &Doc, meta: &DocumentMeta) -> Result<Vec<u8>, Error> {
+    // Units ("Item 5.", "page 76", a telephone number) never break across
+    // lines, as in the PDF and the HTML.
+    let doc = &crate::render::units::bind_units(doc);
     let styles = &meta.styles;
     let measures = Measures::of(styles);
     let mut revisions = Revisions::new(&meta.changes.author, meta.changes.date);
@@ -55,7 +60,14 @@ pub fn render_docx(doc: &Doc, meta: &DocumentMeta) -> Result<Vec<u8>, Error> {
         numbering: &mut numbering,
         measures: &measures,
     };
-    body.blocks(&doc.blocks, &Frame::body());
+    match find_letterhead(&doc.blocks) {
+        Some(lh) => {
+            body.blocks(&doc.blocks[..lh.index], &Frame::body());
+            body.letterhead(lh, &Frame::body());
+            body.blocks(&doc.blocks[lh.index + 1..], &Frame::body());
+        }
+        None => body.blocks(&doc.blocks, &Frame::body()),
+    }
     let mut text = std::mem::take(&mut body.out);
     text.push_str(&unplaced_references(body.notes));
     let written = Written {
@@ -193,6 +205,16 @@ mod tests {
         let (doc, issues) = parse_rendered(markdown);
         assert!(issues.is_empty(), "{issues:?}");
         render_docx(&doc, &meta()).unwrap()
+    }
+
+    #[test]
+    fn units_and_telephone_numbers_are_bound_with_no_break_spaces() {
+        let body = part(
+            &docx("Call (852) 3740 4891 about Item 5. on page 76.\n"),
+            "word/document.xml",
+        );
+        assert!(body.contains("(852)\u{a0}3740\u{a0}4891"), "{body}");
+        assert!(body.contains("Item\u{a0}5. on page\u{a0}76."), "{body}");
     }
 
     fn part(bytes: &[u8], name: &str) -> String {

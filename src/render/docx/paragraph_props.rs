@@ -24,6 +24,8 @@ pub struct ParagraphProps {
     pub align: Option<&'static str>,
     /// The paragraph mark is inserted or deleted with the paragraph's words.
     pub mark: Option<Change>,
+    /// A rule under the paragraph, its width in eighths of a point.
+    pub rule_under: Option<i64>,
 }
 
 impl ParagraphProps {
@@ -42,6 +44,11 @@ impl ParagraphProps {
         if let Some((id, level)) = self.numbering {
             x.push_str(&format!(
                 "<w:numPr><w:ilvl w:val=\"{level}\"/><w:numId w:val=\"{id}\"/></w:numPr>"
+            ));
+        }
+        if let Some(width) = self.rule_under {
+            x.push_str(&format!(
+                "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"{width}\" w:space=\"6\" w:color=\"000000\"/></w:pBdr>"
             ));
         }
         if let Some(after) = self.after {

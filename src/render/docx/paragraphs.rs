@@ -11,6 +11,7 @@ use super::revisions::{Revisions, whole_change};
 use super::styles::{Measures, StyleId};
 use crate::markdown::{Block, Inline, InlineContent, Style};
 use crate::render::label::split_label;
+use crate::render::letterhead::Letterhead;
 use crate::render::pdf::flow::is_ornament;
 
 /// Writes blocks as the XML of a story (the body, or one footnote).
@@ -88,6 +89,38 @@ impl Body<'_> {
                     self.write_paragraph(&props, inlines, frame);
                 }
                 _ => self.block(block, frame),
+            }
+        }
+    }
+
+    /// The letterhead in its styles (see [`super::styles`]), with a rule under
+    /// its last paragraph if the house style asks for one.
+    pub fn letterhead(&mut self, lh: Letterhead, frame: &Frame) {
+        let look = &self.measures.styles.letterhead;
+        // Word measures a paragraph border in eighths of a point.
+        let rule = look
+            .rule
+            .then(|| ((look.rule_thickness * 8.0).round() as i64).max(2));
+        let last = lh.lines.len();
+        let props = ParagraphProps {
+            style: Some(StyleId::Letterhead),
+            keep_next: true,
+            rule_under: if last == 0 { rule } else { None },
+            ..self.framed(frame, lh.name)
+        };
+        self.write_paragraph(&props, lh.name, frame);
+        for (i, block) in lh.lines.iter().enumerate() {
+            match block {
+                Block::Paragraph(inlines) => {
+                    let props = ParagraphProps {
+                        style: Some(StyleId::LetterheadAddress),
+                        keep_next: i + 1 < last,
+                        rule_under: if i + 1 == last { rule } else { None },
+                        ..self.framed(frame, inlines)
+                    };
+                    self.write_paragraph(&props, inlines, frame);
+                }
+                other => self.block(other, frame),
             }
         }
     }

@@ -2,7 +2,7 @@
 //! properties, a revision's insertions and deletions as tracked changes
 //! around their runs, and footnote references as Word footnote references.
 
-use super::footnotes::NoteRef;
+use super::footnotes::{NoteRef, reference_xml};
 use super::paragraphs::{Body, Frame};
 use super::revisions::{Change, Revisions};
 use super::styles::StyleId;
@@ -99,8 +99,9 @@ impl Body<'_> {
         };
         match self.notes.reference(label, frame.in_note) {
             NoteRef::Placed(id) => self.out.push_str(&format!(
-                "<w:r>{}<w:footnoteReference w:id=\"{id}\"/></w:r>",
-                run_props(&plain, Some(StyleId::FootnoteReference))
+                "<w:r>{}{}</w:r>",
+                run_props(&plain, Some(StyleId::FootnoteReference)),
+                reference_xml(self.notes, id)
             )),
             NoteRef::Number(n) => {
                 self.text_run(&n.to_string(), &plain, Some(StyleId::FootnoteReference))

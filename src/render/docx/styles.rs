@@ -9,7 +9,7 @@
 
 use super::xml::{DECLARATION, half_points, namespaces, twips};
 use crate::render::pdf::Styles;
-use crate::render::pdf::style::HeadingStyle;
+use crate::render::pdf::style::{HeadingStyle, LetterheadAlign};
 
 /// The body font as Word names it.
 pub const FONT: &str = "Times New Roman";
@@ -41,6 +41,10 @@ pub enum StyleId {
     Header,
     /// A table cell's text.
     TableText,
+    /// A letterhead's name.
+    Letterhead,
+    /// A letterhead's address lines.
+    LetterheadAddress,
 }
 
 impl StyleId {
@@ -58,6 +62,8 @@ impl StyleId {
             StyleId::FootnoteReference => "FootnoteReference".into(),
             StyleId::Header => "Header".into(),
             StyleId::TableText => "TableText".into(),
+            StyleId::Letterhead => "Letterhead".into(),
+            StyleId::LetterheadAddress => "LetterheadAddress".into(),
         }
     }
 }
@@ -199,6 +205,41 @@ fn paragraph_styles(styles: &Styles) -> String {
         ),
     ]
     .concat()
+        + &letterhead_styles(styles)
+}
+
+/// The letterhead's styles: the name in the level-1 heading's face at the
+/// letterhead's size (small capitals if asked), the address lines, both
+/// aligned as the house style says and kept with what follows.
+fn letterhead_styles(styles: &Styles) -> String {
+    let look = &styles.letterhead;
+    let h = styles.heading(1);
+    let jc = match look.align {
+        LetterheadAlign::Left => "left",
+        LetterheadAlign::Center => "center",
+        LetterheadAlign::Right => "right",
+    };
+    let mut rpr = String::new();
+    if h.bold {
+        rpr.push_str("<w:b/>");
+    }
+    if h.italic {
+        rpr.push_str("<w:i/>");
+    }
+    if look.small_caps {
+        rpr.push_str("<w:smallCaps/>");
+    }
+    rpr.push_str(&format!(
+        "<w:sz w:val=\"{0}\"/><w:szCs w:val=\"{0}\"/>",
+        half_points(look.size)
+    ));
+    if h.underline {
+        rpr.push_str("<w:u w:val=\"single\"/>");
+    }
+    format!(
+        "<w:style w:type=\"paragraph\" w:styleId=\"Letterhead\"><w:name w:val=\"Letterhead\"/><w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:jc w:val=\"{jc}\"/></w:pPr><w:rPr>{rpr}</w:rPr></w:style>\
+         <w:style w:type=\"paragraph\" w:styleId=\"LetterheadAddress\"><w:name w:val=\"Letterhead Address\"/><w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr><w:keepNext/><w:jc w:val=\"{jc}\"/></w:pPr></w:style>"
+    )
 }
 
 /// Heading `level`'s style: the PDF's look, kept with the text after it, and

@@ -220,7 +220,7 @@ fn chars_used(pages: &[PageLayout], face: FaceId) -> BTreeSet<char> {
             if let Mark::Text { fragment, .. } = mark
                 && fragment.face == face
             {
-                set.extend(fragment.text.chars());
+                set.extend(fragment.drawn().chars());
             }
         }
     }

@@ -178,7 +178,7 @@ fn kerned(fragment: &Fragment) -> Vec<TextItem> {
     let mut items = Vec::new();
     let mut run = String::new();
     let mut previous: Option<char> = None;
-    for c in fragment.text.chars() {
+    for c in fragment.drawn().chars() {
         if let Some(p) = previous {
             let kern = face.kern_units(p, c);
             if kern != 0 {

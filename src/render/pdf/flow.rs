@@ -6,14 +6,17 @@
 //! (headings keep with the next block, no lone first or last line of a
 //! paragraph, keep-together groups) so the page breaker needs no knowledge of blocks.
 
+use std::collections::BTreeMap;
+
 use crate::markdown::{Block, Inline, InlineContent};
 
 use super::lines::{LineAlign, SetLine, set_paragraph};
 use super::mark::{Mark, Role, baseline_in};
-use super::style::Styles;
+use super::style::{LetterheadAlign, Styles};
 use super::table::layout_table;
 use super::text::{Item, NoteNumbers, TextStyle, itemize, split_overlong};
 use crate::render::label::split_label;
+use crate::render::letterhead::{Letterhead, find_letterhead};
 
 /// A box of the vertical list: one line, one table row or one rule.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -65,8 +68,8 @@ pub struct Layout {
     pub flow: Vec<Flow>,
     /// Header rows of tables, repeated after a page break inside the table.
     pub headers: Vec<Vec<VBox>>,
-    /// Each footnote's lines, by number (index 0 is footnote 1).
-    pub notes: Vec<Vec<VBox>>,
+    /// Each footnote's lines, by the number it prints.
+    pub notes: BTreeMap<usize, Vec<VBox>>,
     /// What the PDF's outline (bookmarks) lists, in order: each heading of
     /// the letter itself (not of a quoted passage) and each staff comment.
     pub outline: Vec<Bookmark>,
@@ -104,10 +107,11 @@ impl Frame {
     }
 }
 
-/// Builds the vertical list of `blocks` and the footnotes `notes` (in number order).
+/// Builds the vertical list of `blocks` and the footnotes `notes` (each with
+/// the number it prints, in numbering order).
 pub fn build(
     blocks: &[Block],
-    notes: &[&[Block]],
+    notes: &[(usize, &[Block])],
     numbers: &NoteNumbers,
     styles: &Styles,
 ) -> Layout {
@@ -122,13 +126,15 @@ pub fn build(
         list_level: 0,
         next_run: 0,
         under_title: false,
+        letterhead: None,
     };
     let mut flow = Vec::new();
+    b.letterhead = find_letterhead(blocks).map(|l| l.index);
     b.blocks(blocks, frame, 0, &mut flow);
     b.layout.flow = flow;
-    for (i, note) in notes.iter().enumerate() {
-        let lines = b.footnote(i + 1, note, frame);
-        b.layout.notes.push(lines);
+    for &(number, note) in notes {
+        let lines = b.footnote(number, note, frame);
+        b.layout.notes.insert(number, lines);
     }
     b.layout
 }
@@ -144,6 +150,8 @@ pub(super) struct Builder<'a> {
     /// The block being set follows a centred heading: lines under it (a
     /// letterhead's address, a title block) are centred too.
     pub(super) under_title: bool,
+    /// Which top-level block is the letterhead.
+    pub(super) letterhead: Option<usize>,
 }
 
 impl Builder<'_> {
@@ -171,7 +179,13 @@ impl Builder<'_> {
             let first = out.len();
             self.under_title = i > 0
                 && matches!(&blocks[i - 1], Block::Heading { level, .. } if self.styles.heading(*level).centered);
-            self.block(block, frame, depth, out);
+            let letterhead = (depth == 0 && self.letterhead == Some(i))
+                .then(|| find_letterhead(blocks))
+                .flatten();
+            match letterhead {
+                Some(lh) => self.set_letterhead(lh, frame, out),
+                None => self.block(block, frame, depth, out),
+            }
             self.under_title = false;
             // A short list item is not a title.
             let titles = self.list_level == 0;
@@ -221,6 +235,7 @@ impl Builder<'_> {
                     bold: h.bold,
                     italic: h.italic,
                     underline: h.underline,
+                    small_caps: false,
                 };
                 let align = if h.centered {
                     LineAlign::Center
@@ -280,6 +295,60 @@ impl Builder<'_> {
                 out.extend(group);
             }
         }
+    }
+
+    /// The letterhead as the house style sets it: the name in the level-1
+    /// heading's face at the letterhead's size (small capitals if asked),
+    /// the address lines under it, both aligned alike, and a rule under
+    /// them if asked; kept together.
+    fn set_letterhead(&mut self, lh: Letterhead, frame: Frame, out: &mut Vec<Flow>) {
+        let style = self.styles.letterhead.clone();
+        let h1 = self.styles.heading(1);
+        let align = match style.align {
+            LetterheadAlign::Left => LineAlign::Left,
+            LetterheadAlign::Center => LineAlign::Center,
+            LetterheadAlign::Right => LineAlign::Right,
+        };
+        let base = TextStyle {
+            size: style.size,
+            bold: h1.bold,
+            italic: h1.italic,
+            underline: h1.underline,
+            small_caps: style.small_caps,
+        };
+        let leading = self.styles.leading * (style.size / self.styles.size).max(1.0);
+        let mut group = Vec::new();
+        for mut line in self.paragraph(lh.name, base, frame, align, leading) {
+            line.heading = true;
+            group.push(Flow::Box(line));
+        }
+        for block in lh.lines {
+            group.push(Flow::Space(self.styles.paragraph_spacing));
+            match block {
+                Block::Paragraph(inlines) => {
+                    let base = TextStyle::plain(self.styles.size);
+                    let lines = self.paragraph(inlines, base, frame, align, self.styles.leading);
+                    group.extend(lines.into_iter().map(Flow::Box));
+                }
+                other => self.block(other, frame, 1, &mut group),
+            }
+        }
+        if style.rule {
+            group.push(Flow::Box(rule_under(
+                frame,
+                self.styles.paragraph_spacing,
+                style.rule_thickness,
+            )));
+        }
+        let last_box = group.iter().rposition(|f| matches!(f, Flow::Box(_)));
+        for (i, f) in group.iter_mut().enumerate() {
+            if let Flow::Box(b) = f
+                && Some(i) != last_box
+            {
+                b.keep_with_next = true;
+            }
+        }
+        out.extend(group);
     }
 
     fn list(
@@ -575,6 +644,21 @@ fn is_title(inlines: &[Inline]) -> bool {
         && !text.starts_with("/s/")
         && !is_ornament(inlines)
         && text.chars().any(char::is_alphabetic)
+}
+
+/// A box `height` tall with a rule of `thickness` across `frame` at its foot
+/// (the rule under a letterhead).
+fn rule_under(frame: Frame, height: f32, thickness: f32) -> VBox {
+    VBox {
+        height,
+        marks: vec![Mark::Rule {
+            x0: frame.left,
+            x1: frame.left + frame.width,
+            y: height - thickness / 2.0,
+            thickness,
+        }],
+        ..VBox::default()
+    }
 }
 
 /// A separator line such as "* * * *", set centred (here and in the DOCX).

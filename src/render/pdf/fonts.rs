@@ -142,6 +142,7 @@ impl Fonts {
                     width: 0.0,
                     confidential: false,
                     run_start: false,
+                    caps: false,
                 }),
             }
         }

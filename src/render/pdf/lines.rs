@@ -16,6 +16,8 @@ pub enum LineAlign {
     Left,
     /// Centred.
     Center,
+    /// Flush right, ragged left.
+    Right,
 }
 
 /// A fragment placed on a line.
@@ -61,7 +63,7 @@ pub fn set_paragraph(items: &[Item], measure: f32, align: LineAlign) -> Vec<SetL
         LineAlign::Justify => {
             total_fit(items, measure).unwrap_or_else(|| first_fit(items, measure))
         }
-        LineAlign::Left | LineAlign::Center => first_fit(items, measure),
+        LineAlign::Left | LineAlign::Center | LineAlign::Right => first_fit(items, measure),
     };
     let mut lines = Vec::with_capacity(breaks.len());
     let mut start = 0;
@@ -71,11 +73,16 @@ pub fn set_paragraph(items: &[Item], measure: f32, align: LineAlign) -> Vec<SetL
             // A last line is set at natural spacing, unless it must shrink to fit.
             LineAlign::Justify if b.natural => ratio(line_items, measure).min(0.0),
             LineAlign::Justify => ratio(line_items, measure),
-            LineAlign::Left | LineAlign::Center => 0.0,
+            LineAlign::Left | LineAlign::Center | LineAlign::Right => 0.0,
         };
         let mut line = set_line(line_items, ratio);
-        if align == LineAlign::Center {
-            let shift = ((measure - line.width) / 2.0).max(0.0);
+        let room = (measure - line.width).max(0.0);
+        let shift = match align {
+            LineAlign::Center => room / 2.0,
+            LineAlign::Right => room,
+            LineAlign::Justify | LineAlign::Left => 0.0,
+        };
+        if shift > 0.0 {
             line.placed.iter_mut().for_each(|p| p.x += shift);
             line.rules.iter_mut().for_each(|r| {
                 r.x0 += shift;

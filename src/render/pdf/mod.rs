@@ -27,7 +27,7 @@ pub mod style;
 pub mod table;
 pub mod text;
 
-use crate::markdown::{Block, Doc, InlineContent};
+use crate::markdown::{Block, Doc, InlineContent, printed_numbers};
 
 pub use furniture::ConfidentialMarks;
 pub use pages::PageLayout;
@@ -125,10 +125,9 @@ pub fn render_pdf_pair(
 /// Lays `doc` out into pages (everything but the drawing).
 pub fn layout(doc: &Doc, meta: &PdfMeta, styles: &Styles) -> Vec<PageLayout> {
     let doc = &crate::render::units::bind_units(doc);
-    let (numbers, notes) = ordered_notes(doc);
-    let cited = footnote_numbers(doc).len();
+    let (numbers, notes, cited) = ordered_notes(doc);
     let mut flow = flow::build(&doc.blocks, &notes, &numbers, styles);
-    if cited < numbers.len() && !flow.flow.iter().any(|f| matches!(f, flow::Flow::Box(_))) {
+    if cited < notes.len() && !flow.flow.iter().any(|f| matches!(f, flow::Flow::Box(_))) {
         // Footnotes and no text: an empty line carries them to the page.
         flow.flow.push(flow::Flow::Box(flow::VBox::default()));
     }
@@ -136,7 +135,7 @@ pub fn layout(doc: &Doc, meta: &PdfMeta, styles: &Styles) -> Vec<PageLayout> {
         flow::Flow::Box(b) => Some(b),
         flow::Flow::Space(_) => None,
     }) {
-        last.notes.extend(cited + 1..=numbers.len());
+        last.notes.extend(notes[cited..].iter().map(|&(n, _)| n));
     }
     let margin = pages::TopMargin {
         every_page: usize::from(meta.confidential.is_some()),
@@ -157,47 +156,50 @@ pub fn layout(doc: &Doc, meta: &PdfMeta, styles: &Styles) -> Vec<PageLayout> {
     pages
 }
 
-/// The footnotes in the order they are numbered, with their numbers: first
-/// those the text cites, in order of first reference (a reference to a label
-/// nothing defines gets a number and an empty footnote), then those nothing
-/// cites, which still print (as the HTML lists them) at the foot of the last
-/// page.
-pub fn ordered_notes(doc: &Doc) -> (text::NoteNumbers, Vec<&[Block]>) {
-    let mut numbers = footnote_numbers(doc);
-    let mut ordered: Vec<(&str, usize)> = numbers.iter().map(|(l, &n)| (l.as_str(), n)).collect();
-    ordered.sort_by_key(|&(_, n)| n);
-    let mut notes: Vec<&[Block]> = ordered
-        .iter()
-        .map(|(label, _)| {
-            doc.footnotes
-                .iter()
-                .find(|f| f.label == *label)
-                .map_or(&[][..], |f| f.blocks.as_slice())
-        })
-        .collect();
+/// The footnotes in the order they are numbered, with the numbers they
+/// print ([`printed_numbers`]): first those the text cites, in order of first
+/// reference (a reference to a label nothing defines gets a number and an
+/// empty footnote), then those nothing cites, which still print (as the HTML
+/// lists them) at the foot of the last page. The third value is how many the
+/// text cites.
+pub fn ordered_notes(doc: &Doc) -> (text::NoteNumbers, Vec<(usize, &[Block])>, usize) {
+    let mut labels = cited_labels(doc);
+    let cited = labels.len();
     for note in &doc.footnotes {
-        if !numbers.contains_key(&note.label) {
-            numbers.insert(note.label.clone(), numbers.len() + 1);
-            notes.push(&note.blocks);
+        if !labels.contains(&note.label) {
+            labels.push(note.label.clone());
         }
     }
-    (numbers, notes)
+    let printed = printed_numbers(&labels);
+    let notes = labels
+        .iter()
+        .zip(&printed)
+        .map(|(label, &n)| {
+            let blocks = doc
+                .footnotes
+                .iter()
+                .find(|f| &f.label == label)
+                .map_or(&[][..], |f| f.blocks.as_slice());
+            (n, blocks)
+        })
+        .collect();
+    let numbers = labels.into_iter().zip(printed).collect();
+    (numbers, notes, cited)
 }
 
-/// Footnote numbers: 1, 2, 3 … in order of first reference in the text.
-fn footnote_numbers(doc: &Doc) -> text::NoteNumbers {
-    let mut numbers = text::NoteNumbers::new();
+/// Footnote labels the text cites, in order of first reference.
+fn cited_labels(doc: &Doc) -> Vec<String> {
+    let mut labels: Vec<String> = Vec::new();
     for block in &doc.blocks {
         block.visit_inlines(&mut |inlines| {
             for inline in inlines {
                 if let InlineContent::FootnoteRef(label) = &inline.content
-                    && !numbers.contains_key(label)
+                    && !labels.contains(label)
                 {
-                    let n = numbers.len() + 1;
-                    numbers.insert(label.clone(), n);
+                    labels.push(label.clone());
                 }
             }
         });
     }
-    numbers
+    labels
 }

@@ -3,7 +3,11 @@
 //! Pages are filled one box at a time; when a box does not fit, the page ends at
 //! the last place a break is allowed (see [`VBox::keep_with_next`]). Footnotes go
 //! to the foot of the page whose text cites them, under a short rule; a footnote
-//! too long for what is left of the page continues at the foot of the next one.
+//! too long for what is left of the page continues at the foot of the next one,
+//! and so does a page's last footnote when keeping it whole would end the page
+//! three lines early or more. A soft keep yields when honouring it would leave
+//! a quarter of the page empty, or cut a paragraph and leave three lines or
+//! more empty.
 //! Pages 2 and later start with the running header. A table broken across pages
 //! repeats its header rows.
 
@@ -99,8 +103,9 @@ pub fn paginate(layout: &Layout, styles: &Styles, margin: TopMargin) -> Vec<Page
             repeat: &repeat,
             carried: &carried,
             placed: &placed_notes,
+            continue_note: false,
         };
-        let fill = fill_page(start, layout, styles);
+        let fill = fill_with_notes(start, layout, styles);
         let mut page = PageLayout {
             number,
             text_block: block,
@@ -128,7 +133,7 @@ pub fn paginate(layout: &Layout, styles: &Styles, margin: TopMargin) -> Vec<Page
         for &n in &fill.notes {
             if placed_notes.insert(n) {
                 page.notes.push(n);
-                let note = layout.notes.get(n - 1).map_or(&[][..], Vec::as_slice);
+                let note = layout.notes.get(&n).map_or(&[][..], Vec::as_slice);
                 lines.extend(note.iter().enumerate().map(|(index, line)| NoteLine {
                     line: line.clone(),
                     index,
@@ -173,7 +178,9 @@ fn repeat_of(mark: &Mark) -> Mark {
 struct Fill {
     /// Indices of the flow's boxes on the page, with their top below the body's top.
     boxes: Vec<(usize, f32)>,
-    /// Footnotes cited by those boxes, in order of number.
+    /// Footnotes first cited by those boxes (by the numbers they print), in
+    /// order of citation: numbering order, which a redline's notes (printed
+    /// with the letter's numbers) follow too.
     notes: Vec<usize>,
     /// Index of the first flow element of the next page.
     next: usize,
@@ -182,6 +189,7 @@ struct Fill {
 }
 
 /// What the page being filled starts with.
+#[derive(Clone, Copy)]
 struct PageStart<'a> {
     /// Index of the first flow element to place.
     start: usize,
@@ -193,7 +201,58 @@ struct PageStart<'a> {
     carried: &'a [NoteLine],
     /// Footnotes already placed on earlier pages.
     placed: &'a BTreeSet<usize>,
+    /// Whether the page's last footnote may continue on the next page (at
+    /// least two of its lines stay) so that more text fits.
+    continue_note: bool,
 }
+
+/// Fills a page keeping its footnotes whole where it can, or — when that
+/// would end the page [`FILL_LINES`] or more lines of text sooner — letting
+/// the last footnote continue on the next page: a footnote reserved whole
+/// must not leave a page several lines short.
+fn fill_with_notes(start: PageStart, layout: &Layout, styles: &Styles) -> Fill {
+    let whole = fill_page(start, layout, styles);
+    if layout.notes.is_empty() || whole.next >= layout.flow.len() {
+        return whole;
+    }
+    let continued = fill_page(
+        PageStart {
+            continue_note: true,
+            ..start
+        },
+        layout,
+        styles,
+    );
+    let gained = unused(&whole, start, layout, styles) - unused(&continued, start, layout, styles);
+    if gained >= FILL_LINES * styles.leading - 0.01 {
+        continued
+    } else {
+        whole
+    }
+}
+
+/// The height a page filled with `fill` leaves empty: what its text and its
+/// footnotes, each whole, do not take.
+fn unused(fill: &Fill, start: PageStart, layout: &Layout, styles: &Styles) -> f32 {
+    let top = styles.page.height - styles.page.margin_bottom - start.avail;
+    let carried: f32 = start.carried.iter().map(|l| l.line.height).sum();
+    let notes: f32 = fill
+        .notes
+        .iter()
+        .map(|&n| note_height(layout, n, usize::MAX))
+        .sum::<f32>()
+        + carried.min(start.avail / 2.0);
+    let area = if notes > 0.0 {
+        styles.footnotes.gap + notes
+    } else {
+        0.0
+    };
+    (start.avail - (fill.bottom - top) - area).max(0.0)
+}
+
+/// How many more lines of text a page must hold for its last footnote to be
+/// continued on the next page rather than kept whole.
+const FILL_LINES: f32 = 3.0;
 
 /// Chooses the boxes of one page: as many as fit with their footnotes, ending
 /// at the last allowed break.
@@ -204,6 +263,7 @@ fn fill_page(page: PageStart, layout: &Layout, styles: &Styles) -> Fill {
         repeat,
         carried,
         placed,
+        continue_note,
     } = page;
     let flow = &layout.flow;
     let top = styles.page.height - styles.page.margin_bottom - avail;
@@ -217,11 +277,13 @@ fn fill_page(page: PageStart, layout: &Layout, styles: &Styles) -> Fill {
     let mut notes: Vec<usize> = Vec::new();
     let mut notes_h = 0.0;
     let mut boxes: Vec<(usize, f32)> = Vec::new();
-    // (next index, boxes kept, notes kept, body height) at the last allowed break.
-    let mut last_ok: Option<(usize, usize, usize, f32)> = None;
+    // The last allowed break.
+    let mut last_ok: Option<Break> = None;
     // The same, ignoring soft keeps.
-    let mut last_hard_ok: Option<(usize, usize, usize, f32)> = None;
+    let mut last_hard_ok: Option<Break> = None;
     let mut pending_space = 0.0;
+    // What continuing the last note placed so far would save.
+    let mut last_saving = 0.0;
     let mut j = start;
     while j < flow.len() {
         match &flow[j] {
@@ -242,6 +304,12 @@ fn fill_page(page: PageStart, layout: &Layout, styles: &Styles) -> Fill {
                     .map(|&n| note_height(layout, n, usize::MAX))
                     .sum();
                 let fresh_min: f32 = fresh.iter().map(|&n| note_height(layout, n, 2)).sum();
+                // What continuing the page's last note on the next page saves.
+                let cut = match fresh.last() {
+                    Some(&n) if continue_note => note_saving(layout, n),
+                    Some(_) => 0.0,
+                    None => last_saving,
+                };
                 let area = |h: f32| {
                     if h + carried_h > 0.0 {
                         fs.gap + h + carried_h
@@ -251,7 +319,8 @@ fn fill_page(page: PageStart, layout: &Layout, styles: &Styles) -> Fill {
                 };
                 let body = used + pending_space + b.height;
                 let fits = body + area(notes_h + fresh_h) <= avail + 0.01
-                    || (!fresh.is_empty() && body + area(notes_h + fresh_min) <= avail + 0.01);
+                    || (!fresh.is_empty() && body + area(notes_h + fresh_min) <= avail + 0.01)
+                    || (cut > 0.0 && body + area(notes_h + fresh_h - cut) <= avail + 0.01);
                 if !fits {
                     if boxes.is_empty() {
                         // Taller than a page on its own: place it anyway.
@@ -259,13 +328,12 @@ fn fill_page(page: PageStart, layout: &Layout, styles: &Styles) -> Fill {
                         notes.extend(fresh);
                         used = body;
                         j += 1;
-                    } else if let Some((next, kept, kept_notes, kept_used)) =
-                        choose_break(last_ok, last_hard_ok, avail)
+                    } else if let Some(b) = choose_break(last_ok, last_hard_ok, flow, avail, styles)
                     {
-                        boxes.truncate(kept);
-                        notes.truncate(kept_notes);
-                        used = kept_used;
-                        j = next;
+                        boxes.truncate(b.boxes);
+                        notes.truncate(b.notes);
+                        used = b.used;
+                        j = b.next;
                     }
                     return finish(boxes, notes, j, top + used);
                 }
@@ -273,9 +341,16 @@ fn fill_page(page: PageStart, layout: &Layout, styles: &Styles) -> Fill {
                 used = body;
                 pending_space = 0.0;
                 notes_h += fresh_h;
+                last_saving = cut;
                 notes.extend(fresh);
                 if !b.keep_with_next {
-                    let here = Some((j + 1, boxes.len(), notes.len(), used));
+                    let here = Some(Break {
+                        next: j + 1,
+                        boxes: boxes.len(),
+                        notes: notes.len(),
+                        used,
+                        unused: (avail - used - area(notes_h)).max(0.0),
+                    });
                     last_hard_ok = here;
                     if !b.keep_soft {
                         last_ok = here;
@@ -288,23 +363,51 @@ fn fill_page(page: PageStart, layout: &Layout, styles: &Styles) -> Fill {
     finish(boxes, notes, j, top + used)
 }
 
+/// A place the page may end, as the page stands there.
+#[derive(Debug, Clone, Copy)]
+struct Break {
+    /// Index of the first flow element of the next page.
+    next: usize,
+    /// How many boxes the page keeps.
+    boxes: usize,
+    /// How many footnotes it keeps.
+    notes: usize,
+    /// The height of its text.
+    used: f32,
+    /// What its text and whole footnotes leave empty.
+    unused: f32,
+}
+
 /// The break to take when the page is full: the last one that honours every
-/// keep, unless a later one that ignores soft keeps saves a quarter of a page.
+/// keep, unless a later one that ignores soft keeps fills a quarter of a page
+/// more — or, where honouring the soft keep cuts a paragraph anyway (the
+/// break falls between two of its lines, so only its tail travels with what
+/// follows) and would leave [`FILL_LINES`] lines or more of the page empty,
+/// any more: a page is filled before a paragraph is cut to keep its last
+/// lines company.
 fn choose_break(
-    all: Option<(usize, usize, usize, f32)>,
-    hard: Option<(usize, usize, usize, f32)>,
+    all: Option<Break>,
+    hard: Option<Break>,
+    flow: &[Flow],
     avail: f32,
-) -> Option<(usize, usize, usize, f32)> {
+    styles: &Styles,
+) -> Option<Break> {
     match (all, hard) {
-        (Some(a), Some(h)) if h.3 - a.3 > avail / 4.0 => Some(h),
-        (Some(a), _) => Some(a),
+        (Some(a), Some(h)) => {
+            let quarter = h.used - a.used > avail / 4.0;
+            let cuts = matches!(flow.get(a.next), Some(Flow::Box(_)))
+                && matches!(flow.get(a.next.wrapping_sub(1)), Some(Flow::Box(_)));
+            let fills = h.used > a.used
+                && h.unused < a.unused
+                && a.unused >= FILL_LINES * styles.leading - 0.01;
+            Some(if quarter || (cuts && fills) { h } else { a })
+        }
+        (Some(a), None) => Some(a),
         (None, h) => h,
     }
 }
 
-fn finish(boxes: Vec<(usize, f32)>, mut notes: Vec<usize>, next: usize, bottom: f32) -> Fill {
-    notes.sort_unstable();
-    notes.dedup();
+fn finish(boxes: Vec<(usize, f32)>, notes: Vec<usize>, next: usize, bottom: f32) -> Fill {
     Fill {
         boxes,
         notes,
@@ -317,8 +420,14 @@ fn finish(boxes: Vec<(usize, f32)>, mut notes: Vec<usize>, next: usize, bottom: 
 fn note_height(layout: &Layout, n: usize, lines: usize) -> f32 {
     layout
         .notes
-        .get(n.wrapping_sub(1))
+        .get(&n)
         .map_or(0.0, |l| l.iter().take(lines).map(|b| b.height).sum())
+}
+
+/// How much shorter footnote `n` is at the foot of its page when all but its
+/// first two lines continue on the next page.
+fn note_saving(layout: &Layout, n: usize) -> f32 {
+    note_height(layout, n, usize::MAX) - note_height(layout, n, 2)
 }
 
 /// Places footnote lines at the foot of the page, as many as `room` allows;

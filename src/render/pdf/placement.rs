@@ -432,7 +432,7 @@ struct Runs {
 
 impl Runs {
     fn of(doc: &Doc) -> Runs {
-        let (numbers, notes) = super::ordered_notes(doc);
+        let (numbers, notes, _) = super::ordered_notes(doc);
         let mut runs = Runs {
             text: Vec::new(),
             source: Vec::new(),
@@ -444,7 +444,7 @@ impl Runs {
         };
         runs.blocks(&doc.blocks);
         runs.stream = 1;
-        for note in notes {
+        for (_, note) in notes {
             for block in note {
                 let mut text = String::new();
                 runs.block_text(block, &mut text);

@@ -111,6 +111,7 @@ mod tests {
                     width: 10.0,
                     confidential: false,
                     run_start: false,
+                    caps: false,
                 },
                 role: Role::Words(0),
             }],

@@ -154,6 +154,37 @@ impl QuoteStyle {
     }
 }
 
+/// Where the lines of a letterhead stand on the measure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LetterheadAlign {
+    /// Flush left.
+    Left,
+    /// Centred.
+    Center,
+    /// Flush right.
+    Right,
+}
+
+/// The letterhead at the top of page 1: the name (in the level-1 heading's
+/// face) and the address lines under it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LetterheadStyle {
+    /// Type size of the name.
+    pub size: f32,
+    /// The name in small capitals (lowercase letters as capitals at
+    /// [`SMALL_CAPS_SCALE`] of the size).
+    pub small_caps: bool,
+    /// A rule across the measure under the letterhead.
+    pub rule: bool,
+    /// Thickness of that rule.
+    pub rule_thickness: f32,
+    /// Where the name and the address lines stand.
+    pub align: LetterheadAlign,
+}
+
+/// The size of a small capital relative to a capital.
+pub const SMALL_CAPS_SCALE: f32 = 0.8;
+
 /// Footnotes at the foot of the page.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FootnoteStyle {
@@ -212,6 +243,8 @@ pub struct Styles {
     pub footnotes: FootnoteStyle,
     /// The running header.
     pub header: HeaderStyle,
+    /// The letterhead.
+    pub letterhead: LetterheadStyle,
 }
 
 impl Default for Styles {
@@ -277,6 +310,13 @@ impl Default for Styles {
                 leading: 12.0,
                 gap: 6.0,
                 top: 30.0,
+            },
+            letterhead: LetterheadStyle {
+                size: 14.0,
+                small_caps: false,
+                rule: false,
+                rule_thickness: 0.75,
+                align: LetterheadAlign::Center,
             },
         }
     }

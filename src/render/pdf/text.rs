@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use crate::markdown::{Inline, InlineContent, Style};
 
 use super::fonts::{fonts, shown};
+use super::style::SMALL_CAPS_SCALE;
 use super::style::{FaceId, Styles};
 
 /// A run of text in one face and size, part of a word.
@@ -30,6 +31,30 @@ pub struct Fragment {
     pub confidential: bool,
     /// The first fragment of a confidential run: where the public copy prints `[***]`.
     pub run_start: bool,
+    /// Drawn in capitals (small capitals: the text keeps its lowercase
+    /// letters, the page shows them as capitals at a smaller size).
+    pub caps: bool,
+}
+
+impl Fragment {
+    /// The characters the page shows: the text, in capitals where the
+    /// fragment is set in small capitals.
+    pub fn drawn(&self) -> String {
+        if self.caps {
+            self.text.chars().map(capital).collect()
+        } else {
+            self.text.clone()
+        }
+    }
+}
+
+/// The capital of `c`, where it has a single one; `c` otherwise.
+pub fn capital(c: char) -> char {
+    let mut upper = c.to_uppercase();
+    match (upper.next(), upper.next()) {
+        (Some(u), None) => u,
+        _ => c,
+    }
 }
 
 /// What the public copy prints at the start of each confidential run.
@@ -89,6 +114,8 @@ pub struct TextStyle {
     pub italic: bool,
     /// Underlined throughout.
     pub underline: bool,
+    /// Lowercase letters as small capitals (a letterhead's name).
+    pub small_caps: bool,
 }
 
 impl TextStyle {
@@ -99,6 +126,7 @@ impl TextStyle {
             bold: false,
             italic: false,
             underline: false,
+            small_caps: false,
         }
     }
 }
@@ -139,6 +167,13 @@ pub fn itemize(
                 for c in text.chars() {
                     if c == ' ' || c == '\n' || c == '\t' {
                         builder.space(look);
+                    } else if base.small_caps && capital(c) != c {
+                        let small = Look {
+                            size: look.size * SMALL_CAPS_SCALE,
+                            caps: true,
+                            ..look
+                        };
+                        builder.push_char(c, small, 0.0);
                     } else {
                         builder.push_char(c, look, 0.0);
                     }
@@ -186,6 +221,7 @@ struct Look {
     underline: bool,
     strike: bool,
     confidential: bool,
+    caps: bool,
 }
 
 impl Look {
@@ -196,6 +232,7 @@ impl Look {
             underline: style.underline || style.inserted || base.underline,
             strike: style.strike || style.deleted,
             confidential: style.confidential,
+            caps: false,
         }
     }
 }
@@ -210,9 +247,11 @@ struct Builder {
 
 impl Builder {
     fn push_char(&mut self, c: char, look: Look, rise: f32) {
-        let face_id = fonts().covering(look.face, c);
-        let face = fonts().face(face_id);
         let c = shown(c);
+        // A small capital is measured (and drawn) as its capital.
+        let drawn = if look.caps { capital(c) } else { c };
+        let face_id = fonts().covering(look.face, drawn);
+        let face = fonts().face(face_id);
         let run_start = std::mem::take(&mut self.run_start);
         if let Some(last) = self.word.last_mut()
             && last.face == face_id
@@ -221,15 +260,14 @@ impl Builder {
             && last.underline == look.underline
             && last.strike == look.strike
             && last.confidential == look.confidential
+            && last.caps == look.caps
             && !run_start
         {
-            let kern = last
-                .text
-                .chars()
-                .next_back()
-                .map_or(0, |p| face.kern_units(p, c));
+            let before = last.text.chars().next_back();
+            let before = before.map(|p| if look.caps { capital(p) } else { p });
+            let kern = before.map_or(0, |p| face.kern_units(p, drawn));
             last.width +=
-                face.advance(c, look.size) + f32::from(kern) * look.size / face.units_per_em();
+                face.advance(drawn, look.size) + f32::from(kern) * look.size / face.units_per_em();
             last.text.push(c);
             return;
         }
@@ -240,9 +278,10 @@ impl Builder {
             rise,
             underline: look.underline,
             strike: look.strike,
-            width: face.advance(c, look.size),
+            width: face.advance(drawn, look.size),
             confidential: look.confidential,
             run_start,
+            caps: look.caps,
         });
     }
 
@@ -388,10 +427,13 @@ fn push_piece(
     face: &super::fonts::Face,
 ) {
     if let Some(last) = pieces.last_mut() {
-        last.push(Fragment {
-            width: face.width(&text, model.size),
+        let piece = Fragment {
             text,
             ..model.clone()
+        };
+        last.push(Fragment {
+            width: face.width(&piece.drawn(), model.size),
+            ..piece
         });
     }
 }
@@ -441,7 +483,8 @@ fn split_word(fragments: Vec<Fragment>, mut notes: Vec<usize>, measure: f32, out
         let face = fonts().face(fragment.face);
         let mut first = true;
         for c in fragment.text.chars() {
-            let w = face.advance(c, fragment.size);
+            let drawn = if fragment.caps { capital(c) } else { c };
+            let w = face.advance(drawn, fragment.size);
             if piece_width + w > measure && piece_width > 0.0 {
                 out.push(Item::Word {
                     width: piece_width,
@@ -485,6 +528,7 @@ fn same_look(a: &Fragment, b: &Fragment) -> bool {
         && a.underline == b.underline
         && a.strike == b.strike
         && a.confidential == b.confidential
+        && a.caps == b.caps
 }
 
 #[cfg(test)]
@@ -493,6 +537,36 @@ mod tests {
 
     fn text(s: &str, style: Style) -> Inline {
         Inline::text(s, style)
+    }
+
+    #[test]
+    fn small_capitals_keep_their_letters_and_take_the_width_of_capitals() {
+        let inlines = [text("Vianet Smith-Jones", Style::default())];
+        let base = TextStyle {
+            small_caps: true,
+            ..TextStyle::plain(10.0)
+        };
+        let items = itemize(&inlines, base, &Styles::default(), &NoteNumbers::new());
+        let fragments: Vec<&Fragment> = items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Word { fragments, .. } => Some(fragments),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        let small = fragments.iter().find(|f| f.text == "ianet").unwrap();
+        assert!(small.caps && (small.size - 8.0).abs() < 1e-4);
+        assert_eq!(small.drawn(), "IANET");
+        let face = fonts().face(small.face);
+        assert!((small.width - face.width("IANET", 8.0)).abs() < 0.5);
+        // Split at the hyphen, each piece is still measured as drawn.
+        for f in fragments.iter().filter(|f| f.caps) {
+            assert!(
+                (f.width - face.width(&f.drawn(), f.size)).abs() < 0.5,
+                "{f:?}"
+            );
+        }
     }
 
     #[test]
