@@ -128,15 +128,11 @@ fn the_sample_places_every_word_once_and_a_lost_line_is_refused() {
     let mut pages = layout(&doc, &meta(), &Styles::default());
     assert_eq!(verify_placement(&doc, &pages), Ok(()));
     // Drop the last line of the first page's body: the check names its words.
-    let (top, last) = pages[0].boxes.last().cloned().expect("page 1 has lines");
-    let lost: Vec<Mark> = last.marks.iter().map(|m| m.shifted(top)).collect();
+    let last = pages[0].boxes.last().cloned().expect("page 1 has lines");
+    let lost: Vec<Mark> = pages[0].marks_of(&last).to_vec();
     pages[0].marks.retain(|m| !lost.contains(m));
     let error = verify_placement(&doc, &pages).expect_err("a line is missing");
-    let first_word = last
-        .marks
-        .iter()
-        .find_map(Mark::fragment)
-        .map(|f| f.text.clone());
+    let first_word = lost.iter().find_map(Mark::fragment).map(|f| f.text.clone());
     assert!(
         error
             .to_string()
@@ -355,18 +351,17 @@ fn degenerate_documents_render() {
 #[test]
 fn sample_layout_snapshot() {
     let pages = layout(&sample_doc(), &meta(), &Styles::default());
-    let line_text = respond::render::pdf::flow::VBox::text;
     let mut out = String::new();
     for page in &pages {
         let first = page
             .boxes
             .first()
-            .map(|(_, b)| line_text(b))
+            .map(|b| page.text_of(b))
             .unwrap_or_default();
         let last = page
             .boxes
             .last()
-            .map(|(_, b)| line_text(b))
+            .map(|b| page.text_of(b))
             .unwrap_or_default();
         out.push_str(&format!(
             "page {}: {} lines, footnotes {:?}\n  first: {first}\n  last:  {last}\n",

@@ -37,7 +37,7 @@ fn empty_height(page: &PageLayout, styles: &Styles) -> f32 {
     let text_end = page
         .boxes
         .iter()
-        .map(|(y, b)| y + b.height)
+        .map(|b| b.bottom())
         .fold(page.text_block.top, f32::max);
     let notes_top = page
         .marks

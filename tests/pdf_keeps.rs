@@ -49,8 +49,8 @@ fn stranded(pages: &[PageLayout]) -> Vec<String> {
     let mut found = Vec::new();
     for page in &pages[..pages.len().saturating_sub(1)] {
         let tail = page.boxes.iter().rev().take(2);
-        for (_, b) in tail.filter(|(_, b)| b.heading) {
-            found.push(format!("page {}: {:?}", page.number, b.text()));
+        for b in tail.filter(|b| b.heading) {
+            found.push(format!("page {}: {:?}", page.number, page.text_of(b)));
         }
     }
     found
@@ -97,9 +97,7 @@ fn headings_are_marked_as_such_so_the_check_above_can_see_them() {
     let pages = layout(&doc, &meta(), &Styles::default());
     let headings: Vec<String> = pages
         .iter()
-        .flat_map(|p| p.boxes.iter())
-        .filter(|(_, b)| b.heading)
-        .map(|(_, b)| b.text())
+        .flat_map(|p| p.boxes.iter().filter(|b| b.heading).map(|b| p.text_of(b)))
         .collect();
     assert!(headings.iter().any(|t| t.starts_with("3. Item 5.")));
     assert!(

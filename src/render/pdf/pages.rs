@@ -24,14 +24,73 @@ pub struct PageLayout {
     pub number: usize,
     /// Text and rules; `baseline`/`y` are distances from the page's top edge.
     pub marks: Vec<Mark>,
-    /// The body boxes placed on the page (with their top edge), for checks.
-    pub boxes: Vec<(f32, VBox)>,
+    /// The body boxes placed on the page, for checks: where each sits and
+    /// which of [`PageLayout::marks`] are its own (not a copy of them).
+    pub boxes: Vec<PlacedBox>,
     /// Footnotes whose first line is on this page.
     pub notes: Vec<usize>,
     /// The text block: everything but page furniture lies inside it.
     pub text_block: Rect,
     /// The bookmarks whose text starts on this page.
     pub outline: Vec<super::outline::OutlineEntry>,
+}
+
+/// A body box as placed on its page.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PlacedBox {
+    /// Its top edge, down from the page's top edge.
+    pub top: f32,
+    /// Its height.
+    pub height: f32,
+    /// A heading line (see [`VBox::heading`]).
+    pub heading: bool,
+    /// A page must not break right after it (see [`VBox::keep_with_next`]).
+    pub keep_with_next: bool,
+    /// Footnotes cited in it.
+    pub notes: Vec<usize>,
+    /// Its marks: this range of the page's [`PageLayout::marks`].
+    pub marks: std::ops::Range<usize>,
+}
+
+impl PlacedBox {
+    /// Its bottom edge, down from the page's top edge.
+    pub fn bottom(&self) -> f32 {
+        self.top + self.height
+    }
+}
+
+impl PageLayout {
+    /// The marks of `placed`, a box of this page, where the page draws them.
+    pub fn marks_of(&self, placed: &PlacedBox) -> &[Mark] {
+        self.marks.get(placed.marks.clone()).unwrap_or(&[])
+    }
+
+    /// The text of `placed`, a box of this page: its fragments joined by
+    /// spaces (for tests and diagnostics).
+    pub fn text_of(&self, placed: &PlacedBox) -> String {
+        let texts: Vec<&str> = self
+            .marks_of(placed)
+            .iter()
+            .filter_map(Mark::fragment)
+            .map(|f| f.text.as_str())
+            .collect();
+        texts.join(" ")
+    }
+
+    /// Appends the marks of `b`, set with its top edge at `top` (each mark
+    /// passed through `place`), and records where the box went.
+    fn place_box(&mut self, b: &VBox, top: f32, place: impl Fn(&Mark) -> Mark) {
+        let start = self.marks.len();
+        self.marks.extend(b.marks.iter().map(place));
+        self.boxes.push(PlacedBox {
+            top,
+            height: b.height,
+            heading: b.heading,
+            keep_with_next: b.keep_with_next,
+            notes: b.notes.clone(),
+            marks: start..self.marks.len(),
+        });
+    }
 }
 
 /// The text block of every page: the paper less its margins.
@@ -116,16 +175,12 @@ pub fn paginate(layout: &Layout, styles: &Styles, margin: TopMargin) -> Vec<Page
         }
         let mut y = top;
         for b in &repeat {
-            page.marks
-                .extend(b.marks.iter().map(|m| repeat_of(m).shifted(y)));
-            page.boxes.push((y, b.clone()));
+            page.place_box(b, y, |m| repeat_of(m).shifted(y));
             y += b.height;
         }
         for &(k, at) in &fill.boxes {
             if let Flow::Box(b) = &flow[k] {
-                page.marks
-                    .extend(b.marks.iter().map(|m| m.shifted(top + at)));
-                page.boxes.push((top + at, b.clone()));
+                page.place_box(b, top + at, |m| m.shifted(top + at));
             }
         }
         // Footnotes: carried lines first, then the notes first cited on this page.
@@ -553,7 +608,7 @@ mod tests {
             let pages = pages_of(&md);
             assert!(pages.len() >= 2);
             for page in &pages[..pages.len() - 1] {
-                let (_, last) = page.boxes.last().expect("page has boxes");
+                let last = page.boxes.last().expect("page has boxes");
                 assert!(!last.heading, "page {} ends with a heading", page.number);
                 assert!(
                     !last.keep_with_next,
@@ -567,10 +622,7 @@ mod tests {
     #[test]
     fn paragraphs_forbid_breaks_after_their_first_and_before_their_last_line() {
         let pages = pages_of(&filler(200));
-        let boxes: Vec<&VBox> = pages
-            .iter()
-            .flat_map(|p| p.boxes.iter().map(|(_, b)| b))
-            .collect();
+        let boxes: Vec<&PlacedBox> = pages.iter().flat_map(|p| p.boxes.iter()).collect();
         let n = boxes.len();
         assert!(n >= 5, "{n}");
         let keeps: Vec<bool> = boxes.iter().map(|b| b.keep_with_next).collect();
@@ -594,14 +646,14 @@ mod tests {
         let pages = pages_of(&md);
         assert!(pages.len() >= 2);
         for page in &pages[1..] {
-            let first: Vec<String> = page.boxes.iter().take(2).map(|(_, b)| b.text()).collect();
+            let first: Vec<String> = page.boxes.iter().take(2).map(|b| page.text_of(b)).collect();
             assert_eq!(first[0], "Item 2013 2012", "page {}", page.number);
             assert_eq!(first[1], "(in thousands)", "page {}", page.number);
         }
         // Every body row appears exactly once, in order.
         let rows: Vec<String> = pages
             .iter()
-            .flat_map(|p| p.boxes.iter().map(|(_, b)| b.text()))
+            .flat_map(|p| p.boxes.iter().map(|b| p.text_of(b)))
             .filter(|t| t.starts_with("Row "))
             .collect();
         assert_eq!(rows.len(), 80);
@@ -611,7 +663,7 @@ mod tests {
             let body: Vec<String> = page
                 .boxes
                 .iter()
-                .map(|(_, b)| b.text())
+                .map(|b| page.text_of(b))
                 .filter(|t| t.starts_with("Row ") || t.starts_with("Total"))
                 .collect();
             assert!(body.len() >= 2, "page {}: {body:?}", page.number);
@@ -637,11 +689,7 @@ mod tests {
         let mut seen = Vec::new();
         for page in &pages {
             // The footnote number printed in the text on this page…
-            let cited: Vec<usize> = page
-                .boxes
-                .iter()
-                .flat_map(|(_, b)| b.notes.clone())
-                .collect();
+            let cited: Vec<usize> = page.boxes.iter().flat_map(|b| b.notes.clone()).collect();
             for n in &page.notes {
                 assert!(
                     cited.contains(n),
@@ -664,7 +712,7 @@ mod tests {
                     .windows(2)
                     .find(|w| w[0].0 == "Footnote" && w[1].0 == number)
                     .map(|w| w[0].1);
-                let body_bottom = page.boxes.last().map_or(0.0, |(y, b)| y + b.height);
+                let body_bottom = page.boxes.last().map_or(0.0, PlacedBox::bottom);
                 let at = at.expect("footnote text on the page");
                 assert!(at > body_bottom, "footnote above the text's end");
                 assert!(at <= styles.page.height - styles.page.margin_bottom);
@@ -698,7 +746,7 @@ mod tests {
         let pages = pages_of(&md);
         assert!(pages.len() >= 2);
         let footnote_lines = |p: &PageLayout| {
-            let bottom = p.boxes.last().map_or(0.0, |(y, b)| y + b.height);
+            let bottom = p.boxes.last().map_or(0.0, PlacedBox::bottom);
             p.marks
                 .iter()
                 .filter(|m| matches!(m, Mark::Text { baseline, fragment, .. } if *baseline > bottom && fragment.size < 11.0))
@@ -725,7 +773,7 @@ mod tests {
 
     /// Distinct baselines of footnote text (small type below the body) on a page.
     fn footnote_line_count(p: &PageLayout) -> usize {
-        let bottom = p.boxes.last().map_or(0.0, |(y, b)| y + b.height);
+        let bottom = p.boxes.last().map_or(0.0, PlacedBox::bottom);
         let mut baselines: Vec<i32> = p
             .marks
             .iter()

@@ -15,15 +15,8 @@ pub fn redact_pages(pages: &[PageLayout]) -> Vec<PageLayout> {
         .map(|page| PageLayout {
             number: page.number,
             marks: page.marks.iter().map(redact_mark).collect(),
-            boxes: page
-                .boxes
-                .iter()
-                .map(|(top, b)| {
-                    let mut b = b.clone();
-                    b.marks = b.marks.iter().map(redact_mark).collect();
-                    (*top, b)
-                })
-                .collect(),
+            // Marks are redacted one for one, so each box keeps its range.
+            boxes: page.boxes.clone(),
             notes: page.notes.clone(),
             text_block: page.text_block,
             // Bookmark titles never hold confidential text (see `flow`).
