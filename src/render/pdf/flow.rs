@@ -283,14 +283,7 @@ impl Builder<'_> {
                 let height: f32 = group.iter().map(flow_height).sum();
                 // A group taller than half a page may break like ordinary text.
                 if height < self.styles.page.body_height() / 2.0 {
-                    let last_box = group.iter().rposition(|f| matches!(f, Flow::Box(_)));
-                    for (i, f) in group.iter_mut().enumerate() {
-                        if let Flow::Box(b) = f
-                            && Some(i) != last_box
-                        {
-                            b.keep_with_next = true;
-                        }
-                    }
+                    keep_together(&mut group);
                 }
                 out.extend(group);
             }
@@ -340,14 +333,7 @@ impl Builder<'_> {
                 style.rule_thickness,
             )));
         }
-        let last_box = group.iter().rposition(|f| matches!(f, Flow::Box(_)));
-        for (i, f) in group.iter_mut().enumerate() {
-            if let Flow::Box(b) = f
-                && Some(i) != last_box
-            {
-                b.keep_with_next = true;
-            }
-        }
+        keep_together(&mut group);
         out.extend(group);
     }
 
@@ -598,6 +584,18 @@ fn code_inlines(code: &str) -> Vec<Inline> {
                 .chain([Inline::text(text, Default::default())])
         })
         .collect()
+}
+
+/// Keeps `group` on one page: no break after any of its boxes but the last.
+fn keep_together(group: &mut [Flow]) {
+    let last_box = group.iter().rposition(|f| matches!(f, Flow::Box(_)));
+    for (i, f) in group.iter_mut().enumerate() {
+        if let Flow::Box(b) = f
+            && Some(i) != last_box
+        {
+            b.keep_with_next = true;
+        }
+    }
 }
 
 /// Keeps a heading with what follows it: a heading, a caption under it (a
