@@ -219,46 +219,45 @@ fn letterhead_styles(styles: &Styles) -> String {
         LetterheadAlign::Center => "center",
         LetterheadAlign::Right => "right",
     };
-    let mut rpr = String::new();
-    if h.bold {
-        rpr.push_str("<w:b/>");
-    }
-    if h.italic {
-        rpr.push_str("<w:i/>");
-    }
-    if look.small_caps {
-        rpr.push_str("<w:smallCaps/>");
-    }
-    rpr.push_str(&format!(
-        "<w:sz w:val=\"{0}\"/><w:szCs w:val=\"{0}\"/>",
-        half_points(look.size)
-    ));
-    if h.underline {
-        rpr.push_str("<w:u w:val=\"single\"/>");
-    }
+    let rpr = run_properties(h.bold, h.italic, look.small_caps, look.size, h.underline);
     format!(
         "<w:style w:type=\"paragraph\" w:styleId=\"Letterhead\"><w:name w:val=\"Letterhead\"/><w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:jc w:val=\"{jc}\"/></w:pPr><w:rPr>{rpr}</w:rPr></w:style>\
          <w:style w:type=\"paragraph\" w:styleId=\"LetterheadAddress\"><w:name w:val=\"Letterhead Address\"/><w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr><w:keepNext/><w:jc w:val=\"{jc}\"/></w:pPr></w:style>"
     )
 }
 
-/// Heading `level`'s style: the PDF's look, kept with the text after it, and
-/// an outline level so the navigation pane lists it.
-fn heading(level: u8, look: &HeadingStyle) -> String {
+/// A style's run properties, in the order Word writes them.
+fn run_properties(
+    bold: bool,
+    italic: bool,
+    small_caps: bool,
+    size: f32,
+    underline: bool,
+) -> String {
     let mut rpr = String::new();
-    if look.bold {
+    if bold {
         rpr.push_str("<w:b/>");
     }
-    if look.italic {
+    if italic {
         rpr.push_str("<w:i/>");
+    }
+    if small_caps {
+        rpr.push_str("<w:smallCaps/>");
     }
     rpr.push_str(&format!(
         "<w:sz w:val=\"{0}\"/><w:szCs w:val=\"{0}\"/>",
-        half_points(look.size)
+        half_points(size)
     ));
-    if look.underline {
+    if underline {
         rpr.push_str("<w:u w:val=\"single\"/>");
     }
+    rpr
+}
+
+/// Heading `level`'s style: the PDF's look, kept with the text after it, and
+/// an outline level so the navigation pane lists it.
+fn heading(level: u8, look: &HeadingStyle) -> String {
+    let rpr = run_properties(look.bold, look.italic, false, look.size, look.underline);
     let align = if look.centered { "center" } else { "left" };
     format!(
         "<w:style w:type=\"paragraph\" w:styleId=\"Heading{level}\"><w:name w:val=\"heading {level}\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:jc w:val=\"{align}\"/><w:outlineLvl w:val=\"{}\"/></w:pPr><w:rPr>{rpr}</w:rPr></w:style>",
