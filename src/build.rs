@@ -149,18 +149,19 @@ pub fn documents(letter: &Letter, templates: &Templates) -> Result<Vec<Document>
     );
     let (public, staff) = versions(letter);
     let public = render_markdown(&public, templates)?;
-    let staff = staff.map(|s| render_markdown(&s, templates)).transpose()?;
+    let staff = match staff.map(|s| render_markdown(&s, templates)).transpose()? {
+        Some([letter, redline]) => [Some(letter), Some(redline)],
+        None => [None, None],
+    };
     let mut out = Vec::new();
-    for (k, (stem, doc_title)) in [
+    for (((stem, doc_title), public), staff) in [
         ("letter", title.clone()),
         ("redline", format!("Redline of revised disclosure: {title}")),
     ]
     .into_iter()
-    .enumerate()
+    .zip(public)
+    .zip(staff)
     {
-        let read = |markdown: &[String; 2]| {
-            rendition(&format!("{stem}.md"), markdown[k].clone()).map_err(DocumentsError::Internal)
-        };
         let mut meta = document_meta(letter, doc_title);
         meta.styles = templates.styles().clone();
         if stem == "redline" {
@@ -175,40 +176,34 @@ pub fn documents(letter: &Letter, templates: &Templates) -> Result<Vec<Document>
         out.push(Document {
             stem: stem.to_owned(),
             meta,
-            public: read(&public)?,
-            staff: staff.as_ref().map(read).transpose()?,
+            public,
+            staff,
         });
     }
     Ok(out)
 }
 
-/// The Markdown of the letter and of its redline for one version: rendered
-/// once to learn the letter's footnote numbering, then (when there are
-/// footnotes) again with every note labelled by its number in the letter, so
-/// the redline prints the letter's numbers.
+/// The letter and its redline for one version, rendered and parsed: once
+/// to learn the letter's footnote numbering, then (when there are footnotes)
+/// again with every note labelled by its number in the letter, so the
+/// redline prints the letter's numbers.
 pub fn render_markdown(
     redacted: &Redacted,
     templates: &Templates,
-) -> Result<[String; 2], DocumentsError> {
-    let render = |numbering: &NoteNumbering| -> Result<[String; 2], DocumentsError> {
+) -> Result<[Rendition; 2], DocumentsError> {
+    let render = |numbering: &NoteNumbering| -> Result<[Rendition; 2], DocumentsError> {
         let view = letter_view(redacted, templates.styles(), numbering);
         let letter = templates.render(LETTER_TEMPLATE, &view);
         let redline = templates.render(REDLINE_TEMPLATE, &view);
+        let read =
+            |name: &str, markdown| rendition(name, markdown).map_err(DocumentsError::Internal);
         Ok([
-            letter.map_err(DocumentsError::Template)?,
-            redline.map_err(DocumentsError::Template)?,
+            read("letter.md", letter.map_err(DocumentsError::Template)?)?,
+            read("redline.md", redline.map_err(DocumentsError::Template)?)?,
         ])
     };
     let first = render(&NoteNumbering::default())?;
-    let read = |name: &str, markdown: &str| {
-        rendition(name, markdown.to_owned())
-            .map(|r| r.doc)
-            .map_err(DocumentsError::Internal)
-    };
-    let numbering = NoteNumbering::of(
-        &read("letter.md", &first[0])?,
-        &read("redline.md", &first[1])?,
-    );
+    let numbering = NoteNumbering::of(&first[0].doc, &first[1].doc);
     if numbering.is_empty() {
         return Ok(first);
     }
@@ -265,13 +260,10 @@ pub fn write_documents(
         let leaks = scan_files(&mut files, secrets)?;
         Ok::<_, Error>((files, leaks))
     });
-    let mut by_job: Vec<Option<_>> = (0..jobs.len()).map(|_| None).collect();
-    for (i, result) in order.into_iter().zip(done) {
-        by_job[i] = Some(result);
-    }
+    let mut in_order: Vec<_> = order.into_iter().zip(done).collect();
+    in_order.sort_by_key(|&(i, _)| i);
     let (mut files, mut leaks) = (Vec::new(), Vec::new());
-    for result in by_job {
-        let result = result.ok_or_else(|| Error::writer("a document", "a file was not written"))?;
+    for (_, result) in in_order {
         let (written, found) = result??;
         files.extend(written);
         leaks.extend(found);

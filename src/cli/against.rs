@@ -145,7 +145,7 @@ impl Baseline {
 fn render(letter: &Letter, templates: &Templates) -> Result<String, Error> {
     let (public, _) = versions(letter);
     match render_markdown(&public, templates) {
-        Ok([letter, _]) => Ok(letter),
+        Ok([letter, _]) => Ok(letter.markdown),
         Err(DocumentsError::Template(e)) => Err(Error::usage(format!(
             "template `{}` failed: {}",
             e.name, e.message
