@@ -71,7 +71,7 @@ fn pdf(c: &mut Criterion) {
         b.iter(|| verify_placement(&doc, &pages))
     });
     c.bench_function("pdf/write (example letter)", |b| {
-        b.iter(|| write_pdf(&pages, &meta, &styles))
+        b.iter(|| write_pdf(&pages, &meta, &styles).expect("the example assembles"))
     });
 }
 

@@ -377,3 +377,51 @@ fn sample_layout_snapshot() {
     out.push_str(&format!("pdf: {} bytes, fnv {hash:016x}\n", bytes.len()));
     insta::assert_snapshot!(out);
 }
+
+/// A letter long enough to be serialised in several batches of pages (see
+/// `document::write_pdf`) comes out as one file with every page in its place.
+#[test]
+fn a_long_letter_serialised_in_batches_keeps_every_page_in_order() {
+    let (doc, _) = parse_rendered(&SAMPLE.repeat(16));
+    let styles = Styles::default();
+    let pages = layout(&doc, &meta(), &styles);
+    // More than two batches of 32 pages, however many cores there are.
+    assert!(pages.len() > 64, "only {} pages", pages.len());
+    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("pdf-batches.pdf");
+    std::fs::write(&path, render_pdf(&doc, &meta()).expect("renders whole")).unwrap();
+    let file = path.to_str().unwrap();
+    let (ok, report) = run("qpdf", &["--check", file]);
+    assert!(ok, "{report}");
+    let (ok, text) = run("pdftotext", &["-layout", file, "-"]);
+    assert!(ok, "{text}");
+    let printed: Vec<&str> = text
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    assert_eq!(printed.len(), pages.len(), "pages in the file");
+    // Footnote numbers print against their word ("change3"): letters only.
+    let letters = |text: &str| -> Vec<String> {
+        words(text)
+            .iter()
+            .map(|w| w.chars().filter(|c| c.is_alphabetic()).collect::<String>())
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    for (page, printed) in pages.iter().zip(&printed) {
+        let printed = letters(printed);
+        for b in [page.boxes.first(), page.boxes.last()]
+            .into_iter()
+            .flatten()
+        {
+            let expected = letters(&page.text_of(b));
+            assert!(
+                printed
+                    .windows(expected.len())
+                    .any(|w| w == expected.as_slice()),
+                "page {}: “{}” is not on it",
+                page.number,
+                page.text_of(b)
+            );
+        }
+    }
+}

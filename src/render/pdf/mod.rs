@@ -96,7 +96,7 @@ pub fn render_pdf_with(
 ) -> Result<Vec<u8>, PlacementError> {
     let pages = layout(doc, meta, styles);
     verify_placement(doc, &pages)?;
-    Ok(document::write_pdf(&pages, meta, styles))
+    document::write_pdf(&pages, meta, styles)
 }
 
 /// Typesets a letter with a confidential treatment request from its staff's
@@ -117,8 +117,8 @@ pub fn render_pdf_pair(
     let redacted = redact::redact_pages(&pages);
     verify_placement(public, &redacted)?;
     Ok((
-        document::write_pdf(&redacted, meta, styles),
-        document::write_pdf(&pages, meta, styles),
+        document::write_pdf(&redacted, meta, styles)?,
+        document::write_pdf(&pages, meta, styles)?,
     ))
 }
 

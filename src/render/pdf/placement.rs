@@ -83,6 +83,11 @@ pub enum PlacementError {
         /// Its number.
         page: usize,
     },
+    /// The pages could not be put together into one file.
+    Unassembled {
+        /// Why.
+        why: String,
+    },
 }
 
 impl fmt::Display for PlacementError {
@@ -128,6 +133,9 @@ impl fmt::Display for PlacementError {
                 )
             }
             PlacementError::BlankPage { page } => write!(f, "would leave page {page} blank"),
+            PlacementError::Unassembled { why } => {
+                write!(f, "could not be put together: {why}")
+            }
         }
     }
 }

@@ -6,6 +6,7 @@ use std::collections::hash_map::Entry;
 
 use super::{Document, ReadBack, STAFF_INFIX, Writer, WrittenFile};
 use crate::error::Error;
+use crate::parallel::{default_jobs, map_in_order};
 use crate::render::pdf::{PdfMeta, render_pdf_pair, render_pdf_with};
 
 /// Typesets the document as PDF.
@@ -130,13 +131,49 @@ fn unreadable(e: lopdf::Error) -> Error {
 /// shows, decoded through its font's encoding (read once per font, however
 /// many pages use it); a line end after each text object and line move, a
 /// space after each `TJ` array and for each gap in one wider than a tenth of
-/// an em.
+/// an em. The pages are read in runs, one per core, and the runs' text joined
+/// as one reading from the first page to the last would give it.
 fn page_text(doc: &lopdf::Document) -> Result<String, Error> {
+    let pages: Vec<lopdf::ObjectId> = doc.get_pages().into_values().collect();
+    let jobs = default_jobs();
+    let runs: Vec<&[lopdf::ObjectId]> = pages.chunks(pages.len().div_ceil(jobs).max(1)).collect();
+    let mut text = String::new();
+    for run in map_in_order(&runs, jobs, |run| pages_text(doc, run)) {
+        let run = run??;
+        // A run begins without the text before it: a line end it began
+        // with would not have been written after one already there.
+        let from = usize::from(run.leading_break && text.ends_with('\n'));
+        text.push_str(&run.text[from..]);
+    }
+    Ok(text)
+}
+
+/// The text of a run of pages read on its own.
+#[derive(Default)]
+struct RunText {
+    text: String,
+    /// The text begins with a line end written while it was empty (one
+    /// reading from the first page would not write it after a line end).
+    leading_break: bool,
+}
+
+impl RunText {
+    fn end_line(&mut self) {
+        if self.text.is_empty() {
+            self.leading_break = true;
+        }
+        if !self.text.ends_with('\n') {
+            self.text.push('\n');
+        }
+    }
+}
+
+fn pages_text(doc: &lopdf::Document, pages: &[lopdf::ObjectId]) -> Result<RunText, Error> {
     // Fonts are told apart by where their dictionary lives in `doc` (the
     // pages share one font resource dictionary).
     let mut encodings: HashMap<*const lopdf::Dictionary, lopdf::Encoding> = HashMap::new();
-    let mut text = String::new();
-    for page in doc.get_pages().into_values() {
+    let mut run = RunText::default();
+    for &page in pages {
         let mut fonts: HashMap<Vec<u8>, *const lopdf::Dictionary> = HashMap::new();
         for (name, font) in doc.get_page_fonts(page).map_err(unreadable)? {
             let key: *const lopdf::Dictionary = font;
@@ -166,26 +203,20 @@ fn page_text(doc: &lopdf::Document) -> Result<String, Error> {
                         return Err(unreadable(lopdf::Error::CharacterEncoding));
                     };
                     if operation.operator != "Tj" && operation.operator != "TJ" {
-                        end_line(&mut text);
+                        run.end_line();
                     }
                     let shown = match operation.operator.as_str() {
                         "\"" => operation.operands.get(2..).unwrap_or(&[]),
                         _ => &operation.operands[..],
                     };
-                    show(&mut text, encoding, shown)?;
+                    show(&mut run.text, encoding, shown)?;
                 }
-                "T*" | "ET" => end_line(&mut text),
+                "T*" | "ET" => run.end_line(),
                 _ => {}
             }
         }
     }
-    Ok(text)
-}
-
-fn end_line(text: &mut String) {
-    if !text.ends_with('\n') {
-        text.push('\n');
-    }
+    Ok(run)
 }
 
 /// Appends the strings of a text operator's operands.
