@@ -191,16 +191,28 @@ pub fn render_markdown(
     redacted: &Redacted,
     templates: &Templates,
 ) -> Result<[Rendition; 2], DocumentsError> {
+    // The letter and the redline are rendered and read side by side.
     let render = |numbering: &NoteNumbering| -> Result<[Rendition; 2], DocumentsError> {
         let view = letter_view(redacted, templates.styles(), numbering);
-        let letter = templates.render(LETTER_TEMPLATE, &view);
-        let redline = templates.render(REDLINE_TEMPLATE, &view);
-        let read =
-            |name: &str, markdown| rendition(name, markdown).map_err(DocumentsError::Internal);
-        Ok([
-            read("letter.md", letter.map_err(DocumentsError::Template)?)?,
-            read("redline.md", redline.map_err(DocumentsError::Template)?)?,
-        ])
+        let both = [
+            (LETTER_TEMPLATE, "letter.md"),
+            (REDLINE_TEMPLATE, "redline.md"),
+        ];
+        let mut read = map_in_order(&both, 2, |&(template, name)| {
+            let markdown = templates
+                .render(template, &view)
+                .map_err(DocumentsError::Template)?;
+            rendition(name, markdown).map_err(DocumentsError::Internal)
+        })
+        .into_iter()
+        .map(|r| r.map_err(DocumentsError::Internal).and_then(|read| read));
+        match (read.next(), read.next()) {
+            (Some(letter), Some(redline)) => Ok([letter?, redline?]),
+            _ => Err(DocumentsError::Internal(Error::writer(
+                "letter.md",
+                "the letter and redline were not both rendered",
+            ))),
+        }
     };
     let first = render(&NoteNumbering::default())?;
     let numbering = NoteNumbering::of(&first[0].doc, &first[1].doc);

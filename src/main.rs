@@ -1,5 +1,8 @@
 //! The `respond` binary: parse the command line, run it, exit with its status.
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use clap::Parser;
 
 fn main() -> std::process::ExitCode {

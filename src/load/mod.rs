@@ -15,6 +15,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value as Json;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Location, SourceFile};
+use crate::parallel::{default_jobs, map_in_order};
 use raw::{RawComment, RawLetter};
 pub use source_map::SourceMap;
 pub use validate::FileKind;
@@ -60,11 +61,23 @@ pub struct LoadedLetter {
 pub fn load(sources: &LetterSources) -> (Option<LoadedLetter>, Diagnostics) {
     let mut diags = Diagnostics::new();
     let letter = load_file::<RawLetter>(&sources.letter, FileKind::Letter, &mut diags);
-    let comments: Vec<Option<Loaded<RawComment>>> = sources
-        .comments
-        .iter()
-        .map(|file| load_file::<RawComment>(file, FileKind::Comment, &mut diags))
-        .collect();
+    // The comment files are read on every core; their findings are
+    // reported in file order all the same.
+    let mut comments: Vec<Option<Loaded<RawComment>>> = Vec::new();
+    for loaded in map_in_order(&sources.comments, default_jobs(), |file| {
+        let mut found = Diagnostics::new();
+        let comment = load_file::<RawComment>(file, FileKind::Comment, &mut found);
+        (comment, found)
+    }) {
+        match loaded {
+            Ok((comment, found)) => {
+                diags.extend(found);
+                comments.push(comment);
+            }
+            // A fault of ours, not of the file: stop as one reader would.
+            Err(fault) => std::panic::resume_unwind(Box::new(fault.to_string())),
+        }
+    }
     let complete = comments.iter().all(Option::is_some);
     let loaded = letter.map(|letter| LoadedLetter {
         id: sources.id.clone(),

@@ -23,6 +23,7 @@ pub use text::{Markdown, TextOrigin};
 use crate::diagnostic::Diagnostics;
 use crate::load::raw::{RawComment, RawLetter, RawPart};
 use crate::load::{Loaded, LoadedLetter, SourceMap};
+use crate::parallel::{default_jobs, map_in_order};
 
 /// The SEC's street address, used when `address` is not given.
 pub const SEC_ADDRESS: [&str; 2] = ["100 F Street, N.E.", "Washington, D.C. 20549"];
@@ -191,15 +192,13 @@ fn comments(
     complete: bool,
     diags: &mut Diagnostics,
 ) -> Vec<Comment> {
-    let mut out: Vec<Comment> = Vec::new();
+    // The numbers are checked in file order; the comments that pass are
+    // then read (Markdown, redlines) on every core.
+    let mut accepted: Vec<(Arc<SourceMap>, RawComment)> = Vec::new();
     let mut seen: BTreeMap<i64, String> = BTreeMap::new();
     for file in files {
         let map = Arc::new(file.map);
         let raw = file.raw;
-        let origin = |pointer: &str| TextOrigin {
-            map: Arc::clone(&map),
-            pointer: pointer.to_owned(),
-        };
         let path = crate::diagnostic::display_path(&map.file().path);
         if raw.number < 1 || raw.number > i64::from(u32::MAX) {
             diags.push(
@@ -224,29 +223,22 @@ fn comments(
             continue;
         }
         seen.insert(raw.number, path);
-        let text = Markdown::parse(raw.comment.clone(), origin("/comment"), diags);
-        let response = raw
-            .response
-            .clone()
-            .unwrap_or_default()
-            .into_iter()
-            .enumerate()
-            .filter_map(|(i, part)| response_part(part, &format!("/response/{i}"), &map, diags))
-            .collect();
-        out.push(Comment {
-            number: raw.number as u32,
-            number_origin: origin("/number"),
-            headings: plain_lines(
-                raw.headings.as_deref().unwrap_or_default(),
-                "/headings",
-                &map,
-                diags,
-            ),
-            text,
-            response,
-            response_origin: origin("/response"),
-            notes: raw.notes.clone(),
-        });
+        accepted.push((map, raw));
+    }
+    let mut out: Vec<Comment> = Vec::with_capacity(accepted.len());
+    for read in map_in_order(&accepted, default_jobs(), |(map, raw)| {
+        let mut found = Diagnostics::new();
+        let comment = comment(map, raw, &mut found);
+        (comment, found)
+    }) {
+        match read {
+            Ok((comment, found)) => {
+                diags.extend(found);
+                out.push(comment);
+            }
+            // A fault of ours, not of the file: stop as one reader would.
+            Err(fault) => std::panic::resume_unwind(Box::new(fault.to_string())),
+        }
     }
     out.sort_by_key(|c| c.number);
     if !complete {
@@ -267,6 +259,37 @@ fn comments(
         }
     }
     out
+}
+
+/// One comment file's comment, its response parts (with their redlines) read.
+fn comment(map: &Arc<SourceMap>, raw: &RawComment, diags: &mut Diagnostics) -> Comment {
+    let origin = |pointer: &str| TextOrigin {
+        map: Arc::clone(map),
+        pointer: pointer.to_owned(),
+    };
+    let text = Markdown::parse(raw.comment.clone(), origin("/comment"), diags);
+    let response = raw
+        .response
+        .clone()
+        .unwrap_or_default()
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, part)| response_part(part, &format!("/response/{i}"), map, diags))
+        .collect();
+    Comment {
+        number: raw.number as u32,
+        number_origin: origin("/number"),
+        headings: plain_lines(
+            raw.headings.as_deref().unwrap_or_default(),
+            "/headings",
+            map,
+            diags,
+        ),
+        text,
+        response,
+        response_origin: origin("/response"),
+        notes: raw.notes.clone(),
+    }
 }
 
 fn response_part(
