@@ -268,7 +268,7 @@ pub fn write_documents(
     order.sort_by_key(|&i| !jobs[i].1.typesets());
     let scheduled: Vec<(&Document, &dyn Writer)> = order.iter().map(|&i| jobs[i]).collect();
     let done = map_in_order(&scheduled, default_jobs(), |(d, w)| {
-        let mut files = write_verified(*w, d)?;
+        let mut files = write_verified(*w, d, !secrets.is_empty())?;
         let leaks = scan_files(&mut files, secrets)?;
         Ok::<_, Error>((files, leaks))
     });

@@ -146,7 +146,7 @@ fn markdown_and_html_writers_read_back_every_word_of_printable_text() {
             staff: None,
         };
         for name in ["md", "html"] {
-            write_verified(writer(name).unwrap(), &document)
+            write_verified(writer(name).unwrap(), &document, true)
                 .unwrap_or_else(|e| panic!("{} ({name}): {e}", path.display()));
         }
         eprintln!("ok: {}", path.display());

@@ -39,7 +39,7 @@ fuzz_target!(|data: &[u8]| {
         };
         for name in ["md", "html"] {
             let writer = writer(name).expect("a registered writer");
-            if let Err(error) = write_verified(writer, &document) {
+            if let Err(error) = write_verified(writer, &document, true) {
                 panic!("{error}");
             }
         }

@@ -71,6 +71,12 @@ impl Writer for PdfWriter {
         read_pdf(bytes)
     }
 
+    /// Only the pages' text: each page's content and each font's encoding
+    /// are inflated as they are read, the other streams not at all.
+    fn read_shown(&self, bytes: &[u8]) -> Result<String, Error> {
+        page_text(&load(bytes)?)
+    }
+
     fn typesets(&self) -> bool {
         true
     }
@@ -282,6 +288,8 @@ mod tests {
         pdf.decompress();
         let text = page_text(&pdf).unwrap();
         assert_eq!(text, expected);
+        // Read for the word check alone, streams inflated page by page.
+        assert_eq!(PdfWriter.read_shown(&bytes).unwrap(), expected);
         assert!(
             text.contains("Company") && text.contains("italic"),
             "{text}"
