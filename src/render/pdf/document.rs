@@ -74,16 +74,21 @@ pub fn write_pdf(
     Ok(save(&mut lo))
 }
 
-/// Each face the pages use, subset to the characters they show in it.
+/// Each face the pages use, subset to the characters they show in it (the
+/// faces side by side, one per core).
 fn subset_fonts(pages: &[PageLayout]) -> Vec<(FaceId, ParsedFont, String)> {
-    FACES
-        .iter()
-        .filter_map(|&face| {
-            let chars = chars_used(pages, face);
-            let font = subset_font(face, &chars)?;
-            Some((face, font, chars.into_iter().collect()))
-        })
-        .collect()
+    map_in_order(&FACES, default_jobs(), |&face| {
+        let chars = chars_used(pages, face);
+        if chars.is_empty() {
+            return None;
+        }
+        let font = subset_font(face, &chars)?;
+        Some((face, font, chars.into_iter().collect()))
+    })
+    .into_iter()
+    .flatten()
+    .flatten()
+    .collect()
 }
 
 fn save_options() -> PdfSaveOptions {
@@ -400,16 +405,14 @@ fn chars_used(pages: &[PageLayout], face: FaceId) -> BTreeSet<char> {
     set
 }
 
-/// printpdf's reading of the whole face (metrics for the font descriptor), parsed once.
+/// printpdf's reading of the whole face (metrics for the font descriptor),
+/// parsed once, when a document first uses the face.
 fn parsed_face(face: FaceId) -> Option<&'static ParsedFont> {
-    static PARSED: OnceLock<Vec<Option<ParsedFont>>> = OnceLock::new();
-    let all = PARSED.get_or_init(|| {
-        FACES
-            .iter()
-            .map(|&f| ParsedFont::from_bytes(fonts().face(f).bytes, 0, &mut Vec::new()))
-            .collect()
-    });
-    all[FACES.iter().position(|&f| f == face)?].as_ref()
+    static PARSED: [OnceLock<Option<ParsedFont>>; FACES.len()] =
+        [const { OnceLock::new() }; FACES.len()];
+    PARSED[FACES.iter().position(|&f| f == face)?]
+        .get_or_init(|| ParsedFont::from_bytes(fonts().face(face).bytes, 0, &mut Vec::new()))
+        .as_ref()
 }
 
 /// The face cut down to the glyphs of `chars`, renumbered, with the matching maps.
