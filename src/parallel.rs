@@ -4,6 +4,7 @@
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use crate::diagnostic::Diagnostics;
 use crate::error::{Error, catch_panic};
 
 /// The number of worker threads to use when the user did not say: one per core.
@@ -66,6 +67,34 @@ where
         .collect()
 }
 
+/// [`map_in_order`] on every core for work that reports findings: each
+/// item's findings are added to `diags` in the order of `items`, as reading
+/// them one after another would report them. A panic in `f` is raised again
+/// here, as it would have been without threads.
+pub fn map_reporting<T, R, F>(items: &[T], diags: &mut Diagnostics, f: F) -> Vec<R>
+where
+    T: Sync,
+    R: Send,
+    F: Fn(&T, &mut Diagnostics) -> R + Sync,
+{
+    let done = map_in_order(items, default_jobs(), |item| {
+        let mut found = Diagnostics::new();
+        let result = f(item, &mut found);
+        (result, found)
+    });
+    let mut out = Vec::with_capacity(items.len());
+    for result in done {
+        match result {
+            Ok((result, found)) => {
+                diags.extend(found);
+                out.push(result);
+            }
+            Err(fault) => std::panic::resume_unwind(Box::new(fault.to_string())),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,5 +135,29 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn findings_are_reported_in_item_order_and_a_panic_is_raised_again() {
+        use crate::diagnostic::{Location, SourceFile};
+        let file = SourceFile::new("c.yaml", "a\nb\nc\n");
+        let items: Vec<usize> = (0..40).collect();
+        let mut diags = Diagnostics::new();
+        let out = map_reporting(&items, &mut diags, |&n, found| {
+            std::thread::sleep(std::time::Duration::from_micros(((40 - n) * 50) as u64));
+            found.push(Location::start_of(&file).error(format!("finding {n}")));
+            n * 3
+        });
+        assert_eq!(out, items.iter().map(|n| n * 3).collect::<Vec<_>>());
+        let messages: Vec<String> = diags.iter().map(|d| d.message.clone()).collect();
+        let expected: Vec<String> = items.iter().map(|n| format!("finding {n}")).collect();
+        assert_eq!(messages, expected);
+        let raised = std::panic::catch_unwind(|| {
+            map_reporting(&[1, 2], &mut Diagnostics::new(), |&n, _| {
+                assert!(n != 2, "item two broke");
+                n
+            })
+        });
+        assert!(raised.is_err());
     }
 }

@@ -15,7 +15,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value as Json;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Location, SourceFile};
-use crate::parallel::{default_jobs, map_in_order};
+use crate::parallel::map_reporting;
 use raw::{RawComment, RawLetter};
 pub use source_map::SourceMap;
 pub use validate::FileKind;
@@ -63,21 +63,9 @@ pub fn load(sources: &LetterSources) -> (Option<LoadedLetter>, Diagnostics) {
     let letter = load_file::<RawLetter>(&sources.letter, FileKind::Letter, &mut diags);
     // The comment files are read on every core; their findings are
     // reported in file order all the same.
-    let mut comments: Vec<Option<Loaded<RawComment>>> = Vec::new();
-    for loaded in map_in_order(&sources.comments, default_jobs(), |file| {
-        let mut found = Diagnostics::new();
-        let comment = load_file::<RawComment>(file, FileKind::Comment, &mut found);
-        (comment, found)
-    }) {
-        match loaded {
-            Ok((comment, found)) => {
-                diags.extend(found);
-                comments.push(comment);
-            }
-            // A fault of ours, not of the file: stop as one reader would.
-            Err(fault) => std::panic::resume_unwind(Box::new(fault.to_string())),
-        }
-    }
+    let comments = map_reporting(&sources.comments, &mut diags, |file, found| {
+        load_file::<RawComment>(file, FileKind::Comment, found)
+    });
     let complete = comments.iter().all(Option::is_some);
     let loaded = letter.map(|letter| LoadedLetter {
         id: sources.id.clone(),

@@ -23,7 +23,7 @@ pub use text::{Markdown, TextOrigin};
 use crate::diagnostic::Diagnostics;
 use crate::load::raw::{RawComment, RawLetter, RawPart};
 use crate::load::{Loaded, LoadedLetter, SourceMap};
-use crate::parallel::{default_jobs, map_in_order};
+use crate::parallel::map_reporting;
 
 /// The SEC's street address, used when `address` is not given.
 pub const SEC_ADDRESS: [&str; 2] = ["100 F Street, N.E.", "Washington, D.C. 20549"];
@@ -225,21 +225,9 @@ fn comments(
         seen.insert(raw.number, path);
         accepted.push((map, raw));
     }
-    let mut out: Vec<Comment> = Vec::with_capacity(accepted.len());
-    for read in map_in_order(&accepted, default_jobs(), |(map, raw)| {
-        let mut found = Diagnostics::new();
-        let comment = comment(map, raw, &mut found);
-        (comment, found)
-    }) {
-        match read {
-            Ok((comment, found)) => {
-                diags.extend(found);
-                out.push(comment);
-            }
-            // A fault of ours, not of the file: stop as one reader would.
-            Err(fault) => std::panic::resume_unwind(Box::new(fault.to_string())),
-        }
-    }
+    let mut out = map_reporting(&accepted, diags, |(map, raw), found| {
+        comment(map, raw, found)
+    });
     out.sort_by_key(|c| c.number);
     if !complete {
         // A file that failed to load would show up as a spurious gap.
