@@ -51,7 +51,7 @@ pub fn write_pdf(
     meta: &PdfMeta,
     styles: &Styles,
 ) -> Result<Vec<u8>, PlacementError> {
-    let fonts = subset_fonts(pages);
+    let fonts = subset_fonts(pages)?;
     let paper = (styles.page.width, styles.page.height);
     let contents = content_streams(pages, &fonts, paper)?;
     let mut lo = skeleton(&fonts, meta, paper);
@@ -75,20 +75,23 @@ pub fn write_pdf(
 }
 
 /// Each face the pages use, subset to the characters they show in it (the
-/// faces side by side, one per core).
-fn subset_fonts(pages: &[PageLayout]) -> Vec<(FaceId, ParsedFont, String)> {
-    map_in_order(&FACES, default_jobs(), |&face| {
+/// faces side by side, one per core); a face the pages use that cannot be
+/// subset is an error, never a font left out.
+fn subset_fonts(pages: &[PageLayout]) -> Result<Vec<(FaceId, ParsedFont, String)>, PlacementError> {
+    let subset = map_in_order(&FACES, default_jobs(), |&face| {
         let chars = chars_used(pages, face);
         if chars.is_empty() {
-            return None;
+            return Ok(None);
         }
-        let font = subset_font(face, &chars)?;
-        Some((face, font, chars.into_iter().collect()))
-    })
-    .into_iter()
-    .flatten()
-    .flatten()
-    .collect()
+        let font = subset_font(face, &chars)
+            .ok_or_else(|| unassembled(&format!("the {face:?} face could not be subset")))?;
+        Ok(Some((face, font, chars.into_iter().collect())))
+    });
+    let mut fonts = Vec::new();
+    for face in subset {
+        fonts.extend(face.map_err(|e| unassembled(&e.to_string()))??);
+    }
+    Ok(fonts)
 }
 
 fn save_options() -> PdfSaveOptions {
