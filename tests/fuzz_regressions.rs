@@ -84,19 +84,8 @@ fn docx_writer_reads_back_every_word_of_printable_text() {
     use respond::markdown::{parse, parse_rendered};
     use respond::render::docx::{read_docx, render_docx};
     use respond::render::pdf::fonts::fonts;
-    use respond::render::writers::{DocumentMeta, TrackedChanges, verify_words};
-    let meta = DocumentMeta {
-        title: "Response".into(),
-        author: "Example Holdings, Inc.".into(),
-        header_lines: vec!["Securities and Exchange Commission".into()],
-        date: Default::default(),
-        confidential: None,
-        styles: Default::default(),
-        changes: TrackedChanges {
-            author: "Example Holdings, Inc.".into(),
-            date: time::Date::from_calendar_date(2014, time::Month::December, 9).unwrap(),
-        },
-    };
+    use respond::render::writers::verify_words;
+    let meta = document_meta(vec!["Securities and Exchange Commission".into()]);
     for (path, bytes) in inputs("docx_writer") {
         let text = String::from_utf8_lossy(&bytes);
         // As the fuzz target does: what the check stage refuses is left out.
@@ -119,9 +108,7 @@ fn docx_writer_reads_back_every_word_of_printable_text() {
 fn markdown_and_html_writers_read_back_every_word_of_printable_text() {
     use respond::markdown::parse_rendered;
     use respond::render::pdf::fonts::fonts;
-    use respond::render::writers::{
-        Document, DocumentMeta, Rendition, TrackedChanges, write_verified, writer,
-    };
+    use respond::render::writers::{Document, Rendition, write_verified, writer};
     for (path, bytes) in inputs("markdown_html") {
         let raw = String::from_utf8_lossy(&bytes);
         // As the fuzz target does: what the check stage refuses is left out.
@@ -130,18 +117,7 @@ fn markdown_and_html_writers_read_back_every_word_of_printable_text() {
         assert!(issues.is_empty(), "{}: {issues:?}", path.display());
         let document = Document {
             stem: "letter".into(),
-            meta: DocumentMeta {
-                title: "Response".into(),
-                author: "Example Holdings, Inc.".into(),
-                header_lines: Vec::new(),
-                date: Default::default(),
-                confidential: None,
-                styles: Default::default(),
-                changes: TrackedChanges {
-                    author: "Example Holdings, Inc.".into(),
-                    date: time::Date::from_calendar_date(2014, time::Month::December, 9).unwrap(),
-                },
-            },
+            meta: document_meta(Vec::new()),
             public: Rendition::new(text.clone(), doc),
             staff: None,
         };
@@ -150,5 +126,21 @@ fn markdown_and_html_writers_read_back_every_word_of_printable_text() {
                 .unwrap_or_else(|e| panic!("{} ({name}): {e}", path.display()));
         }
         eprintln!("ok: {}", path.display());
+    }
+}
+
+/// The metadata of the fuzz targets' documents, with `header_lines`.
+fn document_meta(header_lines: Vec<String>) -> respond::render::writers::DocumentMeta {
+    respond::render::writers::DocumentMeta {
+        title: "Response".into(),
+        author: "Example Holdings, Inc.".into(),
+        header_lines,
+        date: Default::default(),
+        confidential: None,
+        styles: Default::default(),
+        changes: respond::render::writers::TrackedChanges {
+            author: "Example Holdings, Inc.".into(),
+            date: time::Date::from_calendar_date(2014, time::Month::December, 9).unwrap(),
+        },
     }
 }

@@ -3,25 +3,11 @@
 //! lines continue on the next page instead) nor to keep the tail of a staff
 //! comment with its response (the comment then ends the page whole).
 
-use respond::markdown::{Doc, parse_rendered};
+mod common;
+
+use common::pages::{doc, meta};
 use respond::render::pdf::mark::Mark;
-use respond::render::pdf::{PageLayout, PdfMeta, Styles, layout, verify_placement};
-
-fn meta() -> PdfMeta {
-    PdfMeta {
-        header_lines: vec![
-            "Securities and Exchange Commission".into(),
-            "December 9, 2014".into(),
-        ],
-        ..PdfMeta::default()
-    }
-}
-
-fn doc(md: &str) -> Doc {
-    let (doc, issues) = parse_rendered(md);
-    assert!(issues.is_empty(), "{issues:?}");
-    doc
-}
+use respond::render::pdf::{PageLayout, Styles, layout, verify_placement};
 
 fn filler(words: usize) -> String {
     let pool = ["the", "Company", "respectfully", "advises", "Staff", "that"];

@@ -5,28 +5,12 @@
 
 mod common;
 
+use common::pages::{doc, meta};
 use respond::build::{Built, build_letter};
-use respond::markdown::{Doc, parse_rendered};
 use respond::render::markdown::Templates;
 use respond::render::pdf::mark::{Mark, Role};
-use respond::render::pdf::{PageLayout, PdfMeta, Styles, layout, verify_placement};
+use respond::render::pdf::{PageLayout, Styles, layout, verify_placement};
 use respond::world::World;
-
-fn meta() -> PdfMeta {
-    PdfMeta {
-        header_lines: vec![
-            "Securities and Exchange Commission".into(),
-            "December 9, 2014".into(),
-        ],
-        ..PdfMeta::default()
-    }
-}
-
-fn doc(md: &str) -> Doc {
-    let (doc, issues) = parse_rendered(md);
-    assert!(issues.is_empty(), "{issues:?}");
-    doc
-}
 
 fn filler(words: usize) -> String {
     let pool = [

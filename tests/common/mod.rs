@@ -1,6 +1,7 @@
 //! Shared helpers for the integration tests: a temporary copy of a project and the real binary.
 #![allow(dead_code)]
 
+pub mod pages;
 pub mod wordml;
 
 use std::path::{Path, PathBuf};
